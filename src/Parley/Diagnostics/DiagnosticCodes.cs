@@ -1,0 +1,66 @@
+namespace Parley.Diagnostics;
+
+/// <summary>
+/// Every diagnostic code Parley emits, in one place. E1xx: configuration (the run cannot start);
+/// E2xx: a document could not be read or coded (it is reported as failed, the batch goes on);
+/// W3xx: data quality (the document is coded, perhaps less completely); I4xx: information.
+/// Codes are never renumbered or reused; retired codes stay listed.
+/// </summary>
+public static class DiagnosticCodes
+{
+    // E1xx: configuration.
+
+    /// <summary>A pipeline names a stage that is not registered.</summary>
+    public const string UnknownStage = "E101";
+    /// <summary>A stage requires a layer that no earlier stage provides.</summary>
+    public const string StageOrder = "E102";
+    /// <summary>A data file the configuration needs (model, lexicon) is missing or unreadable.</summary>
+    public const string DataMissing = "E103";
+    /// <summary>A command-line option or setting has an invalid value.</summary>
+    public const string InvalidOption = "E104";
+    /// <summary>An input path does not exist.</summary>
+    public const string InputNotFound = "E105";
+
+    // E2xx: a document failed.
+
+    /// <summary>A stage threw while processing the document; the reason is in the message.</summary>
+    public const string StageFailed = "E201";
+    /// <summary>The input file or record holds no text.</summary>
+    public const string EmptyInput = "E202";
+    /// <summary>The input looks like binary data, not text.</summary>
+    public const string BinaryInput = "E203";
+    /// <summary>The input's bytes are not valid in any encoding Parley detects.</summary>
+    public const string InvalidEncoding = "E204";
+    /// <summary>The input is larger than the configured limit.</summary>
+    public const string InputTooLarge = "E205";
+    /// <summary>A JSON line is not valid JSON, or not a JSON object.</summary>
+    public const string MalformedJson = "E206";
+    /// <summary>A JSON line has neither a <c>text</c> nor an <c>html</c> field with content.</summary>
+    public const string MissingText = "E207";
+    /// <summary>A file could not be read (permissions, I/O error).</summary>
+    public const string UnreadableInput = "E208";
+    /// <summary>A CSV record is malformed or lacks a text column.</summary>
+    public const string MalformedCsv = "E209";
+    /// <summary>An HTML page has no main text that could be extracted.</summary>
+    public const string NoMainText = "E210";
+
+    // W3xx: data quality.
+
+    /// <summary>An actor mention matches no known actor.</summary>
+    public const string UnresolvedActor = "W301";
+    /// <summary>The input was not valid UTF-8 and was decoded as Windows-1252.</summary>
+    public const string DecodedAsWindows1252 = "W302";
+    /// <summary>The <c>published</c> value could not be parsed as a date; it was left null.</summary>
+    public const string InvalidPublishedDate = "W303";
+    /// <summary>The article does not look like English; later stages may do poorly.</summary>
+    public const string NotEnglish = "W304";
+    /// <summary>A JSON line has a field of the wrong type; the field was ignored.</summary>
+    public const string IgnoredField = "W305";
+    /// <summary>A JSON line repeats the id of an earlier record; a suffix was added.</summary>
+    public const string DuplicateId = "W306";
+
+    /// <summary>The severity implied by a code's first letter.</summary>
+    public static DiagnosticSeverity SeverityOf(string code) => code.Length > 0 && code[0] == 'E'
+        ? DiagnosticSeverity.Error
+        : code.Length > 0 && code[0] == 'W' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+}
