@@ -1,0 +1,171 @@
+using System.IO.Compression;
+using System.Numerics;
+
+namespace Parley.Learning;
+
+/// <summary>
+/// A compiled, read-only averaged perceptron: for each hashed feature, the classes with non-zero
+/// weight. Scoring allocates nothing, and one instance is safe to share across threads.
+/// Stored compressed with weights quantised to 16-bit floats.
+/// </summary>
+public sealed class PerceptronModel
+{
+    private const int FormatVersion = 1;
+    private readonly int _classes;
+    private readonly ulong[] _slots;     // open addressing: feature key per slot, 0 = empty
+    private readonly int[] _slotEntry;   // index into _offsets per slot
+    private readonly int[] _offsets;     // entries [offsets[i], offsets[i+1]) belong to feature i
+    private readonly ushort[] _classIds;
+    private readonly float[] _values;
+    private readonly ulong[] _keys;
+    private readonly int _mask;
+
+    internal PerceptronModel(int classes, ulong[] keys, int[] offsets, ushort[] classIds, float[] values)
+    {
+        _classes = classes;
+        _keys = keys;
+        _offsets = offsets;
+        _classIds = classIds;
+        _values = values;
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
+        _mask = size - 1;
+        _slots = new ulong[size];
+        _slotEntry = new int[size];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            // Key 0 marks an empty slot; a feature hashing to 0 is remapped (vanishingly rare).
+            var key = keys[i] == 0 ? 1 : keys[i];
+            var slot = (int)(Scramble(key) & (uint)_mask);
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+            _slots[slot] = key;
+            _slotEntry[slot] = i;
+        }
+    }
+
+    /// <summary>Number of classes.</summary>
+    public int Classes => _classes;
+
+    /// <summary>Number of features with at least one non-zero weight.</summary>
+    public int FeatureCount => _keys.Length;
+
+    /// <summary>Number of stored (feature, class) weights.</summary>
+    public int WeightCount => _values.Length;
+
+    /// <summary>Sets <paramref name="scores"/> (length ≥ <see cref="Classes"/>) to the summed weights of the features.</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        scores[.._classes].Clear();
+        foreach (var feature in features)
+        {
+            var key = feature == 0 ? 1 : feature;
+            var slot = (int)(Scramble(key) & (uint)_mask);
+            while (true)
+            {
+                var found = _slots[slot];
+                if (found == key)
+                {
+                    var entry = _slotEntry[slot];
+                    for (var e = _offsets[entry]; e < _offsets[entry + 1]; e++)
+                    {
+                        scores[_classIds[e]] += _values[e];
+                    }
+                    break;
+                }
+                if (found == 0)
+                {
+                    break;
+                }
+                slot = (slot + 1) & _mask;
+            }
+        }
+    }
+
+    /// <summary>The best class (lowest index wins ties).</summary>
+    public int Predict(ReadOnlySpan<ulong> features, Span<float> scratch)
+    {
+        Score(features, scratch);
+        return ArgMax(scratch[.._classes]);
+    }
+
+    /// <summary>Index of the largest value (lowest index wins ties).</summary>
+    public static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        var best = 0;
+        for (var i = 1; i < scores.Length; i++)
+        {
+            if (scores[i] > scores[best])
+            {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /// <summary>Writes the model, compressed, weights as 16-bit floats. Same model, same bytes.</summary>
+    public void Save(Stream stream)
+    {
+        using var zip = new ZLibStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(zip);
+        writer.Write(FormatVersion);
+        writer.Write(_classes);
+        writer.Write(_keys.Length);
+        writer.Write(_values.Length);
+        ulong previous = 0;
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            // Keys are sorted: store deltas, which compress better.
+            writer.Write7BitEncodedInt64((long)(_keys[i] - previous));
+            previous = _keys[i];
+            writer.Write7BitEncodedInt(_offsets[i + 1] - _offsets[i]);
+        }
+        for (var e = 0; e < _values.Length; e++)
+        {
+            writer.Write7BitEncodedInt(_classIds[e]);
+        }
+        for (var e = 0; e < _values.Length; e++)
+        {
+            writer.Write((Half)_values[e]);
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a model of this format.</exception>
+    public static PerceptronModel Load(Stream stream)
+    {
+        using var zip = new ZLibStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(zip);
+        var version = reader.ReadInt32();
+        if (version != FormatVersion)
+        {
+            throw new InvalidDataException($"Perceptron model format {version} is not supported (expected {FormatVersion}).");
+        }
+        var classes = reader.ReadInt32();
+        var features = reader.ReadInt32();
+        var weights = reader.ReadInt32();
+        var keys = new ulong[features];
+        var offsets = new int[features + 1];
+        ulong previous = 0;
+        for (var i = 0; i < features; i++)
+        {
+            previous += (ulong)reader.Read7BitEncodedInt64();
+            keys[i] = previous;
+            offsets[i + 1] = offsets[i] + reader.Read7BitEncodedInt();
+        }
+        var classIds = new ushort[weights];
+        for (var e = 0; e < weights; e++)
+        {
+            classIds[e] = (ushort)reader.Read7BitEncodedInt();
+        }
+        var values = new float[weights];
+        for (var e = 0; e < weights; e++)
+        {
+            values[e] = (float)reader.ReadHalf();
+        }
+        return new PerceptronModel(classes, keys, offsets, classIds, values);
+    }
+
+    private static ulong Scramble(ulong key) => (key ^ (key >> 29)) * 0xBF58476D1CE4E5B9UL >> 7;
+}
