@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Parley.Model;
 
 namespace Parley.Serialization;
@@ -48,5 +49,6 @@ public sealed record ParleyRecord
     /// <summary>Versions of the program, models and lexicons, and the stages that ran.</summary>
     public required VersionsRecord Versions { get; init; }
     /// <summary>Tokens with their analyses, only when asked for (<c>--tokens</c>); otherwise omitted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<TokenRecord>? Tokens { get; init; }
 }

@@ -11,12 +11,16 @@ public static class RecordWriter
 {
     private static readonly ParleyJsonContext Compact = new(new JsonSerializerOptions
     {
+        // Options given to a context replace the attribute's, so the naming policy is repeated here.
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = false,
     });
 
     private static readonly ParleyJsonContext Indented = new(new JsonSerializerOptions
     {
+        // Options given to a context replace the attribute's, so the naming policy is repeated here.
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
     });
