@@ -1,6 +1,50 @@
+using System.CommandLine;
+using Parley.Cli.Commands;
+using Parley.Diagnostics;
+
 namespace Parley.Cli;
 
 internal static class Program
 {
-    private static int Main(string[] args) => args.Length >= 0 ? 0 : 2;
+    private const string Overview = """
+        Parley turns news into event data: who did what to whom, where, when, and in whose words.
+
+        Examples:
+          parley code examples/un-guterres-putin.txt --published 2022-04-20
+          parley code articles/ --out coded.jsonl          (a directory, recursively)
+          cat feed.jsonl | parley code - > coded.jsonl     (JSON lines on stdin)
+          parley eval segment ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu
+
+        Exit codes: 0 done; 1 some articles failed (each reported, the rest written);
+        2 usage error; 3 configuration error (missing or corrupt data file).
+        """;
+
+    private static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand(Overview);
+        root.Subcommands.Add(CodeCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"parley: {error.Message}").ConfigureAwait(false);
+            }
+            await Console.Error.WriteLineAsync("Run 'parley --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return await parse.InvokeAsync().ConfigureAwait(false);
+        }
+        catch (ParleyConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync($"parley: {ex.Message}").ConfigureAwait(false);
+            return ex.Code == DiagnosticCodes.InvalidOption || ex.Code == DiagnosticCodes.InputNotFound
+                ? ExitCodes.Usage
+                : ExitCodes.Configuration;
+        }
+    }
 }
