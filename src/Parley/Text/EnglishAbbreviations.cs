@@ -15,7 +15,8 @@ internal static class EnglishAbbreviations
         "Cmdr", "Cdr", "Adm", "Maj", "Brig", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Pres", "Rev",
         "Hon", "Amb", "Supt", "Insp", "Det", "Mt", "Ft", "Jan", "Feb", "Apr", "Aug", "Sep", "Sept", "Oct",
         "Nov", "Dec", "vs", "Vs", "v", "Nos", "Vol", "vol", "pp", "Fig", "fig", "approx", "Dept", "dept",
-        "Univ", "est", "ca", "cf", "Cf", "viz", "Rt", "Mssrs", "St");
+        "Univ", "est", "ca", "cf", "Cf", "viz", "Rt", "Mssrs", "St", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur",
+        "Thurs", "Fri", "Sat", "Sun", "ext", "Ext", "Attn", "attn", "Ste", "Apt", "Bldg", "Gens", "Lts", "Cpt");
 
     // Words that are abbreviated at the end of names and lists: "Acme Inc.", "cats, dogs, etc.".
     // Their period ends the sentence when a sentence starter follows.
