@@ -30,7 +30,7 @@ internal sealed class CsvRecordReader
         while (true)
         {
             var record = await ReadAnyRecordAsync(cancellationToken).ConfigureAwait(false);
-            if (record is null || record.Fields.Count > 1 || record.Fields[0].Length > 0 || record.Error is not null)
+            if (record is null || record.Fields.Count > 1 || record.Fields[0].Length > 0 || record.Error is not null || record.TooLarge)
             {
                 return record;
             }

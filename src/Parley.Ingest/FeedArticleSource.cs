@@ -23,7 +23,7 @@ internal sealed class FeedArticleSource
             using var xml = XmlReader.Create(stream, settings);
             feed = SyndicationFeed.Load(xml);
         }
-        catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException or ArgumentException)
+        catch (Exception ex) when (ex is XmlException or FormatException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
             return [ArticleDraft.Failed(name, origin, DiagnosticCodes.MalformedFeed,
                 $"{origin}: not a readable RSS or Atom feed ({ex.Message}). Check that the file is a complete feed; the other inputs were read.")];
