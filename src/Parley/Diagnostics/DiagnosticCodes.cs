@@ -43,6 +43,10 @@ public static class DiagnosticCodes
     public const string MalformedCsv = "E209";
     /// <summary>An HTML page has no main text that could be extracted.</summary>
     public const string NoMainText = "E210";
+    /// <summary>The input is in a format Parley recognises but cannot read yet (for now: WARC).</summary>
+    public const string UnsupportedFormat = "E211";
+    /// <summary>An RSS or Atom feed is not well-formed XML or not a feed Parley can read.</summary>
+    public const string MalformedFeed = "E212";
 
     // W3xx: data quality.
 
