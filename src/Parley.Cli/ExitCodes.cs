@@ -11,4 +11,8 @@ internal static class ExitCodes
     public const int Usage = 2;
     /// <summary>The configuration is unusable: a model or data file is missing or corrupt (an E1xx code says which).</summary>
     public const int Configuration = 3;
+    /// <summary>Reading or writing failed outside any one article (the output file cannot be written, a broken pipe).</summary>
+    public const int InputOutput = 4;
+    /// <summary>The user interrupted the run.</summary>
+    public const int Cancelled = 130;
 }

@@ -16,7 +16,8 @@ internal static class Program
           parley eval segment ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu
 
         Exit codes: 0 done; 1 some articles failed (each reported, the rest written);
-        2 usage error; 3 configuration error (missing or corrupt data file).
+        2 usage error; 3 configuration error (missing or corrupt data file);
+        4 input/output error (cannot write the output); 130 cancelled.
         """;
 
     private static async Task<int> Main(string[] args)
@@ -37,7 +38,8 @@ internal static class Program
         }
         try
         {
-            return await parse.InvokeAsync().ConfigureAwait(false);
+            // Configuration errors are reported here, with their code, instead of as a stack trace.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (ParleyConfigurationException ex)
         {
@@ -45,6 +47,16 @@ internal static class Program
             return ex.Code == DiagnosticCodes.InvalidOption || ex.Code == DiagnosticCodes.InputNotFound
                 ? ExitCodes.Usage
                 : ExitCodes.Configuration;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("parley: cancelled; the records written so far are complete.").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
+        catch (IOException ex)
+        {
+            await Console.Error.WriteLineAsync($"parley: input/output error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InputOutput;
         }
     }
 }

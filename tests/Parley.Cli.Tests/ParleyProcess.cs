@@ -17,7 +17,7 @@ internal static class ParleyProcess
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parley.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Parley.Cli.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -90,6 +90,11 @@ internal static class CodeCommand
         }
         foreach (var input in inputs)
         {
+            if (input.Length > 1 && input[0] == '-' && !File.Exists(input))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption,
+                    $"Unknown option '{input}'. Run 'parley code --help' for the options.");
+            }
             if (input != "-" && !File.Exists(input) && !Directory.Exists(input))
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound,
