@@ -27,7 +27,9 @@ internal static class ThroughputRun
         var articles = new List<Article>();
         var reader = new ArticleReader(new IngestOptions());
         using var stdin = Stream.Null;
-        await foreach (var doc in reader.ReadAsync([Path.Combine(shared, "news", "wikinews-2019-2020")], stdin, CancellationToken.None).ConfigureAwait(false))
+        var news = Directory.GetFiles(Path.Combine(shared, "news", "wikinews-2019-2020"), "*.csv");
+        Array.Sort(news, StringComparer.Ordinal);
+        await foreach (var doc in reader.ReadAsync(news, stdin, CancellationToken.None).ConfigureAwait(false))
         {
             if (!doc.IsFailed)
             {
