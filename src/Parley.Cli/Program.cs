@@ -24,6 +24,7 @@ internal static class Program
     {
         var root = new RootCommand(Overview);
         root.Subcommands.Add(CodeCommand.Create());
+        root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
 
         var parse = root.Parse(args);
