@@ -125,7 +125,8 @@ public sealed class EwtSentenceSplitter
             return true;
         }
         var mark = text.AsSpan(terminal.Start, terminal.Length);
-        return mark.Contains("..", StringComparison.Ordinal) || mark.Contains('\u2026');
+        var spacedEllipsis = terminalIndex > first && tokens[terminalIndex - 1].Length == 1 && IsTerminal(text, tokens[terminalIndex - 1]);
+        return spacedEllipsis || mark.Contains("..", StringComparison.Ordinal) || mark.Contains('\u2026');
     }
 
     private static bool IsListLabel(string text, Token token)
