@@ -78,7 +78,8 @@ public sealed class EwtSentenceSplitter
                 {
                     var gapStart = tokens[last].End;
                     var gapEnd = tokens[last + 1].Start;
-                    boundary = HasLineBreak(text, gapStart, gapEnd) || Crosses(cuts, ref cut, gapStart, gapEnd);
+                    boundary = HasLineBreak(text, gapStart, gapEnd) || Crosses(cuts, ref cut, gapStart, gapEnd)
+                        || MessageBoundary(text, tokens, first, last);
                 }
             }
             if (boundary)
@@ -127,6 +128,86 @@ public sealed class EwtSentenceSplitter
         var mark = text.AsSpan(terminal.Start, terminal.Length);
         var spacedEllipsis = terminalIndex > first && tokens[terminalIndex - 1].Length == 1 && IsTerminal(text, tokens[terminalIndex - 1]);
         return spacedEllipsis || mark.Contains("..", StringComparison.Ordinal) || mark.Contains('\u2026');
+    }
+
+    /// <summary>
+    /// Boundaries that web and e-mail text marks without punctuation: between two links; before
+    /// and after the "date time AM" stamp of a forwarded message header; after a sign-off
+    /// ("Thanks," "Best regards,") that stands at the start of a sentence, before the name.
+    /// </summary>
+    private static bool MessageBoundary(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        var next = tokens[last + 1];
+        if (IsLink(text, tokens[last]) && IsLink(text, next))
+        {
+            return true;
+        }
+        if (last + 2 < tokens.Length && IsSlashDate(text, next) && IsClockTime(text, tokens[last + 2])
+            && !char.IsLower(text[tokens[last].Start]))
+        {
+            return true;
+        }
+        var word = text.AsSpan(tokens[last].Start, tokens[last].Length);
+        if (word is "AM" or "PM" or "am" or "pm" && last > first && IsClockTime(text, tokens[last - 1]) && char.IsUpper(text[next.Start]))
+        {
+            return true;
+        }
+        if (word is "," && last > first && last - first <= 2 && char.IsUpper(text[next.Start]))
+        {
+            var signOff = text.AsSpan(tokens[first].Start, tokens[last - 1].End - tokens[first].Start);
+            return signOff is "Thanks" or "Thank you" or "Regards" or "Best" or "Best regards" or "Kind regards"
+                or "Warm regards" or "Best wishes" or "Sincerely" or "Cheers" or "Cordially" or "Respectfully"
+                or "Love" or "Take care" or "Many thanks" or "Yours" or "Yours truly";
+        }
+        return false;
+    }
+
+    private static bool IsLink(string text, Token token)
+    {
+        var form = text.AsSpan(token.Start, token.Length);
+        return form.StartsWith("http", StringComparison.OrdinalIgnoreCase) || form.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A numeric date such as 08/16/2000 or 3/9/05.</summary>
+    private static bool IsSlashDate(string text, Token token)
+    {
+        var slashes = 0;
+        for (var k = token.Start; k < token.End; k++)
+        {
+            var c = text[k];
+            if (c == '/')
+            {
+                slashes++;
+            }
+            else if (!CharClass.IsDigit(c))
+            {
+                return false;
+            }
+        }
+        return slashes == 2 && token.Length >= 6;
+    }
+
+    /// <summary>A clock time such as 03:48 or 11:16:00.</summary>
+    private static bool IsClockTime(string text, Token token)
+    {
+        if (token.Length < 4 || token.Length > 8)
+        {
+            return false;
+        }
+        var colons = 0;
+        for (var k = token.Start; k < token.End; k++)
+        {
+            var c = text[k];
+            if (c == ':')
+            {
+                colons++;
+            }
+            else if (!CharClass.IsDigit(c))
+            {
+                return false;
+            }
+        }
+        return colons is 1 or 2;
     }
 
     private static bool IsListLabel(string text, Token token)

@@ -236,7 +236,7 @@ internal struct TokenScanner
         {
             return -1;
         }
-        if (dotted && LooksSentenceFinal(k))
+        if (dotted && LooksSentenceFinal(k) && !IntroducesMore(p, k))
         {
             Emit(p, k - 1);
             Emit(k - 1, k);
@@ -246,6 +246,13 @@ internal struct TokenScanner
             Emit(p, k);
         }
         return k;
+    }
+
+    /// <summary>"i.e.", "e.g." and "P.S." introduce what follows, so their period never ends a sentence.</summary>
+    private readonly bool IntroducesMore(int p, int k)
+    {
+        var form = _text.AsSpan(p, k - p);
+        return form is "i.e." or "e.g." or "I.e." or "E.g." or "P.S." or "p.s." or "P.P.S.";
     }
 
     private int PlainWord(int p, int e)

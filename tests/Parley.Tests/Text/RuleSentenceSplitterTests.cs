@@ -67,6 +67,17 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("What?! Yes!!! Fine.", "What?! || Yes!!! || Fine.")]
     public void Splits_after_final_punctuation(string text, string expected) => Assert.Equal(expected, Sentences(text));
 
+    [Theory]
+    [InlineData("Details at http://a.example/x http://b.example/y", "Details at http://a.example/x || http://b.example/y")]
+    [InlineData("Dana Lee 03/14/2021 09:12 AM Please sign the memo.", "Dana Lee || 03/14/2021 09:12 AM || Please sign the memo.")]
+    [InlineData("We met on 03/14/2021 09:12 AM in Kyiv.", "We met on 03/14/2021 09:12 AM in Kyiv.")]
+    [InlineData("Thanks, Dana", "Thanks, || Dana")]
+    [InlineData("Best regards, Dana", "Best regards, || Dana")]
+    [InlineData("He said thanks, Dana smiled.", "He said thanks, Dana smiled.")]
+    [InlineData("See the notes, i.e. The annex.", "See the notes, i.e. The annex.")]
+    [InlineData("P.S. Bring the maps.", "P.S. Bring the maps.")]
+    public void Finds_unpunctuated_boundaries_of_messages(string text, string expected) => Assert.Equal(expected, Sentences(text));
+
     [Fact]
     public void Never_crosses_a_removed_span()
     {
