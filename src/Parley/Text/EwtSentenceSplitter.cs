@@ -148,6 +148,14 @@ public sealed class EwtSentenceSplitter
             return true;
         }
         var word = text.AsSpan(tokens[last].Start, tokens[last].Length);
+        if (IsRule(word) && (char.IsUpper(text[next.Start]) || text[next.Start] == '"'))
+        {
+            return true;
+        }
+        if (word is "-" or "--" or "\u2014" or "\u2013" && IsDateline(text, tokens, first, last))
+        {
+            return true;
+        }
         if (word is "AM" or "PM" or "am" or "pm" && last > first && IsClockTime(text, tokens[last - 1]) && char.IsUpper(text[next.Start]))
         {
             return true;
@@ -160,6 +168,64 @@ public sealed class EwtSentenceSplitter
                 or "Love" or "Take care" or "Many thanks" or "Yours" or "Yours truly";
         }
         return false;
+    }
+
+    /// <summary>
+    /// True when tokens <c>[first, dash)</c> form a news dateline ("MOSCOW (AP)", "KYIV, Ukraine"):
+    /// a word in capitals, then only capitalised words, commas and a bracketed agency.
+    /// </summary>
+    private static bool IsDateline(string text, ReadOnlySpan<Token> tokens, int first, int dash)
+    {
+        if (dash - first < 1 || dash - first > 8 || !IsCapitals(text, tokens[first]))
+        {
+            return false;
+        }
+        // A bare "WORD -" is as often a shouted heading ("BIG MISTAKE - The food …"); a dateline
+        // names its agency in brackets or its place with a comma.
+        var marked = false;
+        for (var k = first + 1; k < dash; k++)
+        {
+            var c = text[tokens[k].Start];
+            if (!(char.IsUpper(c) || (tokens[k].Length == 1 && c is ',' or '(' or ')')))
+            {
+                return false;
+            }
+            marked |= tokens[k].Length == 1 && c is ',' or '(';
+        }
+        return marked;
+    }
+
+    private static bool IsCapitals(string text, Token token)
+    {
+        if (token.Length < 2)
+        {
+            return false;
+        }
+        for (var k = token.Start; k < token.End; k++)
+        {
+            if (!char.IsUpper(text[k]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A drawn line ("=====", "*****", "_____") that separates parts of a message.</summary>
+    private static bool IsRule(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4 || word[0] is not ('*' or '=' or '_' or '-' or '~' or '#' or '+'))
+        {
+            return false;
+        }
+        foreach (var c in word)
+        {
+            if (c != word[0])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool IsLink(string text, Token token)

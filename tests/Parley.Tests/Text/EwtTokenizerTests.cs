@@ -31,6 +31,9 @@ public sealed class EwtTokenizerTests
     [InlineData("the ministers' talks", "the ministers ' talks")]
     [InlineData("a 'temporary' truce", "a ' temporary ' truce")]
     [InlineData("O'Neill said o'clock.", "O'Neill said o'clock .")]
+    [InlineData("its a shame and its not over", "it s a shame and it s not over")]
+    [InlineData("the army and its own supplies", "the army and its own supplies")]
+    [InlineData("thats what youre saying", "that s what you re saying")]
     public void Splits_clitics_as_EWT_does(string text, string expected) => Assert.Equal(expected, Words(text));
 
     [Theory]

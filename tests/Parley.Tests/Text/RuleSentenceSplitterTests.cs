@@ -49,7 +49,7 @@ public sealed class RuleSentenceSplitterTests
 
     [Theory]
     [InlineData("Austria's chancellor meets Putin\nMOSCOW (AP) \u2014 The leaders met on Monday.",
-        "Austria's chancellor meets Putin || MOSCOW (AP) \u2014 The leaders met on Monday.")]
+        "Austria's chancellor meets Putin || MOSCOW (AP) \u2014 || The leaders met on Monday.")]
     [InlineData("Friday, January 4, 2019\nThe talks began.", "Friday, January 4, 2019 || The talks began.")]
     [InlineData("First paragraph without a stop\n\nSecond one.", "First paragraph without a stop || Second one.")]
     [InlineData("The minister said\r\nthat talks would go on.", "The minister said || that talks would go on.")]
@@ -76,6 +76,10 @@ public sealed class RuleSentenceSplitterTests
     [InlineData("He said thanks, Dana smiled.", "He said thanks, Dana smiled.")]
     [InlineData("See the notes, i.e. The annex.", "See the notes, i.e. The annex.")]
     [InlineData("P.S. Bring the maps.", "P.S. Bring the maps.")]
+    [InlineData("End of notice ===== The next item", "End of notice ===== || The next item")]
+    [InlineData("KYIV, Ukraine — Sirens sounded at dawn.", "KYIV, Ukraine — || Sirens sounded at dawn.")]
+    [InlineData("MOSCOW (AP) -- The talks ended.", "MOSCOW (AP) -- || The talks ended.")]
+    [InlineData("BIG MISTAKE - The food was cold.", "BIG MISTAKE - The food was cold.")]
     public void Finds_unpunctuated_boundaries_of_messages(string text, string expected) => Assert.Equal(expected, Sentences(text));
 
     [Fact]
