@@ -105,8 +105,19 @@ internal struct TokenScanner
         if (IsUrlStart(p, e))
         {
             var q = e;
-            while (q > p + 4 && IsUrlTrailing(_text[q - 1]))
+            var open = 0;
+            for (var i = p; i < e; i++)
             {
+                open += _text[i] == '(' ? 1 : _text[i] == ')' ? -1 : 0;
+            }
+            // Trailing punctuation belongs to the sentence, except a ')' that closes a '(' inside
+            // the address ("https://en.wikipedia.org/wiki/Kyiv_(city)").
+            while (q > p + 4 && IsUrlTrailing(_text[q - 1]) && !(_text[q - 1] == ')' && open >= 0))
+            {
+                if (_text[q - 1] == ')')
+                {
+                    open++;
+                }
                 q--;
             }
             Emit(p, q);

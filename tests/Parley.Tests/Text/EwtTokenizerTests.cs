@@ -69,6 +69,7 @@ public sealed class EwtTokenizerTests
     [Theory]
     [InlineData("See https://example.org/news?id=5&x=1.", "See https://example.org/news?id=5&x=1 .")]
     [InlineData("(www.example.com)", "( www.example.com )")]
+    [InlineData("(see https://en.wikipedia.org/wiki/Kyiv_(city)).", "( see https://en.wikipedia.org/wiki/Kyiv_(city) ) .")]
     [InlineData("Write to press@example.org, please.", "Write to press@example.org , please .")]
     [InlineData("Visit Example.com today", "Visit Example.com today")]
     [InlineData("open report.pdf now", "open report.pdf now")]
