@@ -78,7 +78,8 @@ public sealed class EwtSentenceSplitter
                 {
                     var gapStart = tokens[last].End;
                     var gapEnd = tokens[last + 1].Start;
-                    boundary = HasLineBreak(text, gapStart, gapEnd) || Crosses(cuts, ref cut, gapStart, gapEnd);
+                    boundary = HasLineBreak(text, gapStart, gapEnd) || Crosses(cuts, ref cut, gapStart, gapEnd)
+                        || MessageBoundary(text, tokens, first, last);
                 }
             }
             if (boundary)
@@ -125,7 +126,154 @@ public sealed class EwtSentenceSplitter
             return true;
         }
         var mark = text.AsSpan(terminal.Start, terminal.Length);
-        return mark.Contains("..", StringComparison.Ordinal) || mark.Contains('\u2026');
+        var spacedEllipsis = terminalIndex > first && tokens[terminalIndex - 1].Length == 1 && IsTerminal(text, tokens[terminalIndex - 1]);
+        return spacedEllipsis || mark.Contains("..", StringComparison.Ordinal) || mark.Contains('\u2026');
+    }
+
+    /// <summary>
+    /// Boundaries that web and e-mail text marks without punctuation: between two links; before
+    /// and after the "date time AM" stamp of a forwarded message header; after a sign-off
+    /// ("Thanks," "Best regards,") that stands at the start of a sentence, before the name.
+    /// </summary>
+    private static bool MessageBoundary(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        var next = tokens[last + 1];
+        if (IsLink(text, tokens[last]) && IsLink(text, next))
+        {
+            return true;
+        }
+        if (last + 2 < tokens.Length && IsSlashDate(text, next) && IsClockTime(text, tokens[last + 2])
+            && !char.IsLower(text[tokens[last].Start]))
+        {
+            return true;
+        }
+        var word = text.AsSpan(tokens[last].Start, tokens[last].Length);
+        if (IsRule(word) && (char.IsUpper(text[next.Start]) || text[next.Start] == '"'))
+        {
+            return true;
+        }
+        if (word is "-" or "--" or "\u2014" or "\u2013" && IsDateline(text, tokens, first, last))
+        {
+            return true;
+        }
+        if (word is "AM" or "PM" or "am" or "pm" && last > first && IsClockTime(text, tokens[last - 1]) && char.IsUpper(text[next.Start]))
+        {
+            return true;
+        }
+        if (word is "," && last > first && last - first <= 2 && char.IsUpper(text[next.Start]))
+        {
+            var signOff = text.AsSpan(tokens[first].Start, tokens[last - 1].End - tokens[first].Start);
+            return signOff is "Thanks" or "Thank you" or "Regards" or "Best" or "Best regards" or "Kind regards"
+                or "Warm regards" or "Best wishes" or "Sincerely" or "Cheers" or "Cordially" or "Respectfully"
+                or "Love" or "Take care" or "Many thanks" or "Yours" or "Yours truly";
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// True when tokens <c>[first, dash)</c> form a news dateline ("MOSCOW (AP)", "KYIV, Ukraine"):
+    /// a word in capitals, then only capitalised words, commas and a bracketed agency.
+    /// </summary>
+    private static bool IsDateline(string text, ReadOnlySpan<Token> tokens, int first, int dash)
+    {
+        if (dash - first < 1 || dash - first > 8 || !IsCapitals(text, tokens[first]))
+        {
+            return false;
+        }
+        // A bare "WORD -" is as often a shouted heading ("BIG MISTAKE - The food …"); a dateline
+        // names its agency in brackets or its place with a comma.
+        var marked = false;
+        for (var k = first + 1; k < dash; k++)
+        {
+            var c = text[tokens[k].Start];
+            if (!(char.IsUpper(c) || (tokens[k].Length == 1 && c is ',' or '(' or ')')))
+            {
+                return false;
+            }
+            marked |= tokens[k].Length == 1 && c is ',' or '(';
+        }
+        return marked;
+    }
+
+    private static bool IsCapitals(string text, Token token)
+    {
+        if (token.Length < 2)
+        {
+            return false;
+        }
+        for (var k = token.Start; k < token.End; k++)
+        {
+            if (!char.IsUpper(text[k]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>A drawn line ("=====", "*****", "_____") that separates parts of a message.</summary>
+    private static bool IsRule(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4 || word[0] is not ('*' or '=' or '_' or '-' or '~' or '#' or '+'))
+        {
+            return false;
+        }
+        foreach (var c in word)
+        {
+            if (c != word[0])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsLink(string text, Token token)
+    {
+        var form = text.AsSpan(token.Start, token.Length);
+        return form.StartsWith("http", StringComparison.OrdinalIgnoreCase) || form.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A numeric date such as 08/16/2000 or 3/9/05.</summary>
+    private static bool IsSlashDate(string text, Token token)
+    {
+        var slashes = 0;
+        for (var k = token.Start; k < token.End; k++)
+        {
+            var c = text[k];
+            if (c == '/')
+            {
+                slashes++;
+            }
+            else if (!CharClass.IsDigit(c))
+            {
+                return false;
+            }
+        }
+        return slashes == 2 && token.Length >= 6;
+    }
+
+    /// <summary>A clock time such as 03:48 or 11:16:00.</summary>
+    private static bool IsClockTime(string text, Token token)
+    {
+        if (token.Length < 4 || token.Length > 8)
+        {
+            return false;
+        }
+        var colons = 0;
+        for (var k = token.Start; k < token.End; k++)
+        {
+            var c = text[k];
+            if (c == ':')
+            {
+                colons++;
+            }
+            else if (!CharClass.IsDigit(c))
+            {
+                return false;
+            }
+        }
+        return colons is 1 or 2;
     }
 
     private static bool IsListLabel(string text, Token token)

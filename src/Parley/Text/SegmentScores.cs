@@ -19,7 +19,7 @@ namespace Parley.Text;
 /// <param name="GoldSentences">Sentences in the gold file.</param>
 /// <param name="SystemSentences">Sentences produced.</param>
 /// <param name="CorrectSentences">Produced sentences whose span equals a gold sentence's.</param>
-/// <param name="Seconds">Wall-clock time of one tokenize-and-split run over the whole text, after a warm-up run.</param>
+/// <param name="Seconds">Wall-clock time of the fastest of three tokenize-and-split runs over the whole text, after a warm-up run.</param>
 public sealed record SegmentScores(
     string Source,
     int Characters,
