@@ -11,7 +11,7 @@ namespace Parley.Ingest;
 /// URL, site name). Navigation, headers, footers, menus, comments, share bars, scripts, forms, figures and
 /// anything hidden are dropped; the block holding the most paragraph text is taken as the article, and its
 /// paragraphs, subheadings, list items and quotations are joined with a blank line between them.
-/// Works offline and is deterministic.
+/// Works offline and is deterministic. One instance per thread: it keeps its HTML parser.
 /// </summary>
 public sealed partial class HtmlArticleExtractor
 {
