@@ -40,6 +40,13 @@ public sealed partial class HtmlArticleExtractor
         "skip", "hidden",
     };
 
+    // Reader comments can outweigh the story itself, so these are dropped even when they hold most of the
+    // page's paragraphs (the size guard below would otherwise keep them).
+    private static readonly HashSet<string> CommentWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "comment", "comments", "disqus", "replies",
+    };
+
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
     {
         "p", "div", "section", "article", "main", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd",
@@ -162,7 +169,11 @@ public sealed partial class HtmlArticleExtractor
         {
             return false;
         }
-        if (!HasFurnitureWord(element.ClassName) && !HasFurnitureWord(element.Id))
+        if (HasWord(element.ClassName, CommentWords) || HasWord(element.Id, CommentWords))
+        {
+            return true;
+        }
+        if (!HasWord(element.ClassName, FurnitureWords) && !HasWord(element.Id, FurnitureWords))
         {
             return false;
         }
@@ -170,7 +181,7 @@ public sealed partial class HtmlArticleExtractor
         return totalParagraphText == 0 || ParagraphTextLength(element) * 2 < totalParagraphText;
     }
 
-    private static bool HasFurnitureWord(string? attribute)
+    private static bool HasWord(string? attribute, HashSet<string> words)
     {
         if (string.IsNullOrEmpty(attribute))
         {
@@ -178,7 +189,7 @@ public sealed partial class HtmlArticleExtractor
         }
         foreach (var word in AttributeWords().EnumerateMatches(attribute))
         {
-            if (FurnitureWords.Contains(attribute.Substring(word.Index, word.Length)))
+            if (words.Contains(attribute.Substring(word.Index, word.Length)))
             {
                 return true;
             }
