@@ -245,7 +245,24 @@ public sealed partial class HtmlArticleExtractor
         // Paragraphs split over sibling wrappers belong to the same story: widen to an enclosing
         // article or main element when there is one.
         var enclosing = best.Closest("article, main, [role='main']");
-        return enclosing ?? best;
+        if (enclosing is not null)
+        {
+            return enclosing;
+        }
+        // Sites without an article element often split the story over sibling wrappers of one kind
+        // (<div class="story-part">…</div><div class="story-part">…</div>); take their common parent.
+        var wrapper = best.ParentElement;
+        if (wrapper is not null && wrapper.LocalName is not ("body" or "html"))
+        {
+            foreach (var sibling in wrapper.Children)
+            {
+                if (sibling != best && sibling.LocalName == best.LocalName && sibling.ClassName == best.ClassName && sibling.QuerySelector("p") is not null)
+                {
+                    return wrapper;
+                }
+            }
+        }
+        return best;
     }
 
     private static void Walk(INode node, InlineText inline, List<string> blocks, bool insideLink)

@@ -165,4 +165,21 @@ public class HtmlExtractionTests
         var article = new HtmlArticleExtractor().Extract(html);
         Assert.Equal("The talks resumed in Geneva on Tuesday after a pause of three weeks.\n\nBoth sides called them constructive.", article.Text);
     }
+
+    [Fact]
+    public void Story_split_over_sibling_wrappers_is_read_whole()
+    {
+        const string html = """
+            <html><body>
+            <div class="top"><p><a href="/">Home</a> <a href="/world">World</a></p></div>
+            <div class="page"><div class="story-body">
+              <div class="story-part"><p>The port reopened on Sunday after a week of strikes by dock workers.</p><p>Ships queued outside the harbour overnight.</p></div>
+              <div class="inline-ad"><p>Advertisement</p></div>
+              <div class="story-part"><p>Union leaders said the deal raised wages by five percent.</p></div>
+            </div></div>
+            </body></html>
+            """;
+        var article = new HtmlArticleExtractor().Extract(html);
+        Assert.Equal("The port reopened on Sunday after a week of strikes by dock workers.\n\nShips queued outside the harbour overnight.\n\nUnion leaders said the deal raised wages by five percent.", article.Text);
+    }
 }
