@@ -153,11 +153,14 @@ public sealed class ArticleReader
     {
         var guess = StopwordLanguageDetector.Detect(document.Text);
         document.Language = guess.Language;
-        if (!guess.IsEnglish)
+        if (guess.IsEnglish)
         {
-            document.Report(new Diagnostic(DiagnosticCodes.NotEnglish,
-                $"{document.Origin}: the text does not look like English (guess: {guess.Language}; {guess.EnglishScore:P0} English function words in {guess.Words} words). Parley's models are English; leave the article out or translate it first."));
+            return;
         }
+        var message = guess.Language == "und" && guess.Words < StopwordLanguageDetector.MinWords
+            ? $"{document.Origin}: the text is too short ({guess.Words} words) to tell its language. Check that the whole article was given."
+            : $"{document.Origin}: the text does not look like English (guess: {guess.Language}; {guess.EnglishScore:P0} English function words in {guess.Words} words). Parley's models are English; leave the article out or translate it first.";
+        document.Report(new Diagnostic(DiagnosticCodes.NotEnglish, message));
     }
 
     private async IAsyncEnumerable<ArticleDraft> ReadDraftsAsync(IReadOnlyList<string> inputs, Stream stdin,

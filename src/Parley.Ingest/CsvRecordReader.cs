@@ -39,7 +39,7 @@ internal sealed class CsvRecordReader
 
     private async ValueTask<CsvRecord?> ReadAnyRecordAsync(CancellationToken cancellationToken)
     {
-        if (!await EnsureAsync(cancellationToken).ConfigureAwait(false))
+        if (!(_position < _length || await FillAsync(cancellationToken).ConfigureAwait(false)))
         {
             return null;
         }
@@ -52,7 +52,7 @@ internal sealed class CsvRecordReader
         _field.Clear();
         while (true)
         {
-            if (!await EnsureAsync(cancellationToken).ConfigureAwait(false))
+            if (!(_position < _length || await FillAsync(cancellationToken).ConfigureAwait(false)))
             {
                 if (inQuotes)
                 {
@@ -62,12 +62,25 @@ internal sealed class CsvRecordReader
                 fields.Add(_field.ToString());
                 return new CsvRecord(startLine, fields, tooLarge, null);
             }
+            if (inQuotes)
+            {
+                // Fast path: copy the run of ordinary characters up to the next quote or line break at once.
+                var run = _buffer.AsSpan(_position, _length - _position);
+                var stop = run.IndexOfAny('"', '\n');
+                if (stop != 0)
+                {
+                    var chunk = stop < 0 ? run : run[..stop];
+                    AppendRun(chunk, ref recordChars, ref tooLarge);
+                    _position += chunk.Length;
+                    continue;
+                }
+            }
             var c = _buffer[_position++];
             if (inQuotes)
             {
                 if (c == '"')
                 {
-                    if (!await EnsureAsync(cancellationToken).ConfigureAwait(false) || _buffer[_position] != '"')
+                    if (!(_position < _length || await FillAsync(cancellationToken).ConfigureAwait(false)) || _buffer[_position] != '"')
                     {
                         inQuotes = false;
                         continue;
@@ -94,7 +107,7 @@ internal sealed class CsvRecordReader
                     break;
                 case '\r':
                     // A CR ends the record only as part of CRLF or alone; either way the LF, if any, is eaten.
-                    if (await EnsureAsync(cancellationToken).ConfigureAwait(false) && _buffer[_position] == '\n')
+                    if ((_position < _length || await FillAsync(cancellationToken).ConfigureAwait(false)) && _buffer[_position] == '\n')
                     {
                         _position++;
                     }
@@ -109,6 +122,21 @@ internal sealed class CsvRecordReader
                     Append(c, ref recordChars, ref tooLarge);
                     break;
             }
+        }
+    }
+
+    private void AppendRun(ReadOnlySpan<char> run, ref long recordChars, ref bool tooLarge)
+    {
+        recordChars += run.Length;
+        if (recordChars > _maxRecordChars)
+        {
+            tooLarge = true;
+            _field.Clear();
+            return;
+        }
+        if (!tooLarge)
+        {
+            _field.Append(run);
         }
     }
 
@@ -128,12 +156,10 @@ internal sealed class CsvRecordReader
         }
     }
 
-    private async ValueTask<bool> EnsureAsync(CancellationToken cancellationToken)
+    /// <summary>Refills the buffer; callers test <c>_position &lt; _length</c> first so that the common case
+    /// costs no call.</summary>
+    private async ValueTask<bool> FillAsync(CancellationToken cancellationToken)
     {
-        if (_position < _length)
-        {
-            return true;
-        }
         if (_endOfInput)
         {
             return false;

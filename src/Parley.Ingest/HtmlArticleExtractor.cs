@@ -11,7 +11,7 @@ namespace Parley.Ingest;
 /// URL, site name). Navigation, headers, footers, menus, comments, share bars, scripts, forms, figures and
 /// anything hidden are dropped; the block holding the most paragraph text is taken as the article, and its
 /// paragraphs, subheadings, list items and quotations are joined with a blank line between them.
-/// Works offline and is deterministic.
+/// Works offline and is deterministic. One instance per thread: it keeps its HTML parser.
 /// </summary>
 public sealed partial class HtmlArticleExtractor
 {
@@ -38,6 +38,13 @@ public sealed partial class HtmlArticleExtractor
         "breadcrumbs", "banner", "popup", "modal", "byline", "author", "tags", "widget", "toolbar", "masthead",
         "login", "signup", "paywall", "outbrain", "taboola", "disqus", "caption", "credit", "timestamp",
         "skip", "hidden",
+    };
+
+    // Reader comments can outweigh the story itself, so these are dropped even when they hold most of the
+    // page's paragraphs (the size guard below would otherwise keep them).
+    private static readonly HashSet<string> CommentWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "comment", "comments", "disqus", "replies",
     };
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
@@ -162,7 +169,11 @@ public sealed partial class HtmlArticleExtractor
         {
             return false;
         }
-        if (!HasFurnitureWord(element.ClassName) && !HasFurnitureWord(element.Id))
+        if (HasWord(element.ClassName, CommentWords) || HasWord(element.Id, CommentWords))
+        {
+            return true;
+        }
+        if (!HasWord(element.ClassName, FurnitureWords) && !HasWord(element.Id, FurnitureWords))
         {
             return false;
         }
@@ -170,7 +181,7 @@ public sealed partial class HtmlArticleExtractor
         return totalParagraphText == 0 || ParagraphTextLength(element) * 2 < totalParagraphText;
     }
 
-    private static bool HasFurnitureWord(string? attribute)
+    private static bool HasWord(string? attribute, HashSet<string> words)
     {
         if (string.IsNullOrEmpty(attribute))
         {
@@ -178,7 +189,7 @@ public sealed partial class HtmlArticleExtractor
         }
         foreach (var word in AttributeWords().EnumerateMatches(attribute))
         {
-            if (FurnitureWords.Contains(attribute.Substring(word.Index, word.Length)))
+            if (words.Contains(attribute.Substring(word.Index, word.Length)))
             {
                 return true;
             }
@@ -234,7 +245,24 @@ public sealed partial class HtmlArticleExtractor
         // Paragraphs split over sibling wrappers belong to the same story: widen to an enclosing
         // article or main element when there is one.
         var enclosing = best.Closest("article, main, [role='main']");
-        return enclosing ?? best;
+        if (enclosing is not null)
+        {
+            return enclosing;
+        }
+        // Sites without an article element often split the story over sibling wrappers of one kind
+        // (<div class="story-part">…</div><div class="story-part">…</div>); take their common parent.
+        var wrapper = best.ParentElement;
+        if (wrapper is not null && wrapper.LocalName is not ("body" or "html"))
+        {
+            foreach (var sibling in wrapper.Children)
+            {
+                if (sibling != best && sibling.LocalName == best.LocalName && sibling.ClassName == best.ClassName && sibling.QuerySelector("p") is not null)
+                {
+                    return wrapper;
+                }
+            }
+        }
+        return best;
     }
 
     private static void Walk(INode node, InlineText inline, List<string> blocks, bool insideLink)

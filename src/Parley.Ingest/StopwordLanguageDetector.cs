@@ -11,6 +11,9 @@ public static class StopwordLanguageDetector
     /// <summary>Below this share of English function words a Latin-script text is not English.</summary>
     public const double EnglishThreshold = 0.12;
 
+    /// <summary>Fewer words than this are too few to tell English from anything else; such text is <c>und</c>.</summary>
+    public const int MinWords = 5;
+
     private const int MaxWords = 2000;
 
     private static readonly HashSet<string> English = Set(
@@ -29,6 +32,12 @@ public static class StopwordLanguageDetector
         ("nl", Set("de het een en van is dat die in op te niet zijn met voor er aan ook als bij werd")),
     ];
 
+    // Span lookups built once, so words are looked up without allocating a string each.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishLookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>>[] OtherLookups =
+        Array.ConvertAll(Others, other => other.Words.GetAlternateLookup<ReadOnlySpan<char>>());
+
     /// <summary>Guesses the language of <paramref name="text"/>.</summary>
     public static LanguageGuess Detect(ReadOnlySpan<char> text)
     {
@@ -39,7 +48,7 @@ public static class StopwordLanguageDetector
         var otherLetters = 0;
         Span<int> scripts = stackalloc int[(int)Script.Count];
         Span<char> lower = stackalloc char[32];
-        var lookup = English.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lookup = EnglishLookup;
         var i = 0;
         while (i < text.Length && words < MaxWords)
         {
@@ -77,20 +86,21 @@ public static class StopwordLanguageDetector
             }
             for (var k = 0; k < Others.Length; k++)
             {
-                if (Others[k].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(key))
+                if (OtherLookups[k].Contains(key))
                 {
                     others[k]++;
                 }
             }
         }
-        if (words == 0)
-        {
-            return new LanguageGuess("und", 0, 0);
-        }
-        var englishScore = (double)english / words;
-        if (otherLetters > latinLetters)
+        var englishScore = words == 0 ? 0 : (double)english / words;
+        // Scripts are judged by letters, not words: Chinese and Japanese write no spaces between words.
+        if (otherLetters > latinLetters && otherLetters >= MinWords)
         {
             return new LanguageGuess(ScriptLanguage(scripts), englishScore, words);
+        }
+        if (words < MinWords)
+        {
+            return new LanguageGuess("und", englishScore, words);
         }
         if (englishScore >= EnglishThreshold)
         {

@@ -148,4 +148,38 @@ public class HtmlExtractionTests
         var document = await Read.OneFileAsync("empty.html", "<html><body><nav><a href='/'>Home</a></nav><script>x()</script></body></html>");
         PlainTextTests.AssertFailed(document, DiagnosticCodes.NoMainText, "empty.html");
     }
+
+    [Fact]
+    public void Long_comment_thread_does_not_win_over_a_short_story()
+    {
+        var comments = string.Concat(Enumerable.Range(0, 30).Select(i => $"<div class=\"comment-body\"><p>Reader comment number {i} goes on at some length about the talks and what they mean for everyone.</p></div>"));
+        var html = $"<html><body><div class=\"story\"><p>The talks resumed in Geneva on Tuesday.</p><p>Both sides called them constructive.</p></div><div id=\"comments\">{comments}</div></body></html>";
+        var article = new HtmlArticleExtractor().Extract(html);
+        Assert.Equal("The talks resumed in Geneva on Tuesday.\n\nBoth sides called them constructive.", article.Text);
+    }
+
+    [Fact]
+    public void Wrapper_whose_class_mentions_furniture_but_holds_the_story_is_kept()
+    {
+        const string html = "<html><body><div class=\"layout-with-sidebar\"><div class=\"text\"><p>The talks resumed in Geneva on Tuesday after a pause of three weeks.</p><p>Both sides called them constructive.</p></div></div></body></html>";
+        var article = new HtmlArticleExtractor().Extract(html);
+        Assert.Equal("The talks resumed in Geneva on Tuesday after a pause of three weeks.\n\nBoth sides called them constructive.", article.Text);
+    }
+
+    [Fact]
+    public void Story_split_over_sibling_wrappers_is_read_whole()
+    {
+        const string html = """
+            <html><body>
+            <div class="top"><p><a href="/">Home</a> <a href="/world">World</a></p></div>
+            <div class="page"><div class="story-body">
+              <div class="story-part"><p>The port reopened on Sunday after a week of strikes by dock workers.</p><p>Ships queued outside the harbour overnight.</p></div>
+              <div class="inline-ad"><p>Advertisement</p></div>
+              <div class="story-part"><p>Union leaders said the deal raised wages by five percent.</p></div>
+            </div></div>
+            </body></html>
+            """;
+        var article = new HtmlArticleExtractor().Extract(html);
+        Assert.Equal("The port reopened on Sunday after a week of strikes by dock workers.\n\nShips queued outside the harbour overnight.\n\nUnion leaders said the deal raised wages by five percent.", article.Text);
+    }
 }

@@ -38,4 +38,19 @@ public class LanguageTests
         Assert.Equal("en", document.Language);
         Assert.DoesNotContain(document.Diagnostics, d => d.Code == DiagnosticCodes.NotEnglish);
     }
+
+    [Fact]
+    public async Task Very_short_text_is_undetermined_and_says_so()
+    {
+        var document = Assert.Single(await Read.StdinAsync("Monday, March 15"));
+        Assert.Equal("und", document.Language);
+        Assert.Contains(document.Diagnostics, d => d.Code == DiagnosticCodes.NotEnglish && d.Message.Contains("too short", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Html_on_stdin_is_sniffed_and_extracted()
+    {
+        var document = Assert.Single(await Read.StdinAsync("<!DOCTYPE html><html><body><nav>Home</nav><p>The ministers met in Rome on Wednesday to discuss trade.</p></body></html>"));
+        Assert.Equal("The ministers met in Rome on Wednesday to discuss trade.", document.Text);
+    }
 }
