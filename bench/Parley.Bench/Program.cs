@@ -5,7 +5,8 @@ namespace Parley.Bench;
 /// <summary>
 /// Benchmarks. <c>throughput</c> (default): end-to-end over the Wikinews sample, single-threaded and on
 /// all cores, with the segmentation-only pipeline as the in-run baseline. <c>files N</c>: peak memory
-/// when coding a directory of N small files. <c>micro</c>: BenchmarkDotNet micro-benchmarks.
+/// when coding a directory of N small files. <c>coldstart</c>: first output from a fresh process.
+/// <c>micro</c>: BenchmarkDotNet micro-benchmarks.
 /// </summary>
 internal static class Program
 {
@@ -18,11 +19,13 @@ internal static class Program
                 return await ThroughputRun.RunAsync(args[1..]).ConfigureAwait(false);
             case "files":
                 return await FilesRun.RunAsync(args[1..]).ConfigureAwait(false);
+            case "coldstart":
+                return ColdStartRun.Run(args[1..]);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | micro]").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | micro]").ConfigureAwait(false);
                 return 2;
         }
     }
