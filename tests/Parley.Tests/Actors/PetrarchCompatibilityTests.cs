@@ -69,6 +69,45 @@ public sealed partial class PetrarchCompatibilityTests(ITestOutputHelper output)
         Assert.StartsWith("EGY", Code(lexicon, "ABDEL FATTAH EL SISI", new DateOnly(2015, 8, 13)), StringComparison.Ordinal);
     }
 
+    /// <summary>The validation dictionaries of PETRARCH's unit-test suite (a fictional world).</summary>
+    [SharedDataFact]
+    public void Validation_dictionaries_read_as_petrarch_reads_them()
+    {
+        var builder = new ActorLexiconBuilder();
+        var warnings = new List<string>();
+        PetrarchDictionaryReader.ReadActorsFile(Path.Combine(Dictionaries, "PETR.Validate.actors.txt"), builder, warnings);
+        PetrarchDictionaryReader.ReadAgentsFile(Path.Combine(Dictionaries, "PETR.Validate.agents.txt"), builder, warnings);
+        var lexicon = builder.Build();
+        foreach (var warning in warnings)
+        {
+            output.WriteLine(warning);
+        }
+        Assert.Equal("PSEREBHMS", Code(lexicon, "HAMAS", null));
+        Assert.Equal("ISRMIL", Code(lexicon, "ISRAELI TROOPS", null));
+        // Defined as [pse] first and again as a synonym of PALESTINE [PAL]: the later definition wins.
+        Assert.Equal("PAL", Code(lexicon, "PALESTINIAN", null));
+        Assert.Equal("FRO", Code(lexicon, "THE SHIRE", null));
+        Assert.Equal("HOB", Code(lexicon, "SMEAGOL", new DateOnly(1994, 1, 1)));
+        Assert.Equal("HOBGOV", Code(lexicon, "GOLLUM", new DateOnly(1997, 1, 1)));
+        Assert.Equal("HOBREB", Code(lexicon, "GOLLUM", new DateOnly(2000, 1, 1)));
+        Assert.Equal("HOBCIV", Code(lexicon, "SAM GAMGEE", new DateOnly(2007, 1, 1)));
+        Assert.Equal("ORCHOB", Code(lexicon, "SAM GAMGEE", new DateOnly(2010, 1, 10)));
+        Assert.Equal("HOBMIL", Code(lexicon, "SAM GAMGEE", new DateOnly(2011, 1, 1)));
+        Assert.Equal("HOBGOV", Code(lexicon, "SAM GAMGEE", new DateOnly(2013, 1, 1)));
+        Assert.Equal("HOBELI", Code(lexicon, "SAM GAMGEE", new DateOnly(2014, 1, 1)));
+        Assert.Equal("RHO", Code(lexicon, "ZIMBABWE", new DateOnly(1978, 1, 1)));
+        Assert.Equal("ZBW", Code(lexicon, "ZIMBABWE", new DateOnly(1985, 1, 1)));
+        Assert.Equal("USR", Code(lexicon, "USSR", new DateOnly(1985, 1, 1)));
+        Assert.Equal("LEG", Code(lexicon, "CONGRESSWOMEN", null));
+        Assert.Equal("GOV", Code(lexicon, "MINISTRIES OF SILLY WALKS", null));
+        Assert.Equal("COP", Code(lexicon, "POLICE", null));
+        Assert.Equal("(none)", Code(lexicon, "POLICES", null));
+        Assert.Equal(AgentPosition.Prefix, lexicon.Lookup("HUMAN RIGHTS ORGANIZATIONS")[0].AgentPosition);
+        var coder = new ActorPhraseCoder(lexicon);
+        Assert.Equal(["ARNGOV"], coder.Code("THE ARNOR FOREIGN MINISTRY", null));
+        Assert.Equal(["NGOGON"], coder.Code("A GONDOR HUMAN RIGHTS ORGANIZATION", null));
+    }
+
     /// <summary>
     /// Every actor case of petrarch2_pytest_cases.json: phrase meanings, the date check, the
     /// pronoun cases (their named antecedent), and the actors of the full codings.
