@@ -126,7 +126,8 @@ public sealed class ActorLexiconTests
     {
         var entry = new ActorEntry
         {
-            Name = "Carl Gustaf", Kind = ActorKind.Person,
+            Name = "Carl Gustaf",
+            Kind = ActorKind.Person,
             Codes = [new DatedCode("SWEELI", new DateOnly(1964, 1, 1), new DateOnly(1973, 9, 14)),
                      new DatedCode("SWEGOV", new DateOnly(1973, 9, 15), null), new DatedCode("SWEELI", null, null)],
         };
@@ -142,7 +143,8 @@ public sealed class ActorLexiconTests
     {
         var entry = new ActorEntry
         {
-            Name = "Obama", Kind = ActorKind.Person,
+            Name = "Obama",
+            Kind = ActorKind.Person,
             Codes = [new DatedCode("USAELI", new DateOnly(1978, 1, 1), new DateOnly(2000, 1, 1)), new DatedCode("USAGOV", new DateOnly(2009, 1, 20), null)],
         };
         Assert.Null(entry.CodeOn(new DateOnly(1960, 1, 1)));

@@ -7,20 +7,38 @@ public sealed class PersonKnowledgeBaseTests
 {
     private static readonly PersonFact Guterres = new()
     {
-        Name = "António Guterres", Sector = "IGO", Role = "Secretary-General", Organization = "United Nations",
-        Code = "IGOUNO", FirstSeen = new(2017, 1, 3), LastSeen = new(2022, 4, 20), Evidence = "wire-2017-0001",
+        Name = "António Guterres",
+        Sector = "IGO",
+        Role = "Secretary-General",
+        Organization = "United Nations",
+        Code = "IGOUNO",
+        FirstSeen = new(2017, 1, 3),
+        LastSeen = new(2022, 4, 20),
+        Evidence = "wire-2017-0001",
     };
 
     private static readonly PersonFact GuterresPortugal = new()
     {
-        Name = "Antonio Guterres", Country = "PRT", Sector = "GOV", Role = "Prime Minister",
-        Code = "PRTGOV", FirstSeen = new(1995, 10, 28), LastSeen = new(2002, 4, 6), Evidence = "wire-1995-0042",
+        Name = "Antonio Guterres",
+        Country = "PRT",
+        Sector = "GOV",
+        Role = "Prime Minister",
+        Code = "PRTGOV",
+        FirstSeen = new(1995, 10, 28),
+        LastSeen = new(2002, 4, 6),
+        Evidence = "wire-1995-0042",
     };
 
     private static readonly PersonFact Scholz = new()
     {
-        Name = "Olaf Scholz", Country = "DEU", Sector = "GOV", Role = "Chancellor",
-        Code = "DEUGOV", FirstSeen = new(2021, 12, 8), LastSeen = new(2022, 6, 1), Evidence = "wire-2021-7731",
+        Name = "Olaf Scholz",
+        Country = "DEU",
+        Sector = "GOV",
+        Role = "Chancellor",
+        Code = "DEUGOV",
+        FirstSeen = new(2021, 12, 8),
+        LastSeen = new(2022, 6, 1),
+        Evidence = "wire-2021-7731",
     };
 
     private static PersonKnowledgeBase Base() => new([Scholz, Guterres, GuterresPortugal]);
