@@ -96,7 +96,8 @@ public sealed class ActorLexiconBuilder
 
     /// <summary>
     /// Adds the project's lexicon tables (<c>countries.tsv</c>, <c>organizations.tsv</c>,
-    /// <c>groups.tsv</c>, <c>agents.tsv</c>) from <paramref name="folder"/>.
+    /// <c>groups.tsv</c>, <c>agents.tsv</c>, and <c>discards.tsv</c>, phrases that hold a name but
+    /// name no actor) from <paramref name="folder"/>.
     /// </summary>
     /// <exception cref="Parley.Diagnostics.ParleyConfigurationException">A table is missing or malformed (E103).</exception>
     public ActorLexiconBuilder AddTables(string folder)

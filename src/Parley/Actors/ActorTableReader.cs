@@ -15,10 +15,11 @@ internal static class ActorTableReader
     public const string Organizations = "organizations.tsv";
     public const string Groups = "groups.tsv";
     public const string Agents = "agents.tsv";
+    public const string Discards = "discards.tsv";
 
     public static void ReadFolder(string folder, ActorLexiconBuilder builder)
     {
-        foreach (var name in (string[])[Countries, Organizations, Groups, Agents])
+        foreach (var name in (string[])[Countries, Organizations, Groups, Agents, Discards])
         {
             var path = Path.Combine(folder, name);
             if (!File.Exists(path))
@@ -48,6 +49,9 @@ internal static class ActorTableReader
                     break;
                 case Agents:
                     AddAgent(row, builder);
+                    break;
+                case Discards:
+                    AddDiscard(row, builder);
                     break;
                 default:
                     throw new ArgumentException($"Unknown actor table '{source}'.", nameof(source));
@@ -200,6 +204,22 @@ internal static class ActorTableReader
             Example = row.Optional("example"),
         };
         AddAll(builder, entry, words);
+    }
+
+    // A phrase that holds a name but names no actor ("New Mexico"): matched, so that the name
+    // inside is not, and deliberately left uncoded.
+    private static void AddDiscard(Row row, ActorLexiconBuilder builder)
+    {
+        var phrase = row.Required("phrase");
+        var entry = new ActorEntry
+        {
+            Name = phrase,
+            Kind = ActorKind.Unknown,
+            Codes = [new DatedCode("", null, null)],
+            Source = row.Source,
+            Example = row.Optional("example"),
+        };
+        builder.Add(phrase, entry, matchCase: true);
     }
 
     private static void AddAll(ActorLexiconBuilder builder, ActorEntry entry, params string[] lists)

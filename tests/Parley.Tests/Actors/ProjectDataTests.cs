@@ -37,6 +37,8 @@ public sealed class ProjectDataTests
     [InlineData("Ivory Coast", "CIV")]
     [InlineData("Türkiye", "TUR")]
     [InlineData("Turkey", "TUR")]
+    [InlineData("Scotland", "GBR")]
+    [InlineData("English", "GBR")]
     public void Countries_adjectives_demonyms_and_metonyms(string phrase, string code) =>
         Assert.Equal(code, Code(phrase));
 
@@ -133,6 +135,17 @@ public sealed class ProjectDataTests
     [InlineData("Ukrainian forces", "UKRMIL")]
     public void Codes_noun_phrases_from_actor_and_agent(string phrase, string code) =>
         Assert.Equal([code], new ActorPhraseCoder(ProjectLexicon.Lexicon).Code(ProjectLexicon.Tokens(phrase), new DateOnly(2022, 4, 20)));
+
+    [Theory]
+    [InlineData("New Mexico")]
+    [InlineData("the Indian Ocean")]
+    [InlineData("New England")]
+    public void Names_inside_places_that_are_not_actors_are_not_coded(string phrase) =>
+        Assert.Empty(new ActorPhraseCoder(ProjectLexicon.Lexicon).Code(ProjectLexicon.Tokens(phrase), null));
+
+    [Fact]
+    public void Loads_from_the_data_folder_found_above_the_program() =>
+        Assert.Equal(ProjectLexicon.Lexicon.PhraseCount, ActorLexicon.LoadDefault().PhraseCount);
 
     [Fact]
     public void Codes_each_part_of_a_coordination() =>
