@@ -90,6 +90,53 @@ public sealed class ActorLexiconTests
     }
 
     [Fact]
+    public void Matching_document_tokens_allocates_nothing()
+    {
+        var lexicon = Gondor();
+        const string text = "Gondorian troops left Minas Tirith for al - Mordor .";
+        var tokens = new List<Token>();
+        var start = 0;
+        foreach (var word in text.Split(' '))
+        {
+            tokens.Add(new Token(start, start + word.Length));
+            start += word.Length + 1;
+        }
+        var span = tokens.ToArray();
+        var found = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            found += lexicon.TryMatchLongest(text, span, i, out _) ? 1 : 0;
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var round = 0; round < 100; round++)
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                lexicon.TryMatchLongest(text, span, i, out _);
+            }
+        }
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(4, found); // Gondorian, troops, Minas Tirith, al - Mordor
+    }
+
+    [Fact]
+    public void Holds_a_hundred_thousand_phrases()
+    {
+        var builder = new ActorLexiconBuilder();
+        for (var i = 0; i < 100_000; i++)
+        {
+            builder.Add($"Minister{i} of Gondor", Entry($"m{i}", $"G{i:D5}", ActorKind.Person));
+        }
+        var lexicon = builder.Build();
+        Assert.Equal(100_000, lexicon.PhraseCount);
+        for (var i = 0; i < 100_000; i += 997)
+        {
+            Assert.Equal($"G{i:D5}", Assert.Single(lexicon.Lookup($"minister{i} of gondor")).CodeOn(null));
+        }
+        Assert.Empty(lexicon.Lookup("minister100000 of gondor"));
+    }
+
+    [Fact]
     public void A_phrase_of_several_entries_keeps_them_all_unless_replaced_from_the_same_source()
     {
         var a = Entry("Georgia", "GEO", source: "one");
