@@ -1,4 +1,5 @@
 using Parley.Model;
+using Parley.Text;
 
 namespace Parley.Ingest;
 
@@ -105,36 +106,7 @@ public sealed class RepeatedLineDetector
     }
 
     /// <summary>The non-blank lines of <paramref name="text"/> short enough to be furniture, trimmed.</summary>
-    private List<TextSpan> Lines(string text)
-    {
-        var lines = new List<TextSpan>();
-        var start = 0;
-        while (start <= text.Length)
-        {
-            var newline = text.IndexOf('\n', start);
-            var end = newline < 0 ? text.Length : newline;
-            var s = start;
-            var e = end;
-            while (s < e && char.IsWhiteSpace(text[s]))
-            {
-                s++;
-            }
-            while (e > s && char.IsWhiteSpace(text[e - 1]))
-            {
-                e--;
-            }
-            if (e > s && e - s <= _maxLineLength)
-            {
-                lines.Add(new TextSpan(s, e));
-            }
-            if (newline < 0)
-            {
-                break;
-            }
-            start = newline + 1;
-        }
-        return lines;
-    }
+    private List<TextSpan> Lines(string text) => TextLines.Trimmed(text, _maxLineLength);
 
     /// <summary>FNV-1a over the line lower-cased with white space runs collapsed: stable across runs.</summary>
     private static ulong Hash(ReadOnlySpan<char> line)

@@ -67,20 +67,7 @@ public static class RecordBuilder
     {
         var tokens = document.Tokens;
         var records = new TokenRecord[tokens.Length];
-        var entityOf = new string?[tokens.Length];
-        foreach (var entity in document.Entities)
-        {
-            var label = entity.Type switch
-            {
-                EntityType.Person => "PER",
-                EntityType.Organization => "ORG",
-                _ => "LOC",
-            };
-            for (var t = entity.FirstToken; t < entity.FirstToken + entity.TokenCount && t < tokens.Length; t++)
-            {
-                entityOf[t] = (t == entity.FirstToken ? "B-" : "I-") + label;
-            }
-        }
+        var entityOf = EntityLabels.ByToken(document);
         var sentence = 0;
         var hasAnalyses = document.Analyses.Length == tokens.Length;
         for (var i = 0; i < tokens.Length; i++)

@@ -17,20 +17,7 @@ public static class ConlluWriter
         ArgumentNullException.ThrowIfNull(writer);
         var tokens = document.Tokens;
         var analyses = document.Analyses.Length == tokens.Length ? document.Analyses : null;
-        var entityOf = new string?[tokens.Length];
-        foreach (var entity in document.Entities)
-        {
-            var label = entity.Type switch
-            {
-                EntityType.Person => "PER",
-                EntityType.Organization => "ORG",
-                _ => "LOC",
-            };
-            for (var t = entity.FirstToken; t < entity.FirstToken + entity.TokenCount && t < tokens.Length; t++)
-            {
-                entityOf[t] = (t == entity.FirstToken ? "B-" : "I-") + label;
-            }
-        }
+        var entityOf = EntityLabels.ByToken(document);
         for (var s = 0; s < document.Sentences.Length; s++)
         {
             var sentence = document.Sentences[s];

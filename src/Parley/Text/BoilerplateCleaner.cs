@@ -101,30 +101,12 @@ public sealed partial class BoilerplateCleaner : IStage
     {
         ArgumentNullException.ThrowIfNull(document);
         var text = document.Text;
-        var start = 0;
-        while (start < text.Length)
+        foreach (var line in TextLines.Trimmed(text, MaxLineLength))
         {
-            var newline = text.IndexOf('\n', start);
-            var end = newline < 0 ? text.Length : newline;
-            var s = start;
-            var e = end;
-            while (s < e && char.IsWhiteSpace(text[s]))
+            if (IsBoilerplate(text.AsSpan(line.Start, line.Length)))
             {
-                s++;
+                Add(document.Removed, new RemovedSpan(line.Start, line.End, Reason));
             }
-            while (e > s && char.IsWhiteSpace(text[e - 1]))
-            {
-                e--;
-            }
-            if (e > s && IsBoilerplate(text.AsSpan(s, e - s)))
-            {
-                Add(document.Removed, new RemovedSpan(s, e, Reason));
-            }
-            if (newline < 0)
-            {
-                break;
-            }
-            start = newline + 1;
         }
         document.AddLayers(Layers.Cleaned);
     }
