@@ -58,6 +58,8 @@ public static class DiagnosticCodes
     public const string IgnoredField = "W305";
     /// <summary>A JSON line repeats the id of an earlier record; a suffix was added.</summary>
     public const string DuplicateId = "W306";
+    /// <summary>A location the entity recogniser found matches no gazetteer entry; it was left unresolved.</summary>
+    public const string PlaceNotInGazetteer = "W307";
 
     /// <summary>The severity implied by a code's first letter.</summary>
     public static DiagnosticSeverity SeverityOf(string code) => code.Length > 0 && code[0] == 'E'
