@@ -187,7 +187,7 @@ public sealed class GazetteerGeocoder : IStage
             {
                 // "Sydney-based", "Australia-wide": a name before a hyphen inside one token.
                 var hyphen = text.AsSpan(token.Start, token.Length).IndexOf('-');
-                if (hyphen > 0)
+                if (hyphen > 1 && hyphen + 1 < token.Length && char.IsLower(text[token.Start + hyphen + 1]))
                 {
                     var prefix = NameKey.Create();
                     prefix.Append(text.AsSpan(token.Start, hyphen), fold);
@@ -388,7 +388,7 @@ public sealed class GazetteerGeocoder : IStage
 
     // Words that look like a place but are not one here: a month or weekday; an abbreviation that
     // only a town shares ("UN", "EU"); a town whose name runs on into a larger feature ("Scott County",
-    // "West Midlands"); an English word that starts a longer name ("Mad Cow", "Buffalo Science …").
+    // "West Midlands") or into another name ("Mad Cow", "Abu Shok").
     private bool IsNotAPlaceName(Document document, RawMention mention)
     {
         var text = document.Text.AsSpan(mention.Start, mention.End - mention.Start);
@@ -426,8 +426,14 @@ public sealed class GazetteerGeocoder : IStage
         {
             return true;
         }
+        if (PlaceFollower.Contains(after))
+        {
+            return false;
+        }
+        // A capitalised word after a town's name usually continues another name ("Abu Shok",
+        // "Paris Hilton", "Buffalo Science Magnet School"); large cities are exempt ("Moscow Metro").
         var flags = _gazetteer.FlagsOf(mention.Key);
-        return flags != NameFlags.None && !PlaceFollower.Contains(after);
+        return flags != NameFlags.None || _gazetteer[mention.Candidates[0]].Population < ProminentPopulation;
     }
 
     private static bool HasLocativeEvidence(Document document, int m, List<RawMention> mentions)
@@ -605,7 +611,9 @@ public sealed class GazetteerGeocoder : IStage
     private double Context(List<NameGroup> groups, int g, GazetteerEntry entry, int[] chosen)
     {
         var sameCountry = 0;
-        var sameAdmin = false;
+        var same = false;
+        var contains = false;
+        var sibling = false;
         for (var h = 0; h < groups.Count; h++)
         {
             if (h == g)
@@ -618,16 +626,37 @@ public sealed class GazetteerGeocoder : IStage
                 continue;
             }
             sameCountry++;
-            if (entry.Admin1 is not null && other.Admin1 == entry.Admin1 && entry.Kind != PlaceKinds.Country
-                && other.Kind != PlaceKinds.Country && other.Index != entry.Index)
+            if (other.Index == entry.Index)
             {
-                sameAdmin = true;
+                // Another name for the same place ("Kiev" beside "Kyiv").
+                same = true;
+                continue;
+            }
+            if (entry.Admin1 is null || other.Admin1 != entry.Admin1)
+            {
+                continue;
+            }
+            // A state and a city in it support each other ("Georgia" and "Atlanta"); two towns of one
+            // state only a little.
+            var entryIsSubdivision = entry.Kind is PlaceKinds.Admin1 or PlaceKinds.Admin2;
+            var otherIsSubdivision = other.Kind is PlaceKinds.Admin1 or PlaceKinds.Admin2;
+            if (entryIsSubdivision != otherIsSubdivision)
+            {
+                contains = true;
+            }
+            else if (!entryIsSubdivision)
+            {
+                sibling = true;
             }
         }
-        double score = sameCountry == 0 ? 0 : sameCountry >= 3 ? 4 : 3;
-        if (sameAdmin)
+        double score = sameCountry == 0 ? 0 : sameCountry >= 3 ? 3 : 2;
+        if (same || contains)
         {
             score += 2.5;
+        }
+        else if (sibling)
+        {
+            score += 1;
         }
         foreach (var container in groups[g].Containers)
         {

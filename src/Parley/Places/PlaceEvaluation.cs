@@ -21,6 +21,11 @@ public sealed record PlaceEvaluation
     public int Found { get; init; }
     /// <summary>Found toponyms resolved within <see cref="PlaceEvaluator.AccuracyRadiusKm"/> of the gold coordinates.</summary>
     public int WithinRadius { get; init; }
+    /// <summary>
+    /// Found toponyms resolved in the country of the gold point (the country of the city nearest to it),
+    /// or null when the evaluator was given no gazetteer to find countries with.
+    /// </summary>
+    public int? RightCountry { get; init; }
     /// <summary>Median distance in kilometres between resolved and gold coordinates over found toponyms.</summary>
     public double MedianErrorKm { get; init; }
     /// <summary>Mean distance in kilometres over found toponyms.</summary>
@@ -31,6 +36,8 @@ public sealed record PlaceEvaluation
     public double Recall => Gold == 0 ? 0 : (double)Found / Gold;
     /// <summary>Share of found toponyms resolved within the radius (the usual "accuracy@161 km").</summary>
     public double Accuracy => Found == 0 ? 0 : (double)WithinRadius / Found;
+    /// <summary>Share of found toponyms resolved in the right country, or null when not measured.</summary>
+    public double? CountryAccuracy => RightCountry is null ? null : Found == 0 ? 0 : (double)RightCountry.Value / Found;
     /// <summary>Share of all gold toponyms both found and resolved within the radius.</summary>
     public double AccuracyOverGold => Gold == 0 ? 0 : (double)WithinRadius / Gold;
     /// <summary>Readable lines for missed toponyms, spurious mentions and far resolutions, for error analysis.</summary>

@@ -21,17 +21,25 @@ public sealed class PlaceEvaluator
 
     private readonly IStage _geocoder;
     private readonly Action<Document> _prepare;
+    private readonly CountryFinder? _countries;
 
     /// <summary>
     /// Creates an evaluator for <paramref name="geocoder"/>; <paramref name="prepare"/> tokenises and splits
     /// each article before the geocoder runs (the seam where the project's tokenizer plugs in).
     /// </summary>
-    public PlaceEvaluator(IStage geocoder, Action<Document> prepare)
+    /// <param name="geocoder">The stage under test.</param>
+    /// <param name="prepare">Adds tokens and sentences to each article.</param>
+    /// <param name="countries">
+    /// When given, the gold point's country is taken to be that of the nearest city in this gazetteer,
+    /// and <see cref="PlaceEvaluation.RightCountry"/> counts found toponyms resolved in that country.
+    /// </param>
+    public PlaceEvaluator(IStage geocoder, Action<Document> prepare, Gazetteer? countries = null)
     {
         ArgumentNullException.ThrowIfNull(geocoder);
         ArgumentNullException.ThrowIfNull(prepare);
         _geocoder = geocoder;
         _prepare = prepare;
+        _countries = countries is null ? null : new CountryFinder(countries);
     }
 
     /// <summary>Evaluates against the GeoVirus XML file at <paramref name="path"/>.</summary>
@@ -47,7 +55,7 @@ public sealed class PlaceEvaluator
         ArgumentNullException.ThrowIfNull(geoVirus);
         var errors = new List<double>();
         var notes = new List<string>();
-        int articles = 0, gold = 0, skipped = 0, predicted = 0, predictedCorrect = 0, found = 0, within = 0;
+        int articles = 0, gold = 0, skipped = 0, predicted = 0, predictedCorrect = 0, found = 0, within = 0, rightCountry = 0;
         foreach (var article in geoVirus.Descendants("article"))
         {
             var text = (string?)article.Element("text") ?? string.Empty;
@@ -124,6 +132,10 @@ public sealed class PlaceEvaluator
                     continue;
                 }
                 found++;
+                if (_countries is not null && match.Country is not null && _countries.Find(span.Lat, span.Lon) == match.Country)
+                {
+                    rightCountry++;
+                }
                 var distance = DistanceKm(span.Lat, span.Lon, match.Lat, match.Lon);
                 errors.Add(distance);
                 if (distance <= AccuracyRadiusKm)
@@ -152,6 +164,7 @@ public sealed class PlaceEvaluator
             PredictedCorrect = predictedCorrect,
             Found = found,
             WithinRadius = within,
+            RightCountry = _countries is null ? null : rightCountry,
             MedianErrorKm = Median(errors),
             MeanErrorKm = errors.Count == 0 ? 0 : sum / errors.Count,
             Notes = notes,
@@ -205,5 +218,66 @@ public sealed class PlaceEvaluator
         var from = Math.Max(0, start - 40);
         var to = Math.Min(text.Length, end + 40);
         return text[from..start].ReplaceLineEndings(" ") + "[" + text[start..end] + "]" + text[end..to].ReplaceLineEndings(" ");
+    }
+
+    // The country of the nearest city to a point, from a one-degree grid of the gazetteer's cities.
+    private sealed class CountryFinder
+    {
+        private readonly Dictionary<int, List<GazetteerEntry>> _cells = [];
+
+        public CountryFinder(Gazetteer gazetteer)
+        {
+            foreach (var entry in gazetteer.Entries)
+            {
+                if (entry.Kind == PlaceKinds.City && entry.Country is not null)
+                {
+                    var cell = Cell((int)Math.Floor(entry.Latitude), (int)Math.Floor(entry.Longitude));
+                    if (!_cells.TryGetValue(cell, out var list))
+                    {
+                        list = [];
+                        _cells[cell] = list;
+                    }
+                    list.Add(entry);
+                }
+            }
+        }
+
+        public string? Find(double lat, double lon)
+        {
+            var row = (int)Math.Floor(lat);
+            var column = (int)Math.Floor(lon);
+            // Widen the search ring by ring until a city is found; stop after 10 degrees (open sea).
+            for (var ring = 1; ring <= 10; ring++)
+            {
+                GazetteerEntry? best = null;
+                var bestDistance = double.MaxValue;
+                for (var r = row - ring; r <= row + ring; r++)
+                {
+                    for (var c = column - ring; c <= column + ring; c++)
+                    {
+                        if (!_cells.TryGetValue(Cell(r, ((c + 180) % 360 + 360) % 360 - 180), out var list))
+                        {
+                            continue;
+                        }
+                        foreach (var entry in list)
+                        {
+                            var distance = DistanceKm(lat, lon, entry.Latitude, entry.Longitude);
+                            if (distance < bestDistance)
+                            {
+                                bestDistance = distance;
+                                best = entry;
+                            }
+                        }
+                    }
+                }
+                if (best is not null)
+                {
+                    return best.Country;
+                }
+            }
+            return null;
+        }
+
+        private static int Cell(int row, int column) => (row + 90) * 360 + (column + 180);
     }
 }
