@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using Parley.Diagnostics;
 
@@ -19,13 +20,17 @@ public sealed class Gazetteer
     private const string Magic = "#parley-gazetteer\t1";
 
     private readonly GazetteerEntry[] _entries;
-    private readonly Dictionary<ulong, int[]> _byName;
+    // Candidates of every name, grouped by name: _byName maps a name key to its range in _candidates.
+    private readonly int[] _candidates;
+    private readonly Dictionary<ulong, (int Start, int Count)> _byName;
     private readonly Dictionary<ulong, NameFlags> _flags;
     private readonly string?[] _fold;
 
-    private Gazetteer(GazetteerEntry[] entries, Dictionary<ulong, int[]> byName, Dictionary<ulong, NameFlags> flags, string?[] fold)
+    private Gazetteer(GazetteerEntry[] entries, int[] candidates, Dictionary<ulong, (int, int)> byName,
+        Dictionary<ulong, NameFlags> flags, string?[] fold)
     {
         _entries = entries;
+        _candidates = candidates;
         _byName = byName;
         _flags = flags;
         _fold = fold;
@@ -76,7 +81,7 @@ public sealed class Gazetteer
         var fold = new string?[char.MaxValue + 1];
         var flagNames = new List<(string Name, NameFlags Flag)>();
         var entries = new List<GazetteerEntry>(140_000);
-        var groups = new Dictionary<ulong, List<int>>(160_000);
+        var names = new List<NameRow>(300_000);
         var codes = new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         Span<Range> fields = stackalloc Range[12];
         var lineNumber = 1;
@@ -104,12 +109,12 @@ public sealed class Gazetteer
                 case 'E' when count == 11:
                     var entry = ParseEntry(span, fields, entries.Count, codes, origin, lineNumber);
                     entries.Add(entry);
-                    AddName(groups, entry.Name, entry.Index, fold);
+                    AddName(names, entry.Name, entry, fold);
                     var variants = span[fields[10]];
                     while (!variants.IsEmpty)
                     {
                         var bar = variants.IndexOf('|');
-                        AddName(groups, bar < 0 ? variants : variants[..bar], entry.Index, fold);
+                        AddName(names, bar < 0 ? variants : variants[..bar], entry, fold);
                         variants = bar < 0 ? [] : variants[(bar + 1)..];
                     }
                     break;
@@ -118,22 +123,28 @@ public sealed class Gazetteer
             }
         }
 
-        var entryArray = entries.ToArray();
-        // Within a name, candidates are ordered by population (then file order) so the first is the usual
-        // reading, and the order is the same on every load.
-        var byName = new Dictionary<ulong, int[]>(groups.Count);
-        foreach (var (key, group) in groups)
+        // Sorting the (name, entry) rows groups them by name; within a name, candidates are ordered by
+        // population (then file order) so the first is the usual reading, the same on every load.
+        var rows = CollectionsMarshal.AsSpan(names);
+        rows.Sort(static (x, y) => x.Key != y.Key ? x.Key.CompareTo(y.Key)
+            : x.Population != y.Population ? y.Population.CompareTo(x.Population) : x.Entry.CompareTo(y.Entry));
+        var candidates = new int[rows.Length];
+        var byName = new Dictionary<ulong, (int, int)>(rows.Length);
+        var filled = 0;
+        for (var i = 0; i < rows.Length; i++)
         {
-            var indices = group.ToArray();
-            if (indices.Length > 1)
+            var groupStart = filled;
+            var key = rows[i].Key;
+            for (; i < rows.Length && rows[i].Key == key; i++)
             {
-                Array.Sort(indices, (a, b) =>
+                // A name and its variant may fold to the same key; list the entry once.
+                if (filled == groupStart || candidates[filled - 1] != rows[i].Entry)
                 {
-                    var byPopulation = entryArray[b].Population.CompareTo(entryArray[a].Population);
-                    return byPopulation != 0 ? byPopulation : a.CompareTo(b);
-                });
+                    candidates[filled++] = rows[i].Entry;
+                }
             }
-            byName[key] = indices;
+            i--;
+            byName[key] = (groupStart, filled - groupStart);
         }
         var flags = new Dictionary<ulong, NameFlags>(flagNames.Count);
         foreach (var (name, flag) in flagNames)
@@ -142,7 +153,7 @@ public sealed class Gazetteer
             key.Append(name, fold);
             flags[key.Hash] = flag;
         }
-        return new Gazetteer(entryArray, byName, flags, fold);
+        return new Gazetteer([.. entries], candidates, byName, flags, fold);
     }
 
     /// <summary>
@@ -153,12 +164,8 @@ public sealed class Gazetteer
     {
         ArgumentNullException.ThrowIfNull(name);
         var indices = Find(KeyOf(name));
-        if (indices is null)
-        {
-            return [];
-        }
-        var result = new GazetteerEntry[indices.Length];
-        for (var i = 0; i < indices.Length; i++)
+        var result = new GazetteerEntry[indices.Count];
+        for (var i = 0; i < indices.Count; i++)
         {
             result[i] = _entries[indices[i]];
         }
@@ -209,8 +216,9 @@ public sealed class Gazetteer
     /// <summary>The fold table, for <see cref="NameKey.Append"/>.</summary>
     internal string?[] Fold => _fold;
 
-    /// <summary>The candidates for a name key, or null.</summary>
-    internal int[]? Find(ulong key) => _byName.TryGetValue(key, out var indices) ? indices : null;
+    /// <summary>The candidates for a name key, most populous first; empty (with a null array) when none.</summary>
+    internal ArraySegment<int> Find(ulong key) =>
+        _byName.TryGetValue(key, out var range) ? new ArraySegment<int>(_candidates, range.Start, range.Count) : default;
 
     /// <summary>Whether a one-word name is also an English word.</summary>
     internal NameFlags FlagsOf(ulong key) => _flags.TryGetValue(key, out var flag) ? flag : NameFlags.None;
@@ -222,23 +230,14 @@ public sealed class Gazetteer
         return key.Hash;
     }
 
-    private static void AddName(Dictionary<ulong, List<int>> groups, ReadOnlySpan<char> name, int entry, string?[] fold)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void AddName(List<NameRow> names, ReadOnlySpan<char> name, GazetteerEntry entry, string?[] fold)
     {
         var key = NameKey.Create();
         key.Append(WithoutLeadingThe(name), fold);
-        if (!key.HasContent)
+        if (key.HasContent)
         {
-            return;
-        }
-        if (!groups.TryGetValue(key.Hash, out var group))
-        {
-            group = new List<int>(1);
-            groups[key.Hash] = group;
-        }
-        // A name and its variant may fold to the same key; list the entry once.
-        if (group.Count == 0 || group[^1] != entry)
-        {
-            group.Add(entry);
+            names.Add(new NameRow(key.Hash, entry.Population, entry.Index));
         }
     }
 
@@ -250,6 +249,7 @@ public sealed class Gazetteer
         return trimmed.Length > 4 && trimmed[..4].Equals("the ", StringComparison.OrdinalIgnoreCase) ? trimmed[4..] : trimmed;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static GazetteerEntry ParseEntry(ReadOnlySpan<char> line, Span<Range> fields, int index,
         Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> codes, string origin, int lineNumber)
     {
@@ -275,6 +275,7 @@ public sealed class Gazetteer
     }
 
     // Kinds, country and subdivision codes repeat thousands of times; keep one string of each.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Shared(Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> codes, ReadOnlySpan<char> value)
     {
         if (value.IsEmpty)
@@ -288,6 +289,8 @@ public sealed class Gazetteer
         }
         return shared;
     }
+
+    private readonly record struct NameRow(ulong Key, long Population, int Entry);
 
     private static ParleyConfigurationException Malformed(string origin, int line, string why) =>
         new(DiagnosticCodes.DataMissing, $"The gazetteer '{origin}' is malformed at line {line}: {why}. Rebuild it with tools/gazetteer/build.sh.");

@@ -154,7 +154,7 @@ public sealed class GazetteerGeocoder : IStage
             }
             var key = NameKey.Create();
             var bestEnd = -1;
-            int[]? best = null;
+            var best = default(ArraySegment<int>);
             ulong bestKey = 0;
             var limit = Math.Min(sentence.EndToken, i + MaxNameTokens);
             for (var j = i; j < limit; j++)
@@ -175,7 +175,7 @@ public sealed class GazetteerGeocoder : IStage
                     continue;
                 }
                 var found = _gazetteer.Find(key.Hash);
-                if (found is not null)
+                if (found.Count > 0)
                 {
                     best = found;
                     bestEnd = j + 1;
@@ -183,7 +183,7 @@ public sealed class GazetteerGeocoder : IStage
                 }
             }
             var end = bestEnd < 0 ? -1 : tokens[bestEnd - 1].End;
-            if (best is null)
+            if (best.Count == 0)
             {
                 // "Sydney-based", "Australia-wide": a name before a hyphen inside one token.
                 var hyphen = text.AsSpan(token.Start, token.Length).IndexOf('-');
@@ -197,7 +197,7 @@ public sealed class GazetteerGeocoder : IStage
                     end = token.Start + hyphen;
                 }
             }
-            if (best is null)
+            if (best.Count == 0)
             {
                 i++;
                 continue;
@@ -579,7 +579,7 @@ public sealed class GazetteerGeocoder : IStage
     {
         var group = groups[g];
         var candidates = group.Candidates;
-        var count = Math.Min(candidates.Length, MaxCandidates);
+        var count = Math.Min(candidates.Count, MaxCandidates);
         var best = candidates[0];
         var bestScore = double.NegativeInfinity;
         for (var c = 0; c < count; c++)
@@ -822,7 +822,7 @@ public sealed class GazetteerGeocoder : IStage
         public int Start;
         public int End;
         public ulong Key;
-        public int[] Candidates;
+        public ArraySegment<int> Candidates;
         public int SentenceStart;
         public int SentenceEnd;
         public bool InLocation;
@@ -830,9 +830,9 @@ public sealed class GazetteerGeocoder : IStage
         public int Container;
     }
 
-    private sealed class NameGroup(int[] candidates)
+    private sealed class NameGroup(ArraySegment<int> candidates)
     {
-        public int[] Candidates { get; } = candidates;
+        public ArraySegment<int> Candidates { get; } = candidates;
         public List<int> Containers { get; } = [];
         public bool CityCue { get; set; }
         public bool AdminCue { get; set; }

@@ -26,6 +26,8 @@ internal struct NameKey
     public static NameKey Create() => new() { _hash = Offset };
 
     /// <summary>Adds text; <paramref name="fold"/> maps non-ASCII characters (null: lower-case if a letter or digit).</summary>
+    // Runs for every name at load and every token of a candidate name: compile it optimised at once.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<char> text, string?[] fold)
     {
         foreach (var c in text)
