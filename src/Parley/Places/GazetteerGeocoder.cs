@@ -72,7 +72,8 @@ public sealed class GazetteerGeocoder : IStage
 
     private static readonly FrozenSet<string> CalendarWords = Words(
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+        "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "christmas", "easter",
+        "thanksgiving", "halloween", "ramadan", "eid", "hanukkah", "diwali");
 
     private static readonly FrozenSet<string> CityCueBefore = Words("city", "town", "village", "port", "capital", "municipality", "suburb", "hamlet", "township");
     private static readonly FrozenSet<string> AdminCueBefore = Words("state", "province", "region", "oblast", "county", "prefecture", "governorate", "district", "territory", "island");
@@ -611,6 +612,7 @@ public sealed class GazetteerGeocoder : IStage
     private double Context(List<NameGroup> groups, int g, GazetteerEntry entry, int[] chosen)
     {
         var sameCountry = 0;
+        var countryNamed = false;
         var same = false;
         var contains = false;
         var sibling = false;
@@ -626,6 +628,7 @@ public sealed class GazetteerGeocoder : IStage
                 continue;
             }
             sameCountry++;
+            countryNamed |= other.Kind == PlaceKinds.Country && entry.Kind != PlaceKinds.Country;
             if (other.Index == entry.Index)
             {
                 // Another name for the same place ("Kiev" beside "Kyiv").
@@ -649,7 +652,8 @@ public sealed class GazetteerGeocoder : IStage
                 sibling = true;
             }
         }
-        double score = sameCountry == 0 ? 0 : sameCountry >= 3 ? 3 : 2;
+        // The country named outright counts for more than its towns.
+        double score = sameCountry == 0 ? 0 : (countryNamed ? 3 : 2) + (sameCountry >= 3 ? 1 : 0);
         if (same || contains)
         {
             score += 2.5;

@@ -40,6 +40,12 @@ public sealed record PlaceEvaluation
     public double? CountryAccuracy => RightCountry is null ? null : Found == 0 ? 0 : (double)RightCountry.Value / Found;
     /// <summary>Share of all gold toponyms both found and resolved within the radius.</summary>
     public double AccuracyOverGold => Gold == 0 ? 0 : (double)WithinRadius / Gold;
+    /// <summary>
+    /// Found toponyms and those within the radius, by the kind of place they were resolved to
+    /// (<c>city</c>, <c>country</c> …): countries and continents are points only by convention, and the
+    /// convention (centroid, capital) decides much of the overall accuracy.
+    /// </summary>
+    public IReadOnlyDictionary<string, (int Found, int Within)> ByKind { get; init; } = new Dictionary<string, (int, int)>();
     /// <summary>Readable lines for missed toponyms, spurious mentions and far resolutions, for error analysis.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -54,6 +54,7 @@ public sealed class PlaceEvaluator
     {
         ArgumentNullException.ThrowIfNull(geoVirus);
         var errors = new List<double>();
+        var byKind = new SortedDictionary<string, (int Found, int Within)>(StringComparer.Ordinal);
         var notes = new List<string>();
         int articles = 0, gold = 0, skipped = 0, predicted = 0, predictedCorrect = 0, found = 0, within = 0, rightCountry = 0;
         foreach (var article in geoVirus.Descendants("article"))
@@ -138,7 +139,10 @@ public sealed class PlaceEvaluator
                 }
                 var distance = DistanceKm(span.Lat, span.Lon, match.Lat, match.Lon);
                 errors.Add(distance);
-                if (distance <= AccuracyRadiusKm)
+                var near = distance <= AccuracyRadiusKm;
+                byKind.TryGetValue(match.Kind, out var tally);
+                byKind[match.Kind] = (tally.Found + 1, tally.Within + (near ? 1 : 0));
+                if (near)
                 {
                     within++;
                 }
@@ -165,6 +169,7 @@ public sealed class PlaceEvaluator
             Found = found,
             WithinRadius = within,
             RightCountry = _countries is null ? null : rightCountry,
+            ByKind = byKind,
             MedianErrorKm = Median(errors),
             MeanErrorKm = errors.Count == 0 ? 0 : sum / errors.Count,
             Notes = notes,

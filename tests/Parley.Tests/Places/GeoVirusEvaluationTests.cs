@@ -30,6 +30,10 @@ public sealed class GeoVirusEvaluationTests(GazetteerFixture fixture, ITestOutpu
             $"articles {result.Articles}, gold {result.Gold} (skipped {result.GoldSkipped}), predicted {result.Predicted}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"precision {result.Precision:P1}, recall {result.Recall:P1}, acc@161km {result.Accuracy:P1} (over all gold {result.AccuracyOverGold:P1}), right country {result.CountryAccuracy:P1}, median {result.MedianErrorKm:F1} km, mean {result.MeanErrorKm:F0} km, {clock.ElapsedMilliseconds} ms"));
+        foreach (var (kind, (found, within)) in result.ByKind)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind}: {found} found, {within} within 161 km ({(double)within / found:P1})"));
+        }
         var notesPath = Environment.GetEnvironmentVariable("PARLEY_GEOVIRUS_NOTES");
         if (!string.IsNullOrEmpty(notesPath))
         {
