@@ -247,7 +247,8 @@ public sealed class GazetteerGeocoder : IStage
         var nameParts = new HashSet<ulong>();
         for (var m = 0; m < mentions.Count; m++)
         {
-            if (!mentions[m].InLocation && IsPartOfOtherName(document, mentions[m]))
+            // Only for towns: "Taco Bell Canada" does not make "in Canada" a name part.
+            if (!mentions[m].InLocation && !IsProminent(mentions[m]) && IsPartOfOtherName(document, mentions[m]))
             {
                 nameParts.Add(mentions[m].Key);
             }
@@ -261,6 +262,7 @@ public sealed class GazetteerGeocoder : IStage
                 || OverlapsOtherEntity(entityTypes, mention)
                 || IsInOrganisationName(document, mention)
                 || (!mention.InLocation && nameParts.Contains(mention.Key))
+                || (!mention.InLocation && IsPartOfOtherName(document, mention))
                 || (!mention.InLocation && IsNotAPlaceName(document, mention)))
             {
                 continue;
@@ -373,7 +375,9 @@ public sealed class GazetteerGeocoder : IStage
         }
         var word = document.TokenText(previous);
         // "in The Hague": a capitalised article belongs to the place's name, not another one.
-        if (word.Length == 0 || !char.IsUpper(word[0]) || Qualifier.Contains(word) || word.Equals("The", StringComparison.Ordinal))
+        var hyphen = word.IndexOf('-');
+        if (word.Length == 0 || !char.IsUpper(word[0]) || Qualifier.Contains(word) || word.Equals("The", StringComparison.Ordinal)
+            || (hyphen > 0 && Qualifier.Contains(word[..hyphen])))
         {
             return false;
         }
@@ -462,17 +466,7 @@ public sealed class GazetteerGeocoder : IStage
     // "Town, Container" pair.
     private bool NeedsEvidence(Document document, RawMention mention)
     {
-        var prominent = false;
-        foreach (var index in mention.Candidates)
-        {
-            var entry = _gazetteer[index];
-            if (entry.Kind is PlaceKinds.Country or PlaceKinds.Region or PlaceKinds.Continent || entry.Population >= ProminentPopulation)
-            {
-                prominent = true;
-                break;
-            }
-        }
-        if (prominent)
+        if (IsProminent(mention))
         {
             return false;
         }
@@ -484,6 +478,21 @@ public sealed class GazetteerGeocoder : IStage
         }
         var flags = _gazetteer.FlagsOf(mention.Key);
         return (flags & NameFlags.CommonWord) != 0;
+    }
+
+    // A country, region or continent, or a place of a million people: a reading strong enough to take
+    // without further evidence.
+    private bool IsProminent(RawMention mention)
+    {
+        foreach (var index in mention.Candidates)
+        {
+            var entry = _gazetteer[index];
+            if (entry.Kind is PlaceKinds.Country or PlaceKinds.Region or PlaceKinds.Continent || entry.Population >= ProminentPopulation)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- resolving ------------------------------------------------------------------------------

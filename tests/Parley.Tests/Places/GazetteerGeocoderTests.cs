@@ -189,4 +189,26 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
         Assert.Empty(document.Places);
         Assert.Contains(document.Diagnostics, d => d.Code == Parley.Diagnostics.DiagnosticCodes.PlaceNotInGazetteer);
     }
+
+    [Fact]
+    public void AbbreviatedCountriesAreTakenTownAbbreviationsAreNot()
+    {
+        var places = Geocode("The U.S. and the UK pledged aid, the UN said, after talks in Washington, D.C. on Monday.");
+        Assert.Equal("US", Single(places, "U.S.").Country);
+        Assert.Equal("GB", Single(places, "UK").Country);
+        Assert.DoesNotContain(places, p => p.Mentions.Any(m => m.Text == "UN"));
+        var washington = Single(places, "Washington, D.C.");
+        Assert.Equal("city", washington.Kind);
+    }
+
+    [Fact]
+    public void SameResultOnEveryThread()
+    {
+        const string text = "Storms hit Georgia. In Atlanta, power lines fell. Later, officials in Paris, Texas, and Kyiv spoke.";
+        var expected = string.Join("|", Geocode(text).Select(p => p.GazetteerId + ":" + p.Mentions.Count));
+        var results = new string[64];
+        Parallel.For(0, results.Length, i =>
+            results[i] = string.Join("|", Geocode(text).Select(p => p.GazetteerId + ":" + p.Mentions.Count)));
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
 }
