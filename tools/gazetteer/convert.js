@@ -165,6 +165,18 @@ for (const line of fs.readFileSync(args.variants, 'utf8').split('\n')) {
   }
 }
 
+// --- "Cabanatuan City" is "Cabanatuan" in running text: add the short form as a variant unless it is
+// already the name of anything else ("Mexico City", "Kansas City", "Quezon City" keep theirs). ------
+{
+  const taken = new Set();
+  for (const e of entries) for (const n of [e.name, ...e.variants]) taken.add(key(n));
+  for (const e of entries) {
+    if (e.kind !== 'city' || !/ City$/.test(e.name)) continue;
+    const short = e.name.slice(0, -5);
+    if (!taken.has(key(short))) e.variants.push(short);
+  }
+}
+
 // --- word flags: W = the name is made of lower-case English words ("hope", "reading", "white house");
 // A = it is one capitalised word of the list (proper nouns, demonyms, first names). The engine asks
 // for evidence before taking a small place so flagged. -------------------------------------------
