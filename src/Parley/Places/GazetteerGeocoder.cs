@@ -38,6 +38,15 @@ public sealed class GazetteerGeocoder : IStage
         "northwestern", "southeastern", "southwestern", "northeast", "northwest", "southeast", "southwest",
         "occupied", "war-torn", "mid");
 
+    // Titles before a personal name ("President Obama", "Dr. Wallerstein", "Secretary Duque").
+    private static readonly FrozenSet<string> TitleWords = Words(
+        "mr", "mrs", "ms", "dr", "prof", "sen", "senator", "rep", "representative", "president", "minister", "secretary",
+        "judge", "justice", "general", "gen", "colonel", "col", "captain", "capt", "lieutenant", "lt", "sergeant", "sgt",
+        "officer", "detective", "father", "rev", "reverend", "sir", "lady", "lord", "dame", "king", "queen", "prince",
+        "princess", "pope", "chancellor", "premier", "governor", "gov", "mayor", "chairman", "chairwoman", "chief",
+        "director", "spokesman", "spokeswoman", "professor", "doctor", "sister", "brother", "bishop", "archbishop",
+        "imam", "sheikh", "ayatollah", "mullah", "emir", "sultan", "nurse", "coach", "ambassador", "commissioner");
+
     // Words after a place name that make it part of an organisation's name; the diplomatic ones count in
     // lower case too ("the Ukraine mission"), the rest only capitalised ("Manchester United").
     private static readonly FrozenSet<string> DiplomaticFollowers = Words("mission", "embassy", "consulate", "delegation");
@@ -86,6 +95,7 @@ public sealed class GazetteerGeocoder : IStage
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrgFollower = OrganisationFollowers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrgHead = OrganisationHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlaceFollower = PlaceFollowers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Title = TitleWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Feature = FeatureWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Calendar = CalendarWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CityBefore = CityCueBefore.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -374,6 +384,16 @@ public sealed class GazetteerGeocoder : IStage
             return false;
         }
         var word = document.TokenText(previous);
+        // "Dr. Wallerstein": a title abbreviation and its full stop.
+        if (word.Length == 1 && word[0] == '.' && previous - 1 >= mention.SentenceStart)
+        {
+            var title = document.TokenText(previous - 1);
+            return title.Length > 0 && char.IsUpper(title[0]) && Title.Contains(title);
+        }
+        if (word.Length > 0 && char.IsUpper(word[0]) && Title.Contains(word))
+        {
+            return true;
+        }
         // "in The Hague": a capitalised article belongs to the place's name, not another one.
         var hyphen = word.IndexOf('-');
         if (word.Length == 0 || !char.IsUpper(word[0]) || Qualifier.Contains(word) || word.Equals("The", StringComparison.Ordinal)
@@ -391,13 +411,19 @@ public sealed class GazetteerGeocoder : IStage
         return !IsAllCapitals(word);
     }
 
-    // Words that look like a place but are not one here: a month or weekday; an abbreviation that
+    // Words that look like a place but are not one here: a month, weekday or holiday; a currency; an abbreviation that
     // only a town shares ("UN", "EU"); a town whose name runs on into a larger feature ("Scott County",
     // "West Midlands") or into another name ("Mad Cow", "Abu Shok").
     private bool IsNotAPlaceName(Document document, RawMention mention)
     {
         var text = document.Text.AsSpan(mention.Start, mention.End - mention.Start);
         if (mention.EndToken - mention.FirstToken == 1 && Calendar.Contains(text))
+        {
+            return true;
+        }
+        // Currencies: "US$460 million", "$US 1.5 billion", "HK$".
+        if ((mention.End < document.Text.Length && document.Text[mention.End] == '$')
+            || (mention.Start > 0 && document.Text[mention.Start - 1] == '$'))
         {
             return true;
         }

@@ -59,6 +59,8 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
     [InlineData("She studied at the University of Texas before joining the firm.")]
     [InlineData("The Bank of England raised rates again.")]
     [InlineData("The novelist Jack London wrote about the gold rush.")]
+    [InlineData("President Obama spoke first.")]
+    [InlineData("The settlement was worth US$460 million.")]
     public void NamesInsideOtherNamesAreNotPlaces(string text) => Assert.Empty(Geocode(text));
 
     [Theory]
