@@ -361,8 +361,12 @@ public sealed class GazetteerGeocoder : IStage
                 break;
             }
         }
-        // "University of Texas", "Bank of England", "the Duke of Edinburgh".
+        // "University of Texas", "Bank of England", "Permanent Mission of the Russian Federation".
         var of = mention.FirstToken - 1;
+        if (of - 1 >= mention.SentenceStart && IsWord(document, of, "the"))
+        {
+            of--;
+        }
         if (of - 1 >= mention.SentenceStart && IsWord(document, of, "of"))
         {
             var head = document.TokenText(of - 1);

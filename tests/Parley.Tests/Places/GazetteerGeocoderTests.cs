@@ -58,6 +58,7 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
     [InlineData("A statement from the Russian Federation Permanent Mission followed.")]
     [InlineData("She studied at the University of Texas before joining the firm.")]
     [InlineData("The Bank of England raised rates again.")]
+    [InlineData("The letter went to the Permanent Mission of the Russian Federation to the United Nations.")]
     [InlineData("The novelist Jack London wrote about the gold rush.")]
     [InlineData("President Obama spoke first.")]
     [InlineData("The settlement was worth US$460 million.")]
