@@ -64,6 +64,8 @@ public static class DiagnosticCodes
     public const string DuplicateId = "W306";
     /// <summary>An entry or code block of a PETRARCH dictionary could not be read and was skipped.</summary>
     public const string DictionaryEntrySkipped = "W307";
+    /// <summary>A location the entity recogniser found matches no gazetteer entry; it was left unresolved.</summary>
+    public const string PlaceNotInGazetteer = "W308";
 
     /// <summary>The severity implied by a code's first letter.</summary>
     public static DiagnosticSeverity SeverityOf(string code) => code.Length > 0 && code[0] == 'E'

@@ -1,3 +1,4 @@
+using Parley.Places;
 using Parley.Text;
 
 namespace Parley.Processing;
@@ -43,8 +44,44 @@ public sealed class StandardStages
             .Add(RuleSentenceSplitter.StageName, () => new RuleSentenceSplitter());
         var names = new List<string> { BoilerplateCleaner.StageName, RuleTokenizer.StageName, RuleSentenceSplitter.StageName };
         var missing = new List<string>();
-        _ = dataDirectory;
+        var versions = ReadVersions(dataDirectory);
+        var usesLexicons = false;
+
+        var gazetteer = dataDirectory is null ? null : Path.Combine(dataDirectory, Gazetteer.RelativePath);
+        if (gazetteer is not null && File.Exists(gazetteer))
+        {
+            // Loaded once on first use and shared by every thread.
+            var shared = new Lazy<Gazetteer>(() => Gazetteer.Load(gazetteer));
+            registry.Add(GazetteerGeocoder.StageName, () => new GazetteerGeocoder(shared.Value));
+            names.Add(GazetteerGeocoder.StageName);
+            usesLexicons = true;
+        }
+        else
+        {
+            missing.Add($"{GazetteerGeocoder.StageName} (needs data/{Gazetteer.RelativePath})");
+        }
+
         var pipeline = Pipeline.Build(registry, names);
-        return new StandardStages(pipeline, registry, null, null, missing);
+        return new StandardStages(pipeline, registry, null, usesLexicons ? versions.GetValueOrDefault("lexicons") : null, missing);
+    }
+
+    /// <summary>Reads <c>data/VERSIONS</c>: <c>name=version</c> lines naming the versions of the shipped models and lexicons.</summary>
+    private static Dictionary<string, string> ReadVersions(string? dataDirectory)
+    {
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        var path = dataDirectory is null ? null : Path.Combine(dataDirectory, "VERSIONS");
+        if (path is null || !File.Exists(path))
+        {
+            return versions;
+        }
+        foreach (var line in File.ReadLines(path))
+        {
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && !line.StartsWith('#'))
+            {
+                versions[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+            }
+        }
+        return versions;
     }
 }
