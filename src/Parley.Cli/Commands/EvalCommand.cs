@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Parley.Diagnostics;
+using Parley.Model;
+using Parley.Places;
+using Parley.Processing;
 using Parley.Text;
 
 namespace Parley.Cli.Commands;
@@ -12,7 +15,68 @@ internal static class EvalCommand
     {
         var command = new Command("eval", "Measure Parley against gold data and print the scores.");
         command.Subcommands.Add(CreateSegment());
+        command.Subcommands.Add(CreatePlaces());
         return command;
+    }
+
+    private static Command CreatePlaces()
+    {
+        var file = new Argument<string>("gold") { Description = "GeoVirus XML: articles with their toponyms and coordinates." };
+        var command = new Command("places", "Precision, recall, accuracy within 161 km and median error of the geocoder against GeoVirus-style gold.")
+        {
+            file,
+        };
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(file)!;
+            if (!File.Exists(path))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound, $"Gold file '{path}' does not exist.");
+            }
+            var data = DataPaths.ResolveData();
+            var stages = StandardStages.Create(data);
+            IStage? geocoder = null;
+            var before = new List<IStage>();
+            foreach (var stage in stages.Pipeline.Stages)
+            {
+                if ((stage.Provides & Layers.Places) != 0)
+                {
+                    geocoder = stage;
+                    break;
+                }
+                before.Add(stage);
+            }
+            if (geocoder is null)
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+                    $"No geocoder is available: {string.Join("; ", stages.Missing)}.");
+            }
+            var prepare = Pipeline.Build(before);
+            var evaluation = new PlaceEvaluator(geocoder, prepare.Process, Gazetteer.LoadFromDataFolder(data!)).Evaluate(path);
+            Console.WriteLine(FormatPlaces(path, evaluation));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string FormatPlaces(string path, PlaceEvaluation e)
+    {
+        var text = new System.Text.StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"file        {path} ({e.Articles} articles, {e.Gold} gold toponyms, {e.GoldSkipped} skipped)");
+        text.AppendLine(c, $"precision   {e.Precision * 100:F1} %  ({e.PredictedCorrect} of {e.Predicted} predicted mentions match a gold toponym)");
+        text.AppendLine(c, $"recall      {e.Recall * 100:F1} %  ({e.Found} of {e.Gold} gold toponyms found)");
+        text.AppendLine(c, $"accuracy    {e.Accuracy * 100:F1} %  within {PlaceEvaluator.AccuracyRadiusKm} km of the gold point, of those found ({e.AccuracyOverGold * 100:F1} % of all gold)");
+        if (e.CountryAccuracy is double country)
+        {
+            text.AppendLine(c, $"country     {country * 100:F1} %  right country, of those found");
+        }
+        text.AppendLine(c, $"error       median {e.MedianErrorKm:F1} km, mean {e.MeanErrorKm:F1} km");
+        foreach (var (kind, (found, within)) in e.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
+        {
+            text.AppendLine(c, $"  {kind,-10} {within,5} of {found,5} within {PlaceEvaluator.AccuracyRadiusKm} km ({(found == 0 ? 0 : 100.0 * within / found):F1} %)");
+        }
+        return text.ToString().TrimEnd();
     }
 
     private static Command CreateSegment()
