@@ -27,9 +27,9 @@ public sealed class ParserModel
     private readonly int _rootLabel;
     private readonly int _punctLabel;
     private readonly int _otherLabel;
-    private readonly PerceptronModel _weights;
+    private readonly PackedPerceptronModel _weights;
 
-    internal ParserModel(string[] labels, PerceptronModel weights)
+    internal ParserModel(string[] labels, PackedPerceptronModel weights)
     {
         _labels = labels;
         _weights = weights;
@@ -84,7 +84,7 @@ public sealed class ParserModel
 
     internal int RootLabel => _rootLabel;
 
-    internal PerceptronModel Weights => _weights;
+    internal PackedPerceptronModel Weights => _weights;
 
     /// <summary>
     /// Parses every sentence of <paramref name="document"/> from its tokens and tags, and sets
@@ -218,6 +218,9 @@ public sealed class ParserModel
         return best;
     }
 
+    /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude: smaller and faster.</summary>
+    public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold));
+
     /// <summary>Writes the model. The same model always gives the same bytes.</summary>
     public void Save(Stream stream)
     {
@@ -271,7 +274,7 @@ public sealed class ParserModel
                 labels[i] = reader.ReadString();
             }
         }
-        return new ParserModel(labels, PerceptronModel.Load(stream));
+        return new ParserModel(labels, PackedPerceptronModel.Load(stream));
     }
 
     /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>

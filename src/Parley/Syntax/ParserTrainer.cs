@@ -96,7 +96,7 @@ public static class ParserTrainer
                 var sentence = instances[index];
                 TrainSentence(sentence, trainer, scratch, costs, labels.Length, rootLabel, explore, options.TagNoise, tagSet, rng, ref transitions, ref errors);
             }
-            var weights = trainer.Compile(options.PruneThreshold);
+            var weights = trainer.CompilePacked(options.PruneThreshold);
             var model = new ParserModel(labels, weights);
             var bytes = ToBytes(model);
             var line = string.Create(CultureInfo.InvariantCulture,
@@ -129,7 +129,14 @@ public static class ParserTrainer
                 break;
             }
         }
-        return FromBytes(best!);
+        var chosen = FromBytes(best!);
+        if (options.FinalPruneThreshold > 0)
+        {
+            chosen = chosen.Prune(options.FinalPruneThreshold);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pruned weights below {options.FinalPruneThreshold}: {chosen.FeatureCount} features, {ToBytes(chosen).Length / 1e6:F1} MB"));
+        }
+        return chosen;
     }
 
     private static void TrainSentence(TrainingSentence sentence, SparsePerceptronTrainer trainer, ParserScratch scratch, int[] costs,

@@ -15,6 +15,12 @@ public sealed record ParserTrainingOptions
     /// <summary>Stop when dev LAS has not improved for this many epochs.</summary>
     public int Patience { get; init; } = 3;
 
-    /// <summary>Averaged weights smaller than this in magnitude are left out of the model.</summary>
+    /// <summary>Averaged weights smaller than this in magnitude are left out of the model scored on dev after each epoch.</summary>
     public float PruneThreshold { get; init; } = 1e-3f;
+
+    /// <summary>
+    /// Weights smaller than this in magnitude are dropped from the chosen model before it is returned
+    /// and saved: the model gets smaller and faster for a negligible loss (measured on EWT dev).
+    /// </summary>
+    public float FinalPruneThreshold { get; init; } = 0.3f;
 }
