@@ -48,6 +48,7 @@ internal static class ParserFeatures
         var s0r2 = s0 >= 0 ? state.Right2[s0] : -1;
         var n0l = state.Left1[n0];
         var n0l2 = state.Left2[n0];
+        var s1 = state.S1;
 
         var s0w = W(word, s0);
         var s0p = P(tag, s0);
@@ -80,6 +81,8 @@ internal static class ParserFeatures
         var n0ll = L(label, n0l);
         var n0l2l = L(label, n0l2);
         var s0hl = s0 > 0 ? L(label, s0) : 0UL;
+        var s1w = W(word, s1);
+        var s1p = P(tag, s1);
 
         var distance = (ulong)Bucket(s0 >= 0 ? n0 - s0 : 0);
         var s0vl = (ulong)Math.Min(s0 >= 0 ? state.LeftCount[s0] : 0, 7);
@@ -174,6 +177,13 @@ internal static class ParserFeatures
         // Labels of the dependents with the pair, which tells what the stack top still lacks.
         features[i++] = F(t++, s0p, n0p, s0ll, s0rl);
         features[i++] = F(t++, s0p, n0p, s0hl);
+        // The word below the stack top: whether the top still waits for its head there or in the buffer.
+        features[i++] = F(t++, s1w, s1p);
+        features[i++] = F(t++, s1p);
+        features[i++] = F(t++, s1p, s0p);
+        features[i++] = F(t++, s1p, s0p, n0p);
+        features[i++] = F(t++, s1w, s0w);
+        features[i++] = F(t++, s1p, s0p, s0hl);
         return i;
     }
 

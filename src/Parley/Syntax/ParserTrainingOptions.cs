@@ -22,5 +22,5 @@ public sealed record ParserTrainingOptions
     /// Weights smaller than this in magnitude are dropped from the chosen model before it is returned
     /// and saved: the model gets smaller and faster for a negligible loss (measured on EWT dev).
     /// </summary>
-    public float FinalPruneThreshold { get; init; } = 0.3f;
+    public float FinalPruneThreshold { get; init; } = 1f;
 }
