@@ -22,6 +22,7 @@ public sealed class Lemmatizer
     private readonly LemmaRule[] _rules;
     private readonly PerceptronModel _classifier;
     private readonly int _properNoun;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _anyTag;
 
     internal Lemmatizer(string[] tags, Dictionary<string, string> table, LemmaRule[] rules, PerceptronModel classifier)
     {
@@ -36,6 +37,24 @@ public sealed class Lemmatizer
         _rules = rules;
         _classifier = classifier;
         _properNoun = _tagIds.GetValueOrDefault("NNP", -1);
+        // Forms whose lemma is the same under every tag they were seen with: when the tagger picks
+        // a tag the table lacks for such a form, its lemma is still known.
+        var anyTag = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ambiguous = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, lemma) in table)
+        {
+            var form = key[..^2];
+            if (anyTag.TryGetValue(form, out var seen) && seen != lemma)
+            {
+                ambiguous.Add(form);
+            }
+            anyTag[form] = lemma;
+        }
+        foreach (var form in ambiguous)
+        {
+            anyTag.Remove(form);
+        }
+        _anyTag = anyTag.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>The tags the lemmatizer knows, in id order.</summary>
@@ -84,6 +103,10 @@ public sealed class Lemmatizer
         }
         if (tagId != _properNoun)
         {
+            if (_anyTag.TryGetValue(form, out lemma))
+            {
+                return lemma;
+            }
             var n = RuleFeatures(form, tagId, features);
             var rule = _rules[_classifier.Predict(features.AsSpan(0, n), scores)];
             if (!rule.IsIdentity && rule.Apply(form) is { } ruled)

@@ -66,7 +66,7 @@ public sealed class TaggerModel
     {
         ArgumentNullException.ThrowIfNull(document);
         var analyses = new TokenAnalysis[document.Tokens.Length];
-        var scratch = new TaggerScratch(_model.Classes, Lemmatizer.RuleCount);
+        var scratch = RentScratch();
         var covered = 0;
         foreach (var sentence in document.Sentences)
         {
@@ -84,6 +84,22 @@ public sealed class TaggerModel
         }
         FillUncovered(document, analyses, covered, document.Tokens.Length);
         return analyses;
+    }
+
+    // One scratch per thread, reused across documents and models, so tagging a document allocates
+    // only its analyses and the lemmas not found in the table.
+    [ThreadStatic]
+    private static TaggerScratch? _threadScratch;
+
+    private TaggerScratch RentScratch()
+    {
+        var scratch = _threadScratch;
+        if (scratch is null || scratch.Scores.Length < _model.Classes || scratch.LemmaScores.Length < Lemmatizer.RuleCount)
+        {
+            scratch = new TaggerScratch(_model.Classes, Lemmatizer.RuleCount);
+            _threadScratch = scratch;
+        }
+        return scratch;
     }
 
     private static void FillUncovered(Document document, TokenAnalysis[] analyses, int from, int to)
@@ -107,13 +123,15 @@ public sealed class TaggerModel
         {
             reversed[i] = tokens[first + count - 1 - i];
         }
-        TaggerFeatures.Prepare(text, reversed, 0, count, _lexicon, scratch);
+        // Word hashes are computed once and reversed for the first pass, then restored.
+        TaggerFeatures.Prepare(text, tokens, first, count, _lexicon, scratch);
+        scratch.Reverse(count);
         Decode(_model, null, text, reversed, 0, count, scratch, null);
+        scratch.Reverse(count);
         for (var i = 0; i < count; i++)
         {
             scratch.FirstPass[i] = scratch.Classes[count - 1 - i];
         }
-        TaggerFeatures.Prepare(text, tokens, first, count, _lexicon, scratch);
         Decode(_second, null, text, tokens, first, count, scratch, scratch.FirstPass);
     }
 

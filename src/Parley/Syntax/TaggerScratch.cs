@@ -31,6 +31,26 @@ internal sealed class TaggerScratch
         LemmaScores = new float[Math.Max(lemmaRules, 2)];
     }
 
+    /// <summary>
+    /// Reverses the prepared per-token values of a sentence of <paramref name="count"/> tokens, moving
+    /// the sentence-start flag to the new first token, so one preparation serves both directions.
+    /// </summary>
+    public void Reverse(int count)
+    {
+        if (count == 0)
+        {
+            return;
+        }
+        Array.Reverse(Form, 0, count);
+        Array.Reverse(Lower, 0, count);
+        Array.Reverse(Suffix3, 0, count);
+        Array.Reverse(Shape, 0, count);
+        Array.Reverse(Flags, 0, count);
+        Array.Reverse(Ambiguity, 0, count);
+        Flags[count - 1] &= ~TaggerFeatures.SentenceStart;
+        Flags[0] |= TaggerFeatures.SentenceStart;
+    }
+
     public void Ensure(int tokens)
     {
         if (tokens <= Form.Length)
