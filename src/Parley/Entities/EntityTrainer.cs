@@ -60,8 +60,8 @@ public static class EntityTrainer
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        var trainSet = Prepare(train, trainEntities, tagger);
-        var devSet = Prepare(dev, devEntities, tagger);
+        var (trainSet, trainDocuments) = Prepare(train, trainEntities, tagger);
+        var (devSet, devDocuments) = Prepare(dev, devEntities, tagger);
         log($"ner: {trainSet.Count} training sentences, {devSet.Count} dev sentences, {gazetteer.Entries.Count} gazetteer entries");
         var forms = new List<IReadOnlyList<string>>(train.Count);
         foreach (var sentence in train)
@@ -76,7 +76,7 @@ public static class EntityTrainer
         var cases = CaseLexicon.Build(forms);
         var trainer = new PerceptronTrainer(EntityTags.Count);
         var scratch = new EntityScratch();
-        var order = new int[trainSet.Count];
+        var order = new int[trainDocuments.Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
@@ -88,9 +88,14 @@ public static class EntityTrainer
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
+            // Documents are shuffled, their sentences kept in order, so the document memory
+            // features see what they will see when recognising.
             random.Shuffle(order);
-            foreach (var s in order)
+            foreach (var d in order)
             {
+              scratch.Memory.Clear();
+              foreach (var s in trainDocuments[d])
+              {
                 var (document, gold) = trainSet[s];
                 var count = gold.Length;
                 EntityFeatures.Prepare(document, 0, count, gazetteer, cases, scratch);
@@ -103,19 +108,22 @@ public static class EntityTrainer
                     var guess = EntityModel.Best(scratch.Scores, prev1, i == count - 1);
                     trainer.Update(features, gold[i], guess);
                     trainer.NextInstance();
+                    scratch.Classes[i] = guess;
                     // Follow the gold path while it is valid, so later decisions learn from right histories
                     // (measured: better than following the model's own guesses).
                     var next = EntityTags.Allowed(prev1, gold[i], i == count - 1) ? gold[i] : guess;
                     prev2 = prev1;
                     prev1 = next;
                 }
+                scratch.Remember(count, scratch.Classes);
+              }
             }
             var compiled = trainer.Compile();
             var line = $"epoch {epoch}: {clock.Elapsed.TotalSeconds:F1} s, {compiled.FeatureCount:N0} features";
             var score = (double)epoch;
             if (devSet.Count > 0)
             {
-                var (p, r, f) = Score(compiled, gazetteer, cases, devSet, scratch);
+                var (p, r, f) = Score(compiled, gazetteer, cases, devSet, devDocuments, scratch);
                 line += string.Create(CultureInfo.InvariantCulture, $"; dev P {p:F2} R {r:F2} F1 {f:F2}");
                 score = f;
             }
@@ -136,15 +144,20 @@ public static class EntityTrainer
         return new EntityModel(best!, gazetteer, cases);
     }
 
-    private static (double P, double R, double F) Score(PerceptronModel model, EntityGazetteer gazetteer, CaseLexicon cases, List<(Document Document, int[] Gold)> set, EntityScratch scratch)
+    private static (double P, double R, double F) Score(PerceptronModel model, EntityGazetteer gazetteer, CaseLexicon cases, List<(Document Document, int[] Gold)> set, List<List<int>> documents, EntityScratch scratch)
     {
         long correct = 0, predicted = 0, gold = 0;
         var found = new List<EntityMention>();
         var expected = new List<EntityMention>();
-        foreach (var (document, tags) in set)
+        foreach (var sentences in documents)
         {
+          scratch.Memory.Clear();
+          foreach (var s in sentences)
+          {
+            var (document, tags) = set[s];
             var count = tags.Length;
             EntityModel.Decode(model, null, gazetteer, cases, document, 0, count, scratch);
+            scratch.Remember(count, scratch.Classes);
             found.Clear();
             expected.Clear();
             EntityModel.AddMentions(document, 0, count, scratch.Classes, found);
@@ -155,21 +168,29 @@ public static class EntityTrainer
             {
                 correct += expected.Contains(mention) ? 1 : 0;
             }
+          }
         }
         var precision = predicted > 0 ? 100.0 * correct / predicted : 0;
         var recall = gold > 0 ? 100.0 * correct / gold : 0;
         return (precision, recall, precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0);
     }
 
-    private static List<(Document, int[])> Prepare(IReadOnlyList<ConlluSentence> sentences, IReadOnlyDictionary<string, Iob2Sentence> entities, TaggerModel? tagger)
+    /// <summary>The sentences with their gold classes, and the sentence indices of each document (split at <c># newdoc</c>).</summary>
+    private static (List<(Document, int[])> Sentences, List<List<int>> Documents) Prepare(IReadOnlyList<ConlluSentence> sentences, IReadOnlyDictionary<string, Iob2Sentence> entities, TaggerModel? tagger)
     {
         var list = new List<(Document, int[])>(sentences.Count);
+        var documents = new List<List<int>>();
         foreach (var sentence in sentences)
         {
             if (sentence.SentenceId is null || !entities.TryGetValue(sentence.SentenceId, out var iob))
             {
                 continue;
             }
+            if (sentence.NewDocument || documents.Count == 0)
+            {
+                documents.Add([]);
+            }
+            documents[^1].Add(list.Count);
             var document = ConlluDocuments.ToDocument("s", [sentence]);
             if (tagger is not null)
             {
@@ -189,6 +210,6 @@ public static class EntityTrainer
             var spans = GoldEntities.OnWords(iob, sentence.Words);
             list.Add((document, EntityTags.Encode(sentence.Words.Count, spans)));
         }
-        return list;
+        return (list, documents);
     }
 }
