@@ -93,30 +93,11 @@ public static class EntityTrainer
             random.Shuffle(order);
             foreach (var d in order)
             {
-              scratch.Memory.Clear();
-              foreach (var s in trainDocuments[d])
-              {
-                var (document, gold) = trainSet[s];
-                var count = gold.Length;
-                EntityFeatures.Prepare(document, 0, count, gazetteer, cases, scratch);
-                int prev1 = -1, prev2 = -1;
-                for (var i = 0; i < count; i++)
+                scratch.Memory.Clear();
+                foreach (var s in trainDocuments[d])
                 {
-                    var n = EntityFeatures.Extract(document, 0, count, i, prev1, prev2, scratch);
-                    var features = scratch.Features.AsSpan(0, n);
-                    trainer.Score(features, scratch.Scores);
-                    var guess = EntityModel.Best(scratch.Scores, prev1, i == count - 1);
-                    trainer.Update(features, gold[i], guess);
-                    trainer.NextInstance();
-                    scratch.Classes[i] = guess;
-                    // Follow the gold path while it is valid, so later decisions learn from right histories
-                    // (measured: better than following the model's own guesses).
-                    var next = EntityTags.Allowed(prev1, gold[i], i == count - 1) ? gold[i] : guess;
-                    prev2 = prev1;
-                    prev1 = next;
+                    TrainSentence(trainer, trainSet[s].Document, trainSet[s].Gold, gazetteer, cases, scratch);
                 }
-                scratch.Remember(count, scratch.Classes);
-              }
             }
             var compiled = trainer.Compile();
             var line = $"epoch {epoch}: {clock.Elapsed.TotalSeconds:F1} s, {compiled.FeatureCount:N0} features";
@@ -144,6 +125,30 @@ public static class EntityTrainer
         return new EntityModel(best!, gazetteer, cases);
     }
 
+    private static void TrainSentence(PerceptronTrainer trainer, Document document, int[] gold, EntityGazetteer gazetteer, CaseLexicon cases, EntityScratch scratch)
+    {
+        var count = gold.Length;
+        EntityFeatures.Prepare(document, 0, count, gazetteer, cases, scratch);
+        int prev1 = -1, prev2 = -1;
+        for (var i = 0; i < count; i++)
+        {
+            var n = EntityFeatures.Extract(document, 0, count, i, prev1, prev2, scratch);
+            var features = scratch.Features.AsSpan(0, n);
+            trainer.Score(features, scratch.Scores);
+            var guess = EntityModel.Best(scratch.Scores, prev1, i == count - 1);
+            trainer.Update(features, gold[i], guess);
+            trainer.NextInstance();
+            scratch.Classes[i] = guess;
+            // Follow the gold path while it is valid, so later decisions learn from right histories
+            // (measured: better than following the model's own guesses).
+            var next = EntityTags.Allowed(prev1, gold[i], i == count - 1) ? gold[i] : guess;
+            prev2 = prev1;
+            prev1 = next;
+        }
+        // The document memory holds what the model guessed, as it will when recognising.
+        scratch.Remember(count, scratch.Classes);
+    }
+
     private static (double P, double R, double F) Score(PerceptronModel model, EntityGazetteer gazetteer, CaseLexicon cases, List<(Document Document, int[] Gold)> set, List<List<int>> documents, EntityScratch scratch)
     {
         long correct = 0, predicted = 0, gold = 0;
@@ -151,24 +156,24 @@ public static class EntityTrainer
         var expected = new List<EntityMention>();
         foreach (var sentences in documents)
         {
-          scratch.Memory.Clear();
-          foreach (var s in sentences)
-          {
-            var (document, tags) = set[s];
-            var count = tags.Length;
-            EntityModel.Decode(model, null, gazetteer, cases, document, 0, count, scratch);
-            scratch.Remember(count, scratch.Classes);
-            found.Clear();
-            expected.Clear();
-            EntityModel.AddMentions(document, 0, count, scratch.Classes, found);
-            EntityModel.AddMentions(document, 0, count, tags, expected);
-            predicted += found.Count;
-            gold += expected.Count;
-            foreach (var mention in found)
+            scratch.Memory.Clear();
+            foreach (var s in sentences)
             {
-                correct += expected.Contains(mention) ? 1 : 0;
+                var (document, tags) = set[s];
+                var count = tags.Length;
+                EntityModel.Decode(model, null, gazetteer, cases, document, 0, count, scratch);
+                scratch.Remember(count, scratch.Classes);
+                found.Clear();
+                expected.Clear();
+                EntityModel.AddMentions(document, 0, count, scratch.Classes, found);
+                EntityModel.AddMentions(document, 0, count, tags, expected);
+                predicted += found.Count;
+                gold += expected.Count;
+                foreach (var mention in found)
+                {
+                    correct += expected.Contains(mention) ? 1 : 0;
+                }
             }
-          }
         }
         var precision = predicted > 0 ? 100.0 * correct / predicted : 0;
         var recall = gold > 0 ? 100.0 * correct / gold : 0;
@@ -176,9 +181,9 @@ public static class EntityTrainer
     }
 
     /// <summary>The sentences with their gold classes, and the sentence indices of each document (split at <c># newdoc</c>).</summary>
-    private static (List<(Document, int[])> Sentences, List<List<int>> Documents) Prepare(IReadOnlyList<ConlluSentence> sentences, IReadOnlyDictionary<string, Iob2Sentence> entities, TaggerModel? tagger)
+    private static (List<(Document Document, int[] Gold)> Sentences, List<List<int>> Documents) Prepare(IReadOnlyList<ConlluSentence> sentences, IReadOnlyDictionary<string, Iob2Sentence> entities, TaggerModel? tagger)
     {
-        var list = new List<(Document, int[])>(sentences.Count);
+        var list = new List<(Document Document, int[] Gold)>(sentences.Count);
         var documents = new List<List<int>>();
         foreach (var sentence in sentences)
         {
