@@ -1,4 +1,7 @@
+using Parley.Diagnostics;
+using Parley.Entities;
 using Parley.Places;
+using Parley.Syntax;
 using Parley.Text;
 
 namespace Parley.Processing;
@@ -47,12 +50,46 @@ public sealed class StandardStages
         var versions = ReadVersions(dataDirectory);
         var usesLexicons = false;
 
-        var gazetteer = dataDirectory is null ? null : Path.Combine(dataDirectory, Gazetteer.RelativePath);
-        if (gazetteer is not null && File.Exists(gazetteer))
+        var usesModels = false;
+        // Each data file starts loading at once on the thread pool, so the models and the gazetteer
+        // load in parallel; a stage factory waits only for its own file.
+        var tagger = Optional(dataDirectory, "models/tagger-v1.bin", TaggerModel.Load);
+        var parser = Optional(dataDirectory, "models/parser-v1.bin", ParserModel.Load);
+        var recognizer = Optional(dataDirectory, "models/ner-v1.bin", EntityModel.Load);
+        var gazetteer = Optional(dataDirectory, Gazetteer.RelativePath, Gazetteer.Load);
+
+        if (tagger is not null)
         {
-            // Loaded once on first use and shared by every thread.
-            var shared = new Lazy<Gazetteer>(() => Gazetteer.Load(gazetteer));
-            registry.Add(GazetteerGeocoder.StageName, () => new GazetteerGeocoder(shared.Value));
+            registry.Add(PerceptronTagger.StageName, () => new PerceptronTagger(Wait(tagger)));
+            names.Add(PerceptronTagger.StageName);
+            usesModels = true;
+            if (parser is not null)
+            {
+                registry.Add(ArcEagerParser.StageName, () => new ArcEagerParser(Wait(parser)));
+                names.Add(ArcEagerParser.StageName);
+            }
+            if (recognizer is not null)
+            {
+                registry.Add(PerceptronEntityRecognizer.StageName, () => new PerceptronEntityRecognizer(Wait(recognizer)));
+                names.Add(PerceptronEntityRecognizer.StageName);
+            }
+        }
+        if (tagger is null)
+        {
+            missing.Add($"{PerceptronTagger.StageName} (needs data/models/tagger-v1.bin)");
+        }
+        if (parser is null || tagger is null)
+        {
+            missing.Add($"{ArcEagerParser.StageName} (needs data/models/parser-v1.bin and the tagger)");
+        }
+        if (recognizer is null || tagger is null)
+        {
+            missing.Add($"{PerceptronEntityRecognizer.StageName} (needs data/models/ner-v1.bin and the tagger)");
+        }
+
+        if (gazetteer is not null)
+        {
+            registry.Add(GazetteerGeocoder.StageName, () => new GazetteerGeocoder(Wait(gazetteer)));
             names.Add(GazetteerGeocoder.StageName);
             usesLexicons = true;
         }
@@ -62,7 +99,32 @@ public sealed class StandardStages
         }
 
         var pipeline = Pipeline.Build(registry, names);
-        return new StandardStages(pipeline, registry, null, usesLexicons ? versions.GetValueOrDefault("lexicons") : null, missing);
+        return new StandardStages(pipeline, registry, usesModels ? versions.GetValueOrDefault("models") : null, usesLexicons ? versions.GetValueOrDefault("lexicons") : null, missing);
+    }
+
+    /// <summary>Starts loading a data file in the background, or returns null when it does not exist.</summary>
+    private static Task<T>? Optional<T>(string? dataDirectory, string relativePath, Func<string, T> load)
+    {
+        if (dataDirectory is null)
+        {
+            return null;
+        }
+        var path = Path.Combine(dataDirectory, relativePath);
+        return File.Exists(path) ? Task.Run(() => load(path)) : null;
+    }
+
+    /// <summary>The loaded file; a file that exists but cannot be read is a configuration error (E103).</summary>
+    private static T Wait<T>(Task<T> loading)
+    {
+        try
+        {
+            return loading.GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or EndOfStreamException)
+        {
+            throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+                $"A data file could not be read ({ex.Message}). Restore the data/ folder from the repository (git checkout -- data).", ex);
+        }
     }
 
     /// <summary>Reads <c>data/VERSIONS</c>: <c>name=version</c> lines naming the versions of the shipped models and lexicons.</summary>
