@@ -13,7 +13,12 @@ internal static class Program
           parley code examples/un-guterres-putin.txt --published 2022-04-20
           parley code articles/ --out coded.jsonl          (a directory, recursively)
           cat feed.jsonl | parley code - > coded.jsonl     (JSON lines on stdin)
+          parley parse article.txt                         (CoNLL-U: tags, lemmas, dependencies, entities)
           parley eval segment ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu
+          parley eval nlp ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu \
+                --ner ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2
+          parley eval places ../shared/gold/geovirus/GeoVirus.xml
+          parley train tagger --data ../shared/corpora --out models
 
         Exit codes: 0 done; 1 some articles failed (each reported, the rest written);
         2 usage error; 3 configuration error (missing or corrupt data file);
@@ -26,6 +31,7 @@ internal static class Program
         root.Subcommands.Add(CodeCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -4,6 +4,7 @@ using Parley.Diagnostics;
 using Parley.Model;
 using Parley.Places;
 using Parley.Processing;
+using Parley.Syntax;
 using Parley.Text;
 
 namespace Parley.Cli.Commands;
@@ -16,7 +17,106 @@ internal static class EvalCommand
         var command = new Command("eval", "Measure Parley against gold data and print the scores.");
         command.Subcommands.Add(CreateSegment());
         command.Subcommands.Add(CreatePlaces());
+        command.Subcommands.Add(CreateNlp());
         return command;
+    }
+
+    private static Command CreateNlp()
+    {
+        var file = new Argument<string>("gold") { Description = "A CoNLL-U file (e.g. EWT test)." };
+        var ner = new Option<string?>("--ner") { Description = "Gold entities for the same sentences in IOB2 (Universal NER); adds NER precision, recall and F1." };
+        var ratchet = new Option<string?>("--ratchet") { Description = "A file of best scores so far: exit 1 if any measure drops below its line." };
+        var update = new Option<bool>("--update-ratchet") { Description = "Raise the ratchet file's lines to the new scores where they are better." };
+        var rawOnly = new Option<bool>("--gold-tokens-only") { Description = "Skip the raw-text evaluation." };
+        var command = new Command("nlp", "UPOS, XPOS, lemma, UAS, LAS on gold tokens and on raw text (aligned by character spans, as CoNLL 2018), and NER exact-span P/R/F1.")
+        {
+            file, ner, ratchet, update, rawOnly,
+        };
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(file)!;
+            var nerPath = result.GetValue(ner);
+            foreach (var p in new[] { path, nerPath })
+            {
+                if (p is not null && !File.Exists(p))
+                {
+                    throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound, $"Gold file '{p}' does not exist.");
+                }
+            }
+            var stages = StandardStages.Create(DataPaths.ResolveData());
+            var analysis = new List<IStage>();
+            var upToEntities = new List<IStage>();
+            foreach (var stage in stages.Pipeline.Stages)
+            {
+                if ((stage.Provides & (Layers.Tags | Layers.Dependencies | Layers.Entities)) != 0)
+                {
+                    analysis.Add(stage);
+                }
+                if ((stage.Provides & (Layers.Cleaned | Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Dependencies | Layers.Entities)) != 0)
+                {
+                    upToEntities.Add(stage);
+                }
+            }
+            if (analysis.Count == 0)
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+                    $"No tagger, parser or recogniser is available: {string.Join("; ", stages.Missing)}.");
+            }
+            var measured = new Dictionary<string, double>(StringComparer.Ordinal);
+            var gold = NlpEvaluator.Evaluate(path, Pipeline.Build(analysis, Layers.Text | Layers.Tokens | Layers.Sentences), nerPath);
+            Console.WriteLine("== gold tokens");
+            Console.WriteLine(gold.Format());
+            Collect("gold", gold, measured);
+            if (!result.GetValue(rawOnly))
+            {
+                var raw = NlpEvaluator.Evaluate(path, Pipeline.Build(upToEntities), nerPath, rawText: true);
+                Console.WriteLine();
+                Console.WriteLine("== raw text (tokens and sentences predicted; words aligned by character span)");
+                Console.WriteLine(raw.Format());
+                Collect("raw", raw, measured);
+            }
+            return CheckRatchet(result.GetValue(ratchet), result.GetValue(update), measured);
+        });
+        return command;
+    }
+
+    private static void Collect(string prefix, NlpEvaluation e, Dictionary<string, double> measured)
+    {
+        if (e.HasTags)
+        {
+            measured[$"nlp.{prefix}.upos"] = e.Upos;
+            measured[$"nlp.{prefix}.xpos"] = e.Xpos;
+            measured[$"nlp.{prefix}.lemma"] = e.Lemma;
+        }
+        if (e.HasDependencies)
+        {
+            measured[$"nlp.{prefix}.uas"] = e.Uas;
+            measured[$"nlp.{prefix}.las"] = e.Las;
+        }
+        if (e.HasEntities)
+        {
+            measured[$"nlp.{prefix}.ner.f1"] = e.EntityScore().F1;
+        }
+    }
+
+    private static int CheckRatchet(string? path, bool update, IReadOnlyDictionary<string, double> measured)
+    {
+        if (path is null)
+        {
+            return ExitCodes.Success;
+        }
+        var ratchet = Ratchet.Load(path);
+        var regressions = ratchet.Check(measured);
+        foreach (var regression in regressions)
+        {
+            Console.Error.WriteLine($"parley: {regression}.");
+        }
+        if (update && regressions.Count == 0)
+        {
+            ratchet.Raise(measured);
+            Console.Error.WriteLine($"parley: ratchet {path} updated.");
+        }
+        return regressions.Count == 0 ? ExitCodes.Success : ExitCodes.PartialFailure;
     }
 
     private static Command CreatePlaces()

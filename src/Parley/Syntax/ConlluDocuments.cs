@@ -66,10 +66,49 @@ public static class ConlluDocuments
     }
 
     /// <summary>
+    /// The raw text of <paramref name="sentences"/> as a reader would see it — sentences of a paragraph
+    /// joined by a space, paragraphs (<c># newpar</c>, <c># newdoc</c>) by a blank line, as the CoNLL 2018
+    /// shared task rebuilt it — as a Document with no tokens or sentences, and the gold word spans in it.
+    /// </summary>
+    public static (Document Document, Token[] GoldWords) ToRawDocument(string id, IReadOnlyList<ConlluSentence> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var gold = ToDocument(id, sentences);
+        // Rebuild the text with the gold spans shifted: '\n' between sentences becomes a space or a blank line.
+        var text = new StringBuilder(gold.Text.Length + sentences.Count);
+        var words = new Token[gold.Tokens.Length];
+        var w = 0;
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            if (s > 0)
+            {
+                text.Append(sentences[s].NewParagraph ? "\n\n" : " ");
+            }
+            var sentence = gold.Sentences[s];
+            var shift = text.Length - sentence.Start;
+            text.Append(gold.Text, sentence.Start, sentence.End - sentence.Start);
+            for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                words[w++] = new Token(gold.Tokens[t].Start + shift, gold.Tokens[t].End + shift);
+            }
+        }
+        return (new Document(id, text.ToString()), words);
+    }
+
+    /// <summary>
     /// Groups a file's sentences into documents at <c># newdoc</c> boundaries (at most
     /// <paramref name="maxSentences"/> each) and yields each document with its gold sentences.
     /// </summary>
     public static IEnumerable<(Document Document, IReadOnlyList<ConlluSentence> Gold)> ReadDocuments(string path, int maxSentences = 200)
+    {
+        foreach (var batch in ReadBatches(path, maxSentences))
+        {
+            yield return (ToDocument(batch.Id, batch.Sentences), batch.Sentences);
+        }
+    }
+
+    /// <summary>A file's sentences in batches cut at <c># newdoc</c> (at most <paramref name="maxSentences"/> each).</summary>
+    public static IEnumerable<(string Id, IReadOnlyList<ConlluSentence> Sentences)> ReadBatches(string path, int maxSentences = 200)
     {
         var batch = new List<ConlluSentence>();
         var n = 0;
@@ -77,14 +116,14 @@ public static class ConlluDocuments
         {
             if (batch.Count > 0 && (sentence.NewDocument || batch.Count >= maxSentences))
             {
-                yield return (ToDocument($"d{n++}", batch), batch);
+                yield return ($"d{n++}", batch);
                 batch = [];
             }
             batch.Add(sentence);
         }
         if (batch.Count > 0)
         {
-            yield return (ToDocument($"d{n}", batch), batch);
+            yield return ($"d{n}", batch);
         }
     }
 }

@@ -20,16 +20,31 @@ public static class NlpEvaluator
     /// into documents of at most <paramref name="maxSentences"/>) and scores it. With
     /// <paramref name="goldIob2"/>, entities are scored against that file, matched by sentence id.
     /// </summary>
-    public static NlpEvaluation Evaluate(string goldConllu, Pipeline pipeline, string? goldIob2 = null, int maxSentences = 200)
+    /// <remarks>
+    /// With <paramref name="rawText"/>, each document is the raw text rebuilt from the gold file (no
+    /// tokens, no sentences) and the pipeline must tokenize and segment it; gold words are aligned to
+    /// predicted tokens by character span, as the CoNLL 2018 shared task scored, so tokenization
+    /// errors count against every measure.
+    /// </remarks>
+    public static NlpEvaluation Evaluate(string goldConllu, Pipeline pipeline, string? goldIob2 = null, int maxSentences = 200, bool rawText = false)
     {
         ArgumentNullException.ThrowIfNull(goldConllu);
         ArgumentNullException.ThrowIfNull(pipeline);
         var goldEntities = goldIob2 is null ? null : GoldEntities.ReadById(goldIob2);
         var tally = new Tally();
         var documents = new List<(Document Document, IReadOnlyList<ConlluSentence> Gold, Token[] GoldSpans)>();
-        foreach (var (document, gold) in ConlluDocuments.ReadDocuments(goldConllu, maxSentences))
+        foreach (var (id, gold) in ConlluDocuments.ReadBatches(goldConllu, maxSentences))
         {
-            documents.Add((document, gold, (Token[])document.Tokens.Clone()));
+            if (rawText)
+            {
+                var (raw, words) = ConlluDocuments.ToRawDocument(id, gold);
+                documents.Add((raw, gold, words));
+            }
+            else
+            {
+                var document = ConlluDocuments.ToDocument(id, gold);
+                documents.Add((document, gold, (Token[])document.Tokens.Clone()));
+            }
         }
         // Timed apart from reading and scoring, so the figure is the pipeline's own speed.
         var process = Process.GetCurrentProcess();

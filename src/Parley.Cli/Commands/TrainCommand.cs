@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Parley.Diagnostics;
+using Parley.Entities;
+using Parley.Processing;
+using Parley.Syntax;
+
+namespace Parley.Cli.Commands;
+
+/// <summary>
+/// <c>parley train tagger|parser|ner</c>: rebuild a model from the open corpora. Seeded and
+/// single-threaded, so the same corpora give the same model bytes as the ones shipped in data/models.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("train", "Train Parley's models from UD English-EWT and Universal NER English-EWT; the same corpora give the same bytes.");
+        command.Subcommands.Add(Create("tagger", "Part-of-speech tagger and lemmatizer (tagger-v1.bin).", (data, output) =>
+            TaggerTrainer.TrainFromCorpora(data, output, Console.Out)));
+        command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin).", (data, output) =>
+        {
+            var ud = Path.Combine(data, "ud-english-ewt");
+            ParserTrainer.Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(ud, "en_ewt-ud-dev.conllu"),
+                Path.Combine(output, "parser-v1.bin"), epochs: 12, seed: 1, Console.Out);
+        }));
+        command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin); uses the tagger in --out, else the shipped one.", (data, output) =>
+        {
+            var shipped = DataPaths.ResolveData();
+            var tagger = Path.Combine(output, "tagger-v1.bin");
+            if (!File.Exists(tagger) && shipped is not null)
+            {
+                tagger = Path.Combine(shipped, "models", "tagger-v1.bin");
+            }
+            var gazetteer = shipped is null ? null : Path.Combine(shipped, "lexicons", "ner-gazetteer.tsv");
+            if (!File.Exists(tagger) || gazetteer is null || !File.Exists(gazetteer))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+                    "Training the recogniser needs a tagger model (train it first, or keep data/models/tagger-v1.bin) and data/lexicons/ner-gazetteer.tsv.");
+            }
+            EntityTrainer.TrainFromCorpora(data, tagger, gazetteer, output, Console.Out);
+        }));
+        return command;
+    }
+
+    private static Command Create(string name, string description, Action<string, string> train)
+    {
+        var data = new Option<string?>("--data")
+        {
+            Description = "The corpora folder holding ud-english-ewt/ and uner-english-ewt/ (default: corpora/ in $PARLEY_SHARED or ../shared).",
+        };
+        var output = new Option<string>("--out")
+        {
+            Description = "Where to write the model (default: a new folder 'models' in the working directory; copy it into data/models to ship it).",
+            DefaultValueFactory = _ => "models",
+        };
+        var command = new Command(name, description) { data, output };
+        command.SetAction(result =>
+        {
+            var corpora = result.GetValue(data) ?? (DataPaths.ResolveShared() is { } shared ? Path.Combine(shared, "corpora") : null);
+            if (corpora is null || !Directory.Exists(Path.Combine(corpora, "ud-english-ewt")))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound,
+                    $"The corpora were not found{(corpora is null ? "" : $" in '{corpora}'")}: pass --data DIR, the folder holding ud-english-ewt/ and uner-english-ewt/.");
+            }
+            var outDir = result.GetValue(output)!;
+            Directory.CreateDirectory(outDir);
+            train(corpora, outDir);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
