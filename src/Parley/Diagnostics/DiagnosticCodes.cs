@@ -62,6 +62,13 @@ public static class DiagnosticCodes
     public const string IgnoredField = "W305";
     /// <summary>A JSON line repeats the id of an earlier record; a suffix was added.</summary>
     public const string DuplicateId = "W306";
+    /// <summary>
+    /// A relative time expression ("Sunday", "last week", "April 11") could not be resolved because the
+    /// article has no publication date and no dateline; its value was left null. Give <c>published</c>.
+    /// </summary>
+    public const string UnresolvedRelativeTime = "W311";
+    /// <summary>A quotation was found but no speaker could be attributed to it; its speaker was left null.</summary>
+    public const string QuoteWithoutSpeaker = "W312";
 
     /// <summary>The severity implied by a code's first letter.</summary>
     public static DiagnosticSeverity SeverityOf(string code) => code.Length > 0 && code[0] == 'E'
