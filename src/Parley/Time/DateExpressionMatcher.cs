@@ -38,6 +38,9 @@ public sealed class DateExpressionMatcher
     // How far into the article a dateline may start, in sentences.
     private const int DatelineSentences = 3;
 
+    // How far back a date in a future clause may lie and still be this year's rather than next year's.
+    private const int NearPastDays = 31;
+
     /// <summary>The shared instance.</summary>
     public static DateExpressionMatcher Default { get; } = new();
 
@@ -198,21 +201,28 @@ public sealed class DateExpressionMatcher
             return TryWeekday(i, i, weekday.Value, Direction.ByTense, out match);
         }
 
+        private bool IsPartOfDay(int i) => Is(i, "night") || Is(i, "morning") || Is(i, "afternoon") || Is(i, "evening");
+
+        // Named days that are not the weekday of the week in question.
+        private bool IsHolidayModifier(int i) => Is(i, "Good") || Is(i, "Black") || Is(i, "Super") || Is(i, "Ash")
+            || Is(i, "Easter") || Is(i, "Palm") || Is(i, "Holy") || Is(i, "Bloody") || Is(i, "Cyber") || Is(i, "Maundy")
+            || Is(i, "Shrove") || Is(i, "Giving") || Is(i, "Whit") || Is(i, "Low") || Is(i, "Super-Tuesday");
+
         private bool TryWeekday(int first, int i, DayOfWeek weekday, Direction direction, out DateMatch match)
         {
             match = default;
             // A capitalised word after the name makes it part of a title ("Sunday Times", "Monday
             // Night Football"); one before it, part of a name ("Good Friday", "Super Tuesday").
-            if (IsCapitalisedWord(i + 1) && DateLexicon.AnyMonth(W(i + 1)) == 0)
+            if (IsCapitalisedWord(i + 1) && DateLexicon.AnyMonth(W(i + 1)) == 0 && !IsPartOfDay(i + 1))
             {
                 return false;
             }
-            if (first == i && i - 1 > _start && IsCapitalisedWord(i - 1) && !Is(i - 1, "On"))
+            if (first == i && IsHolidayModifier(i - 1))
             {
                 return false;
             }
             var end = i + 1;
-            if (Is(end, "night") || Is(end, "morning") || Is(end, "afternoon") || Is(end, "evening"))
+            if (IsPartOfDay(end))
             {
                 end++;
             }
@@ -319,8 +329,11 @@ public sealed class DateExpressionMatcher
             {
                 chosen = before.Value;
             }
-            else if (tense == ReportingTense.Future && after is not null)
+            else if (tense == ReportingTense.Future && after is not null
+                && !(before is not null && reference.DayNumber - before.Value.DayNumber <= NearPastDays))
             {
+                // A future clause about a date a few days back is about something already under way
+                // ("the exhibition is to run from January 23", published January 28), not next year.
                 chosen = after.Value;
             }
             else if (before is null || (after is not null && after.Value.DayNumber - reference.DayNumber < reference.DayNumber - before.Value.DayNumber))
@@ -414,12 +427,13 @@ public sealed class DateExpressionMatcher
             {
                 return false;
             }
-            // "the last year" counts back a span of time, not a calendar year.
-            if (Is(first - 1, "the") || Is(first - 1, "a"))
+            var target = shift + 1;
+            // "the last year" counts back a span of time, not a calendar year; "the next Tuesday" is
+            // still a day.
+            if ((Is(first - 1, "the") || Is(first - 1, "a")) && DateLexicon.Weekday(W(target)) is null)
             {
                 return false;
             }
-            var target = shift + 1;
             if (direction == Direction.This && (Is(target, "morning") || Is(target, "afternoon") || Is(target, "evening")))
             {
                 return Relative(first, target + 1, 0, out match);
@@ -524,12 +538,15 @@ public sealed class DateExpressionMatcher
                     return false;
                 }
                 var before = W(i - 1);
-                if (before.Length == 1 && (before[0] is '$' or '€' or '£' or '#' or '+' or '-' or '¥'))
+                if (before.Length == 1 && (before[0] is '$' or '€' or '£' or '#' or '¥'))
                 {
                     return false;
                 }
                 var after = W(i + 1);
-                if (IsLowerWord(i + 1) && !IsYearFollower(after))
+                // "the 2014 protests" and "World Cup 2018 day five" name a year; "2000 people" counts.
+                var modifier = Is(i - 1, "the") || Is(i - 1, "its") || Is(i - 1, "their") || Is(i - 1, "his")
+                    || Is(i - 1, "her") || Is(i - 1, "this") || Is(i - 1, "that") || Is(i - 1, "-") || IsCapitalisedWord(i - 1);
+                if (IsLowerWord(i + 1) && !IsYearFollower(after) && !(modifier && year is >= 1900 and <= 2100))
                 {
                     return false;
                 }

@@ -8,6 +8,19 @@ namespace Parley.Time;
 /// </summary>
 internal static class TenseCues
 {
+    // Past forms that do not end in -ed, and words that only occur in past reporting.
+    private static readonly HashSet<string> IrregularPastWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "said", "told", "was", "were", "had", "did", "ago", "yesterday", "began", "came", "went", "met", "took",
+        "gave", "made", "held", "left", "saw", "won", "lost", "fell", "rose", "spoke", "wrote", "became", "brought",
+        "sent", "found", "struck", "thought", "knew", "ran", "got", "began", "led", "fought", "broke", "chose",
+        "drew", "flew", "grew", "hit", "paid", "sold", "stood", "swept", "taught", "threw", "won", "wore", "felt",
+        "kept", "meant", "heard", "built", "spent", "sought", "shot", "caught", "bought", "upheld", "overturned",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> IrregularPast =
+        IrregularPastWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // The nearest cue wins because a sentence often mixes both: in "He said on Friday that she will
     // come", "Friday" belongs to "said"; in "She said the talks will open on Friday", to "will".
     public static ReportingTense TenseAt(string text, ReadOnlySpan<Token> tokens, TokenAnalysis[] analyses,
@@ -23,7 +36,14 @@ internal static class TenseCues
         }
         var best = ReportingTense.Unknown;
         var bestDistance = int.MaxValue;
-        for (var k = sentenceStart; k < sentenceEnd; k++)
+        // Cues after the expression count only up to the end of its clause: in "The broadcasts began
+        // on August 10 and will continue", "will" belongs to the next clause.
+        var clauseEnd = end;
+        while (clauseEnd < sentenceEnd && !IsClauseBoundary(text.AsSpan(tokens[clauseEnd].Start, tokens[clauseEnd].Length)))
+        {
+            clauseEnd++;
+        }
+        for (var k = sentenceStart; k < clauseEnd; k++)
         {
             if (k >= first && k < end)
             {
@@ -102,19 +122,23 @@ internal static class TenseCues
         {
             return ReportingTense.Future;
         }
-        if (Is(w, "said") || Is(w, "told") || Is(w, "was") || Is(w, "were") || Is(w, "had") || Is(w, "did")
-            || Is(w, "ago") || Is(w, "yesterday"))
+        var pastForm = IrregularPast.Contains(w)
+            || (w.Length > 4 && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal) && !Is(w, "need")
+                && !Is(w, "planned") && !Is(w, "expected"));
+        // Capitalised words ending in -ed are mostly names ("Ted", "Reed"); a participle after a form of
+        // "be" is passive and takes its tense from the auxiliary ("is to be held", "was held").
+        if (!pastForm || (k > 0 && IsBe(Word(text, tokens, k - 1))))
         {
-            return ReportingTense.Past;
+            return ReportingTense.Unknown;
         }
-        // Regular past forms; capitalised words are mostly names ("Ted", "Reed").
-        if (w.Length > 4 && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal) && !Is(w, "need")
-            && !Is(w, "planned") && !Is(w, "expected"))
-        {
-            return ReportingTense.Past;
-        }
-        return ReportingTense.Unknown;
+        return ReportingTense.Past;
     }
+
+    private static bool IsBe(ReadOnlySpan<char> w) => Is(w, "be") || Is(w, "been") || Is(w, "being") || Is(w, "is")
+        || Is(w, "are") || Is(w, "am") || Is(w, "'s") || Is(w, "’s") || Is(w, "'re") || Is(w, "’re");
+
+    private static bool IsClauseBoundary(ReadOnlySpan<char> w) =>
+        Is(w, ",") || Is(w, ";") || Is(w, "and") || Is(w, "but") || Is(w, "while") || Is(w, "although") || Is(w, "—");
 
     private static ReadOnlySpan<char> Word(string text, ReadOnlySpan<Token> tokens, int k) => text.AsSpan(tokens[k].Start, tokens[k].Length);
 
