@@ -66,13 +66,13 @@ internal sealed class QuoteScan
             var piece = pieces[n];
             var kind = KindOf(piece);
             var speaker = AfterClose(piece) ?? BeforeOpen(piece);
-            if (speaker is null && found.Count > 0)
+            if ((speaker is null || speaker.Value.Start < 0) && found.Count > 0)
             {
                 var previous = found[^1];
                 var sameSentence = _sentence[previous.Piece.End - 1] == _sentence[piece.First];
                 var runsOn = piece.OpensParagraph && _paragraph[previous.Piece.First] == _paragraph[piece.First] - 1;
                 var sameParagraph = _paragraph[previous.Piece.First] == _paragraph[piece.First];
-                if (sameSentence || runsOn || (sameParagraph && kind == QuoteFinder.Direct))
+                if ((sameSentence || runsOn || (sameParagraph && kind == QuoteFinder.Direct)) && previous.Speaker is not null)
                 {
                     speaker = previous.Speaker;
                 }
@@ -347,7 +347,11 @@ internal sealed class QuoteScan
             }
             if (start == end)
             {
-                return new Speaker(-1, -1, CueText(k));
+                // Inverted cue inside a quote: “…,” said Smith, a fisherman, “…”.
+                var inverted = NounPhraseAfter(k + 1);
+                return inverted is { } name && name.End <= _tokens[piece.Open].Start
+                    ? new Speaker(name.Start, name.End, CueText(k))
+                    : new Speaker(-1, -1, CueText(k));
             }
             var subject = NameIn(start, end);
             return new Speaker(subject.Start, subject.End, CueText(k));

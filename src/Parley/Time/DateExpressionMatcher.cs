@@ -545,7 +545,7 @@ public sealed class DateExpressionMatcher
                 var after = W(i + 1);
                 // "the 2014 protests" and "World Cup 2018 day five" name a year; "2000 people" counts.
                 var modifier = Is(i - 1, "the") || Is(i - 1, "its") || Is(i - 1, "their") || Is(i - 1, "his")
-                    || Is(i - 1, "her") || Is(i - 1, "this") || Is(i - 1, "that") || Is(i - 1, "-") || IsCapitalisedWord(i - 1);
+                    || Is(i - 1, "her") || Is(i - 1, "this") || Is(i - 1, "that") || Is(i - 1, "-") || (IsCapitalisedWord(i - 1) && i - 1 > _start);
                 if (IsLowerWord(i + 1) && !IsYearFollower(after) && !(modifier && year is >= 1900 and <= 2100))
                 {
                     return false;
