@@ -14,13 +14,18 @@ namespace Parley.Quotes;
 /// so gold pieces separated only by white space inside one paragraph are merged back. GUM also
 /// varies in whether the marks and a final comma sit inside the span; both sides are trimmed of
 /// quotation marks, white space and edge punctuation before spans are compared. Predicted direct
-/// and partial quotations are scored; indirect speech has no gold here.
+/// and partial quotations are scored; indirect speech has no gold here. A language tag GUM writes
+/// inside the span after a translated quotation (<c>((it))</c>) is trimmed too.
 /// </remarks>
 public static class QuoteEvaluator
 {
     /// <summary>Scores every <c>*.xml</c> file in <paramref name="xmlFolder"/>.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    public static QuoteScores Evaluate(string xmlFolder)
+    /// <param name="xmlFolder">The folder of GUM XML files.</param>
+    /// <param name="annotatedOnly">Score only articles with at least one gold quotation. GUM leaves the
+    /// quotations of some articles unmarked (whole interviews in marks with no <c>&lt;quote&gt;</c>), and
+    /// there every quotation found would count against precision.</param>
+    public static QuoteScores Evaluate(string xmlFolder, bool annotatedOnly = false)
     {
         ArgumentNullException.ThrowIfNull(xmlFolder);
         var files = Directory.GetFiles(xmlFolder, "*.xml");
@@ -28,7 +33,11 @@ public static class QuoteEvaluator
         var articles = new List<GumArticle>(files.Length);
         foreach (var file in files)
         {
-            articles.Add(GumArticle.Load(file));
+            var article = GumArticle.Load(file);
+            if (!annotatedOnly || article.Quotes.Count > 0)
+            {
+                articles.Add(article);
+            }
         }
         return Evaluate(articles, new QuoteAttributor());
     }
@@ -148,6 +157,19 @@ public static class QuoteEvaluator
         while (end > start && IsEdge(text[end - 1]))
         {
             end--;
+        }
+        // GUM writes the language of a translated quotation after it, inside the span: "…" ((it)).
+        if (end - start > 6 && text[end - 1] == ')' && text[end - 2] == ')')
+        {
+            var open = text.LastIndexOf("((", end - 1, end - start, StringComparison.Ordinal);
+            if (open > start)
+            {
+                end = open;
+                while (end > start && IsEdge(text[end - 1]))
+                {
+                    end--;
+                }
+            }
         }
         return new TextSpan(start, end);
     }

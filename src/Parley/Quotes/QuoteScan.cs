@@ -54,6 +54,8 @@ internal sealed class QuoteScan
 
     private static bool IsMark(ReadOnlySpan<char> w) => w.Length is 1 or 2 && (IsDoubleMark(w) || w[0] is '‘' or '’' or '\'' or '`');
 
+    private bool IsSingleMark(int i) => W(i) is [var c] && c is '‘' or '\'' or '’' or '`';
+
     private bool IsSentenceEnd(int i) => Is(i, ".") || Is(i, "!") || Is(i, "?");
 
     public void Run(List<QuoteMatch> output)
@@ -80,6 +82,15 @@ internal sealed class QuoteScan
             // A fragment in marks that no cue attributes is a title, a name or a scare quote ("parole",
             // "Sensitive government document found on rainy Ottawa street"), not somebody's words.
             if (kind == QuoteFinder.Partial && (speaker is null || (piece.End - piece.First <= ScareQuoteWords && speaker.Value.Start < 0)))
+            {
+                continue;
+            }
+            // Short runs in single marks are nearly always scare quotes ('forced', 'anti-christ').
+            if (IsSingleMark(piece.Open) && piece.End - piece.First <= ScareQuoteWords)
+            {
+                continue;
+            }
+            if ((speaker is null || speaker.Value.Start < 0) && IsTitleLike(piece))
             {
                 continue;
             }
@@ -113,6 +124,27 @@ internal sealed class QuoteScan
         all.AddRange(indirect);
         all.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         output.AddRange(all);
+    }
+
+    // A short unattributed run in marks that is not a sentence of its own, inside a sentence, is a
+    // title or a name: "Sensitive government document found on rainy Ottawa street", "Countdown".
+    private bool IsTitleLike(Piece piece)
+    {
+        if (piece.Close < 0 || piece.End - piece.First > 12)
+        {
+            return false;
+        }
+        if (piece.OpensParagraph)
+        {
+            // A cited headline in a list of sources: "Sensitive document found on street" — CBC.ca.
+            return Is(piece.Close + 1, "—") || Is(piece.Close + 1, "–") || Is(piece.Close + 1, "-");
+        }
+        var last = piece.End - 1;
+        if (Is(last, ",") && last > piece.First)
+        {
+            last--;
+        }
+        return !IsSentenceEnd(last);
     }
 
     // Quote marks pair up within a paragraph; a paragraph that ends with its quote open continues
@@ -340,6 +372,10 @@ internal sealed class QuoteScan
             {
                 end--;
             }
+            if (IsPassiveAuxiliary(end - 1))
+            {
+                return null; // "has been told to prepare a “…”": the subject was spoken to, not speaking.
+            }
             var start = end;
             while (start > sentenceStart && start > end - MaxSubjectWords && IsSubjectWord(start - 1))
             {
@@ -358,6 +394,9 @@ internal sealed class QuoteScan
         }
         return null;
     }
+
+    private bool IsPassiveAuxiliary(int i) => Is(i, "been") || Is(i, "was") || Is(i, "were") || Is(i, "is")
+        || Is(i, "are") || Is(i, "be") || Is(i, "being");
 
     private bool IsSubjectWord(int i)
     {

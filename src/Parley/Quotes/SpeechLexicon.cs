@@ -12,6 +12,9 @@ internal static class SpeechLexicon
         "observed", "emphasised", "emphasized", "cautioned", "predicted", "concluded", "tweeted", "posted",
         "explained", "reiterated", "conceded", "countered", "quipped", "agreed", "assured", "alleged", "denied",
         "maintained", "pointed", "testified", "told", "wondered", "complained", "boasted", "vowed", "promised",
+        // Written words quoted from documents and statements: 'The letter reads "…"', 'They call for "…"'.
+        "reads", "read", "call", "calls", "recommending", "recommended", "recommends", "reporting", "describes",
+        "described", "demanded", "demands",
     };
 
     // Leading words of a name run that give a rank or office, not the name.

@@ -101,7 +101,7 @@ public sealed class QuoteAttributorTests
     [Fact]
     public void A_quote_without_a_speaker_is_kept_with_a_warning()
     {
-        var document = Run("The sign at the gate read \"Keep out\" in red paint.\n\"Nobody listens to signs.\"");
+        var document = Run("The sign at the gate showed \"Keep out\" in red paint.\n\"Nobody listens to signs.\"");
         var q = Assert.Single(document.Quotes);
         Assert.Null(q.Speaker);
         Assert.Null(q.SpeakerText);
