@@ -67,7 +67,10 @@ internal sealed class QuoteScan
         {
             var piece = pieces[n];
             var kind = KindOf(piece);
-            var speaker = AfterClose(piece) ?? BeforeOpen(piece);
+            // A cue after the quote whose subject is not a name or phrase ("…”, and told the police")
+            // shares the subject of the sentence, which the cue before the quote finds.
+            var after = AfterClose(piece);
+            var speaker = after is { Start: >= 0 } ? after : BeforeOpen(piece) is { Start: >= 0 } before ? before : after ?? BeforeOpen(piece);
             if ((speaker is null || speaker.Value.Start < 0) && found.Count > 0)
             {
                 var previous = found[^1];
@@ -319,7 +322,7 @@ internal sealed class QuoteScan
             return null;
         }
         var cueText = CueText(cue);
-        if (cue == start || Is(cue, "according"))
+        if ((cue == start && !IsToldLike(cue)) || Is(cue, "according"))
         {
             // Inverted: the speaker follows the cue.
             var from = Is(cue, "according") ? cue + 2 : cue + 1;
@@ -368,7 +371,10 @@ internal sealed class QuoteScan
                 continue;
             }
             var end = k;
-            while (end > sentenceStart && SpeechLexicon.IsSkippable(W(end - 1)))
+            // "She went on to say", "he continued to tell".
+            while (end > sentenceStart && (SpeechLexicon.IsSkippable(W(end - 1)) || Is(end - 1, "to") || Is(end - 1, "on")
+                || Is(end - 1, "went") || Is(end - 1, "goes") || Is(end - 1, "continued") || Is(end - 1, "continues")
+                || Is(end - 1, "wanted") || Is(end - 1, "decided")))
             {
                 end--;
             }
@@ -394,6 +400,9 @@ internal sealed class QuoteScan
         }
         return null;
     }
+
+    // After "told" comes the listener ("“…,” told the press"), never the speaker.
+    private bool IsToldLike(int i) => Is(i, "told") || Is(i, "tells") || Is(i, "tell") || Is(i, "asked") || Is(i, "urged");
 
     private bool IsPassiveAuxiliary(int i) => Is(i, "been") || Is(i, "was") || Is(i, "were") || Is(i, "is")
         || Is(i, "are") || Is(i, "be") || Is(i, "being");
@@ -453,8 +462,7 @@ internal sealed class QuoteScan
         }
         if (runEnd < 0)
         {
-            // Drop a leading article for a cleaner speaker text? Keep it: "the ministry" reads better whole.
-            return (_tokens[start].Start, _tokens[end - 1].End);
+            return CommonNounPhrase(start, end);
         }
         while (runEnd - runStart > 1 && (SpeechLexicon.IsTitle(W(runStart))
             || (SpeechLexicon.IsDemonym(W(runStart)) && SpeechLexicon.IsTitle(W(runStart + 1)))))
@@ -469,8 +477,42 @@ internal sealed class QuoteScan
         return (_tokens[runStart].Start, _tokens[runEnd - 1].End);
     }
 
+    // Without a name, the speaker is a short noun phrase ending at the cue: a pronoun ("he"), a bare
+    // plural ("officials"), or a determiner with up to four words after it ("the county engineer").
+    // Anything longer is a clause, not a subject, and names nobody: (-1, -1).
+    private (int Start, int End) CommonNounPhrase(int start, int end)
+    {
+        var last = W(end - 1);
+        if (SpeechLexicon.IsSpeakerPronoun(last) || SpeechLexicon.IsOtherPronoun(last))
+        {
+            return (_tokens[end - 1].Start, _tokens[end - 1].End);
+        }
+        for (var k = end - 1; k >= start && k >= end - 5; k--)
+        {
+            if (IsVerbLike(k))
+            {
+                return (-1, -1);
+            }
+            if (Is(k, "the") || Is(k, "a") || Is(k, "an") || Is(k, "his") || Is(k, "her") || Is(k, "their")
+                || Is(k, "its") || Is(k, "our") || Is(k, "this") || Is(k, "that") || Is(k, "these") || Is(k, "some")
+                || Is(k, "many") || Is(k, "several") || Is(k, "other"))
+            {
+                return k == end - 1 ? (-1, -1) : (_tokens[k].Start, _tokens[end - 1].End);
+            }
+        }
+        if (end - start == 1 && last.Length > 3 && last[^1] == 's' && char.IsLetter(last[0]))
+        {
+            return (_tokens[start].Start, _tokens[end - 1].End);
+        }
+        return (-1, -1);
+    }
+
+    private bool IsVerbLike(int i) => IsPassiveAuxiliary(i) || Is(i, "would") || Is(i, "will") || Is(i, "has")
+        || Is(i, "have") || Is(i, "had") || Is(i, "could") || Is(i, "should") || Is(i, "can") || Is(i, "may")
+        || Is(i, "might") || Is(i, "must") || Is(i, "did") || Is(i, "does") || Is(i, "do");
+
     private bool IsPronoun(Speaker s) =>
-        SpeechLexicon.IsSpeakerPronoun(_text.AsSpan(s.Start, s.End - s.Start));
+        s.Start >= 0 && SpeechLexicon.IsSpeakerPronoun(_text.AsSpan(s.Start, s.End - s.Start));
 
     // "he" or "she": the name that opens one of the two sentences before the cue's sentence (the
     // usual subject), else the last named speaker.
@@ -559,7 +601,7 @@ internal sealed class QuoteScan
                 if (Is(k, "according") && Is(k + 1, "to"))
                 {
                     var name = NounPhraseAfter(k + 2);
-                    if (name is null)
+                    if (name is null || name.Value.Start < 0)
                     {
                         break;
                     }
@@ -660,7 +702,8 @@ internal sealed class QuoteScan
 
     private void AddIndirect(List<QuoteMatch> output, int first, int end, Speaker speaker, ref Speaker? lastNamed)
     {
-        if (end <= first)
+        // Reported speech is only worth keeping with the one who spoke.
+        if (end <= first || speaker.Start < 0)
         {
             return;
         }
