@@ -145,8 +145,12 @@ public sealed class QuoteAttributorTests
         {
             return; // The gold lives outside the repository; without it there is nothing to measure.
         }
-        var scores = QuoteEvaluator.Evaluate(folder);
-        // Measured floor, below the 90 % goal: see the evaluator's error list for what is left.
-        Assert.True(scores.OverlapRecall >= 0.80, scores.Format());
+        var annotated = QuoteEvaluator.Evaluate(folder, annotatedOnly: true);
+        // Measured floors (exact F1 88.4 %, overlap F1 90.5 % when written), below the 90 % exact goal:
+        // the evaluator's error list says what is left.
+        Assert.True(annotated.F1 >= 0.85, annotated.Format());
+        Assert.True(annotated.OverlapF1 >= 0.88, annotated.Format());
+        var all = QuoteEvaluator.Evaluate(folder);
+        Assert.True(all.Recall >= 0.85, all.Format());
     }
 }

@@ -68,6 +68,38 @@ public sealed class RuleTimeResolverTests
     }
 
     [Fact]
+    public void A_parse_gives_the_tense_of_the_governing_verb_when_cues_are_out_of_reach()
+    {
+        // The comma ends the clause the cue search looks at, so without a parse "Friday" reads as past;
+        // the parse attaches it to "return", whose auxiliary is "will".
+        const string text = "Friday, the ferry that sailed will return.";
+        var withoutParse = Single(text, Published, "Friday");
+        Assert.Equal("2023-03-10", withoutParse.Value);
+
+        var document = new Document("t", text) { Published = Published };
+        foreach (var s in new Parley.Processing.IStage[] { new Parley.Text.RuleTokenizer(), new Parley.Text.RuleSentenceSplitter() })
+        {
+            s.Process(document, new Parley.Processing.StageContext(document, s.Name));
+        }
+        Assert.Equal(9, document.Tokens.Length);
+        document.Analyses =
+        [
+            new("PROPN", "NNP", "Friday", 7, "obl"),
+            new("PUNCT", ",", ",", 7, "punct"),
+            new("DET", "DT", "the", 3, "det"),
+            new("NOUN", "NN", "ferry", 7, "nsubj"),
+            new("PRON", "WDT", "that", 5, "nsubj"),
+            new("VERB", "VBD", "sail", 3, "acl:relcl"),
+            new("AUX", "MD", "will", 7, "aux"),
+            new("VERB", "VB", "return", -1, "root"),
+            new("PUNCT", ".", ".", 7, "punct"),
+        ];
+        new RuleTimeResolver().Process(document, new Parley.Processing.StageContext(document, RuleTimeResolver.StageName));
+        Assert.Equal("2023-03-17", Assert.Single(document.Times).Value);
+        Assert.Empty(DocumentInvariants.Violations(document));
+    }
+
+    [Fact]
     public void A_late_December_date_read_in_early_January_is_last_year()
     {
         var time = Single("The dam burst on December 30, flooding two villages.", new DateOnly(2024, 1, 3), "December 30");
