@@ -7,7 +7,9 @@ namespace Parley.Quotes;
 /// <summary>
 /// Adds the document's quotations to <see cref="Document.Quotes"/> (ids <c>q1</c>, <c>q2</c> … in text
 /// order) with the speaker found by <see cref="QuoteFinder"/>. When <see cref="Document.Actors"/> has a
-/// mention overlapping the speaker's words, the quote's <see cref="Quote.Speaker"/> is that actor's id.
+/// mention overlapping the speaker's words, the quote's <see cref="Quote.Speaker"/> is that actor's id;
+/// for a pronoun speaker ("he said"), an actor mention on the pronoun (coreference) wins over the
+/// finder's salience guess.
 /// A quotation with no speaker is kept, with a <see cref="DiagnosticCodes.QuoteWithoutSpeaker"/> warning.
 /// Quotations inside removed spans are left out.
 /// </summary>
@@ -61,6 +63,14 @@ public sealed class QuoteAttributor : IStage
                 var speakerSpan = new TextSpan(match.SpeakerStart, match.SpeakerEnd);
                 speakerText = document.Slice(speakerSpan);
                 actor = ActorAt(document, speakerSpan);
+                // A mention of an actor on the pronoun itself is coreference from the actors stage,
+                // which beats the finder's salience guess.
+                if (match.PronounStart >= 0 && ActorAt(document, new TextSpan(match.PronounStart, match.PronounEnd)) is { } coreferent
+                    && coreferent != actor)
+                {
+                    actor = coreferent;
+                    speakerText = document.Actors.Find(a => a.Id == coreferent)!.Name;
+                }
             }
             var id = "q" + (document.Quotes.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             document.Quotes.Add(new Quote

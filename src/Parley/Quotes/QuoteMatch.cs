@@ -12,6 +12,15 @@ namespace Parley.Quotes;
 /// <param name="Cue">The cue ("said", "told", "according to"), or null.</param>
 public readonly record struct QuoteMatch(int Start, int End, string Kind, int SpeakerStart, int SpeakerEnd, string? Cue)
 {
+    /// <summary>
+    /// Start of the pronoun at the cue ("he said") when the speaker was resolved from it by salience,
+    /// else -1; a coreference layer may know better who the pronoun means.
+    /// </summary>
+    public int PronounStart { get; init; } = -1;
+
+    /// <summary>End (exclusive) of that pronoun, or -1.</summary>
+    public int PronounEnd { get; init; } = -1;
+
     /// <summary>True when a speaker was found.</summary>
     public bool HasSpeaker => SpeakerStart >= 0;
 }

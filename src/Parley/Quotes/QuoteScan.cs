@@ -44,7 +44,12 @@ internal sealed class QuoteScan
 
     private readonly record struct Piece(int Open, int Close, int First, int End, bool OpensParagraph);
 
-    private readonly record struct Speaker(int Start, int End, string? Cue);
+    private readonly record struct Speaker(int Start, int End, string? Cue)
+    {
+        // The pronoun at the cue when the speaker was resolved from it, else -1.
+        public int PronounStart { get; init; } = -1;
+        public int PronounEnd { get; init; } = -1;
+    }
 
     private ReadOnlySpan<char> W(int i) => i >= 0 && i < _tokens.Length ? _text.AsSpan(_tokens[i].Start, _tokens[i].Length) : [];
 
@@ -122,7 +127,11 @@ internal sealed class QuoteScan
                 end--;
             }
             all.Add(new QuoteMatch(_tokens[piece.First].Start, _tokens[end - 1].End, kind,
-                speaker?.Start ?? -1, speaker is null ? -1 : speaker.Value.End, speaker?.Cue));
+                speaker?.Start ?? -1, speaker is null ? -1 : speaker.Value.End, speaker?.Cue)
+            {
+                PronounStart = speaker?.PronounStart ?? -1,
+                PronounEnd = speaker?.PronounEnd ?? -1,
+            });
         }
         all.AddRange(indirect);
         all.Sort(static (a, b) => a.Start.CompareTo(b.Start));
@@ -382,6 +391,23 @@ internal sealed class QuoteScan
             {
                 return null; // "has been told to prepare a “…”": the subject was spoken to, not speaking.
             }
+            if (Is(end - 1, ","))
+            {
+                // "Nunzio Galantino, secretary general of the conference, has called it “…”": the
+                // subject stands before the apposition.
+                for (var c = end - 2; c > sentenceStart && c >= end - MaxSubjectWords - 2; c--)
+                {
+                    if (_quoted[c] || IsDoubleMark(W(c)))
+                    {
+                        break;
+                    }
+                    if (Is(c, ","))
+                    {
+                        end = c;
+                        break;
+                    }
+                }
+            }
             var start = end;
             while (start > sentenceStart && start > end - MaxSubjectWords && IsSubjectWord(start - 1))
             {
@@ -541,12 +567,12 @@ internal sealed class QuoteScan
                     if (end - k >= 2 || lastNamed is null)
                     {
                         var (start, stop) = NameIn(k, end);
-                        return new Speaker(start, stop, pronoun.Cue);
+                        return new Speaker(start, stop, pronoun.Cue) { PronounStart = pronoun.Start, PronounEnd = pronoun.End };
                     }
                 }
             }
         }
-        return lastNamed is { } named ? named with { Cue = pronoun.Cue } : pronoun;
+        return lastNamed is { } named ? named with { Cue = pronoun.Cue, PronounStart = pronoun.Start, PronounEnd = pronoun.End } : pronoun;
     }
 
     private int TokenAt(int offset)
@@ -711,6 +737,10 @@ internal sealed class QuoteScan
         {
             speaker = Resolve(speaker, lastNamed) ?? speaker;
         }
-        output.Add(new QuoteMatch(_tokens[first].Start, _tokens[end - 1].End, QuoteFinder.Indirect, speaker.Start, speaker.End, speaker.Cue));
+        output.Add(new QuoteMatch(_tokens[first].Start, _tokens[end - 1].End, QuoteFinder.Indirect, speaker.Start, speaker.End, speaker.Cue)
+        {
+            PronounStart = speaker.PronounStart,
+            PronounEnd = speaker.PronounEnd,
+        });
     }
 }

@@ -127,6 +127,30 @@ public sealed class QuoteAttributorTests
     }
 
     [Fact]
+    public void The_subject_before_an_apposition_is_the_speaker()
+    {
+        var q = Assert.Single(Run("Karin Olsen, head of the pilots' union, said: “We will not fly these planes.”").Quotes);
+        Assert.Equal("Karin Olsen", q.SpeakerText);
+    }
+
+    [Fact]
+    public void Coreference_on_the_pronoun_beats_the_salience_guess()
+    {
+        const string text = "Minister Rui Costa met Judge Ana Lima. She said the ruling “stands as written.”";
+        var document = new Document("t", text);
+        var she = text.IndexOf("She", StringComparison.Ordinal);
+        document.Actors.Add(new Actor { Id = "a1", Name = "Rui Costa", Mentions = [new Mention(9, 18, "Rui Costa")] });
+        document.Actors.Add(new Actor { Id = "a2", Name = "Ana Lima", Mentions = [new Mention(29, 37, "Ana Lima"), new Mention(she, she + 3, "She")] });
+        foreach (var s in new Parley.Processing.IStage[] { new Parley.Text.RuleTokenizer(), new Parley.Text.RuleSentenceSplitter(), new QuoteAttributor() })
+        {
+            s.Process(document, new Parley.Processing.StageContext(document, s.Name));
+        }
+        var q = Assert.Single(document.Quotes, q => q.Kind == "partial");
+        Assert.Equal("a2", q.Speaker);
+        Assert.Equal("Ana Lima", q.SpeakerText);
+    }
+
+    [Fact]
     public void Declares_its_layers()
     {
         var stage = new QuoteAttributor();
