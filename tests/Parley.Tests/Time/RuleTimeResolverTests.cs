@@ -120,6 +120,7 @@ public sealed class RuleTimeResolverTests
     [InlineData("The Sunday Times published the envoy's letter.")]
     [InlineData("Shops opened early for Black Friday.")]
     [InlineData("Some 2000 people joined the protest.")]
+    [InlineData("Prices fell sharply in the 1990s.")]
     public void Leaves_words_that_only_look_like_dates(string text)
     {
         var document = TestDocuments.Run(text, Published, new RuleTimeResolver());
