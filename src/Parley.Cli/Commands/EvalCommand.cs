@@ -4,7 +4,9 @@ using Parley.Diagnostics;
 using Parley.Model;
 using Parley.Places;
 using Parley.Processing;
+using Parley.Quotes;
 using Parley.Syntax;
+using Parley.Time;
 using Parley.Text;
 
 namespace Parley.Cli.Commands;
@@ -18,6 +20,32 @@ internal static class EvalCommand
         command.Subcommands.Add(CreateSegment());
         command.Subcommands.Add(CreatePlaces());
         command.Subcommands.Add(CreateNlp());
+        command.Subcommands.Add(CreateGum("times", "Date value accuracy and span recall against GUM Wikinews <date when> spans.",
+            (folder, _) => TimeEvaluator.Evaluate(folder).Format()));
+        command.Subcommands.Add(CreateGum("quotes", "Direct and partial quote span precision, recall and F1 against GUM Wikinews <quote> spans.",
+            (folder, annotatedOnly) => QuoteEvaluator.Evaluate(folder, annotatedOnly).Format()));
+        return command;
+    }
+
+    private static Command CreateGum(string name, string description, Func<string, bool, string> evaluate)
+    {
+        var folder = new Argument<string>("gold") { Description = "The GUM Wikinews xml/ folder." };
+        var annotatedOnly = new Option<bool>("--annotated-only") { Description = "Score only articles whose gold marks at least one quote." };
+        var command = new Command(name, description) { folder };
+        if (name == "quotes")
+        {
+            command.Options.Add(annotatedOnly);
+        }
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(folder)!;
+            if (!Directory.Exists(path))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound, $"Gold folder '{path}' does not exist.");
+            }
+            Console.WriteLine(evaluate(path, result.GetValue(annotatedOnly)));
+            return ExitCodes.Success;
+        });
         return command;
     }
 

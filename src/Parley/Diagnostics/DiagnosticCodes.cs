@@ -66,6 +66,13 @@ public static class DiagnosticCodes
     public const string DictionaryEntrySkipped = "W307";
     /// <summary>A location the entity recogniser found matches no gazetteer entry; it was left unresolved.</summary>
     public const string PlaceNotInGazetteer = "W308";
+    /// <summary>
+    /// A relative time expression ("Sunday", "last week", "April 11") could not be resolved because the
+    /// article has no publication date and no dateline; its value was left null. Give <c>published</c>.
+    /// </summary>
+    public const string UnresolvedRelativeTime = "W309";
+    /// <summary>A quotation was found but no speaker could be attributed to it; its speaker was left null.</summary>
+    public const string QuoteWithoutSpeaker = "W310";
 
     /// <summary>The severity implied by a code's first letter.</summary>
     public static DiagnosticSeverity SeverityOf(string code) => code.Length > 0 && code[0] == 'E'

@@ -1,8 +1,10 @@
 using Parley.Diagnostics;
 using Parley.Entities;
 using Parley.Places;
+using Parley.Quotes;
 using Parley.Syntax;
 using Parley.Text;
+using Parley.Time;
 
 namespace Parley.Processing;
 
@@ -97,6 +99,12 @@ public sealed class StandardStages
         {
             missing.Add($"{GazetteerGeocoder.StageName} (needs data/{Gazetteer.RelativePath})");
         }
+
+        // Rules only: always present.
+        registry.Add(RuleTimeResolver.StageName, () => new RuleTimeResolver());
+        names.Add(RuleTimeResolver.StageName);
+        registry.Add(QuoteAttributor.StageName, () => new QuoteAttributor());
+        names.Add(QuoteAttributor.StageName);
 
         var pipeline = Pipeline.Build(registry, names);
         return new StandardStages(pipeline, registry, usesModels ? versions.GetValueOrDefault("models") : null, usesLexicons ? versions.GetValueOrDefault("lexicons") : null, missing);
