@@ -59,6 +59,6 @@ public sealed class CameoOntologyTests
         Assert.Null(Ontology.Find("020")!.Plover);
         var c = Ontology.Find("0251")!;
         Assert.NotEqual("0251", c.GoldsteinFrom);
-        Assert.Equal("183", Ontology.FindOrAncestor("1834")!.Code);
+        Assert.Equal("164", Ontology.FindOrAncestor("1641")!.Code);
     }
 }
