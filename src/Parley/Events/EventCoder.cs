@@ -15,16 +15,23 @@ public sealed class EventCoder
     private const int MaxFrame = 8;
     private const int MaxClimb = 6;
 
+    // What a role slot that names an actor adds to a match's score: a little more than a named
+    // word, so "accused X of corruption" (word + actor) beats "accused X" (actor) beats "accused of".
+    private const int RoleWeight = 7;
+
     // Verbs that take a nominal event as object and lend it their subject: "launched an attack on".
-    private static readonly HashSet<string> LightVerbs = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> LightVerbs = new(StringComparer.Ordinal)
     {
         "launch", "carry", "conduct", "mount", "stage", "direct", "begin", "start", "continue", "resume",
         "step", "intensify", "escalate", "renew", "order", "hold", "make", "pay", "undertake", "unleash",
         "wage", "issue", "lodge", "file", "impose", "sign", "reach", "conclude", "give", "offer", "extend",
         "provide", "deliver", "press", "perpetrate", "commit", "orchestrate", "lead", "organize", "organise",
-        "announce", "hold", "initiate", "open", "pursue", "expand", "broaden", "plan", "threaten", "vow",
-        "call", "demand", "seek", "host", "attend", "join", "enter", "keep", "maintain", "stage", "do",
+        "announce", "initiate", "open", "pursue", "expand", "broaden", "plan", "threaten", "vow",
+        "call", "demand", "seek", "host", "attend", "join", "enter", "keep", "maintain", "do",
         "take", "put", "send", "dispatch", "receive", "accept", "approve", "grant", "have", "use",
+        "express", "voice", "boost", "deepen", "increase", "complete", "finish", "perform",
+        "record", "restart", "coordinate", "strengthen", "execute", "win", "uphold", "cast", "lose",
+        "repeat", "reiterate", "tighten", "fight",
     };
 
     // Governors that make the clause below them intended rather than done.
@@ -135,9 +142,9 @@ public sealed class EventCoder
                 var bestScore = -1;
                 for (var i = 0; i < patterns.Length; i++)
                 {
-                    // Patterns are sorted by specificity; role slots add at most 2 each, so once a
+                    // Patterns are sorted by specificity; role slots add at most RoleWeight each, so once a
                     // pattern cannot beat the best even with every role filled, stop.
-                    if (patterns[i].Specificity + (2 * patterns[i].Slots.Count) <= bestScore)
+                    if (patterns[i].Specificity + (RoleWeight * patterns[i].Slots.Count) <= bestScore)
                     {
                         break;
                     }
@@ -149,7 +156,7 @@ public sealed class EventCoder
                 }
                 if (bestScore >= 0)
                 {
-                    candidates.Add(best);
+                    candidates.Add(best with { Score = bestScore });
                 }
             }
             // A predicate that another pattern needed as one of its words ("meet" in "requested to
@@ -159,7 +166,13 @@ public sealed class EventCoder
                 var consumed = false;
                 for (var j = 0; j < candidates.Count && !consumed; j++)
                 {
-                    consumed = i != j && candidates[j].Consumes(candidates[i].Predicate);
+                    // ...unless its own match says as much ("issued a call for talks with X").
+                    consumed = i != j && candidates[j].Consumes(candidates[i].Predicate) && candidates[j].Score > candidates[i].Score;
+                }
+                for (var j = 0; j < candidates.Count && !consumed; j++)
+                {
+                    // The other way round: a pattern that needed a word which codes better alone gives way.
+                    consumed = i != j && candidates[i].Consumes(candidates[j].Predicate) && candidates[j].Score >= candidates[i].Score;
                 }
                 if (!consumed)
                 {
@@ -204,7 +217,12 @@ public sealed class EventCoder
             }
             if (slot.Role != SlotRole.None)
             {
-                score += 2;
+                // A role slot counts when it names an actor: "promised X aid" beats "promised aid
+                // with the region" only because X is someone.
+                if (NamesActor(state, token))
+                {
+                    score += RoleWeight;
+                }
             }
             else if (frameCount < MaxFrame)
             {
@@ -213,6 +231,22 @@ public sealed class EventCoder
         }
         candidate = new Candidate(pattern, predicate, found.ToArray());
         return true;
+    }
+
+    private static bool NamesActor(CoderState state, int token)
+    {
+        if (state.ActorOf(token) >= 0)
+        {
+            return true;
+        }
+        for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.ActorOf(c) >= 0 && state.Relation(c) is "nmod:poss" or "compound" or "flat" or "amod" or "appos" or "conj" or "nmod")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The verb a nominal event is the object of, when it is a light verb ("launched an attack").
@@ -234,7 +268,8 @@ public sealed class EventCoder
             var passive = state.IsPassive(head);
             for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
             {
-                if (!state.Removed[c] && Fits(state, c, slot, passive) && LemmaFits(state, c, slot))
+                // A word already matched is not matched again: "called for protection for X".
+                if (!state.Removed[c] && frame.IndexOf(c) < 0 && Fits(state, c, slot, passive) && LemmaFits(state, c, slot))
                 {
                     return c;
                 }
@@ -853,6 +888,8 @@ public sealed class EventCoder
 
     private readonly record struct Candidate(EventPattern Pattern, int Predicate, int[] Found)
     {
+        public int Score { get; init; }
+
         public bool Consumes(int token)
         {
             for (var i = 0; i < Found.Length; i++)

@@ -34,6 +34,11 @@ internal sealed class ExampleReader
         "near", "along", "outside", "alongside", "as", "like",
     };
 
+    private static readonly HashSet<string> Predicatives = new(StringComparer.Ordinal)
+    {
+        "guilty", "liable", "responsible", "accountable", "dead", "hostage", "captive", "persona", "non-grata",
+    };
+
     private static readonly HashSet<string> Particles = new(StringComparer.Ordinal) { "up", "out", "off", "down", "back", "away", "aside" };
 
     private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
@@ -61,7 +66,7 @@ internal sealed class ExampleReader
         ["left"] = "leave", ["fed"] = "feed", ["spent"] = "spend", ["built"] = "build", ["understood"] = "understand",
         ["forbade"] = "forbid", ["overthrown"] = "overthrow", ["sped"] = "speed", ["tore"] = "tear", ["torn"] = "tear",
         ["people"] = "people", ["men"] = "man", ["women"] = "woman", ["children"] = "child", ["talks"] = "talk",
-        ["news"] = "news", ["forces"] = "force",
+        ["news"] = "news", ["forces"] = "force", ["unfroze"] = "unfreeze", ["withheld"] = "withhold",
     };
 
     private readonly HashSet<string> _known;
@@ -71,9 +76,10 @@ internal sealed class ExampleReader
     public ExampleReader(EventLexicon lexicon)
     {
         _known = new HashSet<string>(StringComparer.Ordinal);
-        _verbs = new HashSet<string>(StringComparer.Ordinal)
+        _verbs = new HashSet<string>(EventCoder.LightVerbs, StringComparer.Ordinal)
         {
-            "act", "leave", "retreat", "respond", "continue", "report", "begin", "start", "end",
+            "act", "leave", "retreat", "respond", "continue", "report", "begin", "start", "end", "complete", "unite",
+            "welcome", "hail", "uphold", "win", "cast", "join", "attend", "voice", "boost", "deepen", "praise",
         };
         _nominals = new HashSet<string>(StringComparer.Ordinal);
         foreach (var pattern in lexicon.Patterns)
@@ -181,6 +187,17 @@ internal sealed class ExampleReader
         {
             return irregular;
         }
+        if (verb)
+        {
+            // "armed" is a verb form of "arm" before it is the adjective a pattern may name.
+            foreach (var candidate in Candidates(lower))
+            {
+                if (_verbs.Contains(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
         if (_known.Contains(lower) && !(verb && lower.EndsWith('s') && _known.Contains(lower[..^1])))
         {
             return lower;
@@ -191,6 +208,18 @@ internal sealed class ExampleReader
             {
                 return candidate;
             }
+        }
+        if (verb && lower.EndsWith("ed", StringComparison.Ordinal) && lower.Length > 4)
+        {
+            var stem = lower[..^2];
+            if (stem.Length > 2 && stem[^1] == stem[^2] && stem[^1] is not 'l' and not 's' and not 'f')
+            {
+                return stem[..^1];
+            }
+            return stem.EndsWith("at", StringComparison.Ordinal) || stem.EndsWith("iz", StringComparison.Ordinal)
+                || stem.EndsWith("is", StringComparison.Ordinal) || stem.EndsWith("ur", StringComparison.Ordinal)
+                || stem[^1] is 'v' or 'c' or 'g' or 'u' || stem.EndsWith("os", StringComparison.Ordinal)
+                ? stem + "e" : stem;
         }
         return lower;
     }
@@ -205,13 +234,13 @@ internal sealed class ExampleReader
         {
             yield return w[..^3] + "y";
         }
-        if (w.EndsWith("es", StringComparison.Ordinal))
-        {
-            yield return w[..^2];
-        }
         if (w.EndsWith('s'))
         {
             yield return w[..^1];
+        }
+        if (w.EndsWith("es", StringComparison.Ordinal))
+        {
+            yield return w[..^2];
         }
         if (w.EndsWith("ed", StringComparison.Ordinal))
         {
@@ -340,8 +369,8 @@ internal sealed class ExampleReader
             while (_i < words.Count && words[_i].Text != ".")
             {
                 var w = Lower(_i);
-                if (Particles.Contains(w) || (w is "over" or "in" && _i == verb + 1 && !IsName(_i + 1)
-                    && words[verb].Lemma is "hand" or "give" or "take"))
+                if (Particles.Contains(w) || (w is "over" or "in" && !IsName(_i + 1)
+                    && (_i == verb + 1 || Lower(_i + 1) is "to" or ".") && words[verb].Lemma is "hand" or "give" or "take"))
                 {
                     words[_i].Upos = "ADP";
                     words[_i].Xpos = "RP";
@@ -400,7 +429,8 @@ internal sealed class ExampleReader
                 {
                     // "gave Harad aid": a lone name followed by another noun phrase is the indirect object.
                     if (single && words[head].Upos == "PROPN" && _i < words.Count && words[_i].Text != "."
-                        && !Prepositions.Contains(Lower(_i)) && !Particles.Contains(Lower(_i)) && Lower(_i) != "that")
+                        && !Prepositions.Contains(Lower(_i)) && !Particles.Contains(Lower(_i)) && Lower(_i) != "that"
+                        && !Predicatives.Contains(Lower(_i)))
                     {
                         Attach(head, verb, "iobj");
                         head = NounPhrase(out _);
@@ -410,7 +440,8 @@ internal sealed class ExampleReader
                 }
                 else
                 {
-                    Attach(head, verb, "obl:unmarked");
+                    // "held X responsible", "shot X dead": a predicative word after the object.
+                    Attach(head, verb, Predicatives.Contains(Lower(head)) ? "xcomp" : "obl:unmarked");
                 }
                 lastNoun = head;
                 if (reader._nominals.Contains(words[head].Lemma) && words[head].Upos == "NOUN")
@@ -429,7 +460,7 @@ internal sealed class ExampleReader
             words[prep].Lemma = p;
             var head = NounPhrase(out _);
             Attach(prep, head, "case");
-            if (p == "of" && lastNoun >= 0)
+            if (p == "of" && lastNoun >= 0 && words[lastNoun].Upos == "NOUN")
             {
                 Attach(head, lastNoun, "nmod");
             }
@@ -468,7 +499,8 @@ internal sealed class ExampleReader
 
         private bool IsAdverb(string w) =>
             w is "face-to-face" or "together" or "not" or "never" or "personally"
-            || (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 5 && !reader._known.Contains(w) && w is not "assembly" and not "family");
+            || (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 5
+                && w is not "assembly" and not "family" and not "monopoly" and not "anomaly" and not "multiply" and not "italy");
 
         // Determiners, modifiers and a head; "Name's" makes a possessor. Returns the head.
         private int NounPhrase(out bool single)
