@@ -305,7 +305,9 @@ public sealed class EventCoder
                 if (rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal)
                     || rel == "advcl" || rel == "acl")
                 {
-                    if (rel is "nmod:poss" or "obl:unmarked" or "nmod:unmarked")
+                    // In the passive the by-phrase is the subject, not a prepositional slot.
+                    if (rel is "nmod:poss" or "obl:unmarked" or "nmod:unmarked" or "obl:agent"
+                        || (passive && rel == "obl" && state.MarkerIs(token, "by")))
                     {
                         return false;
                     }
