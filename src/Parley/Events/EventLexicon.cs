@@ -29,6 +29,39 @@ public sealed class EventLexicon
         _nouns = Index(patterns, nominal: true);
     }
 
+    /// <summary>A lexicon over patterns built elsewhere (a PETRARCH dictionary), most specific first per predicate.</summary>
+    public static EventLexicon FromPatterns(IEnumerable<EventPattern> patterns, IReadOnlyDictionary<string, string[]>? synsets = null)
+    {
+        ArgumentNullException.ThrowIfNull(patterns);
+        var copy = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (synsets is not null)
+        {
+            foreach (var (name, members) in synsets)
+            {
+                copy[name] = members;
+            }
+        }
+        return new EventLexicon([.. patterns], copy);
+    }
+
+    /// <summary>This lexicon's patterns followed by <paramref name="other"/>'s, synsets merged (this one's win).</summary>
+    public EventLexicon Combine(EventLexicon other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var patterns = new List<EventPattern>(Patterns);
+        patterns.AddRange(other.Patterns);
+        var synsets = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (name, members) in other.Synsets)
+        {
+            synsets[name] = members;
+        }
+        foreach (var (name, members) in Synsets)
+        {
+            synsets[name] = members;
+        }
+        return new EventLexicon(patterns, synsets);
+    }
+
     /// <summary>Every pattern in file and line order.</summary>
     public IReadOnlyList<EventPattern> Patterns { get; }
 
