@@ -131,12 +131,30 @@ internal sealed class CoderState
     public (int Start, int End) MentionSpan(int token) =>
         _actor[token] >= 0 ? (_mentionStart[token], _mentionEnd[token]) : (Document.Tokens[token].Start, Document.Tokens[token].End);
 
+    /// <summary>
+    /// True for a passive clause: a passive auxiliary, or a passive subject on a past participle. A
+    /// parser's "nsubj:pass" on a simple past ("Gondor fired at Harad") is read as active.
+    /// </summary>
     public bool IsPassive(int token)
     {
+        var participle = Analyses[token].Xpos == "VBN";
         for (var c = FirstChild[token]; c >= 0; c = NextSibling[c])
         {
             var rel = Analyses[c].Relation;
-            if (rel is "nsubj:pass" or "aux:pass")
+            if (rel == "aux:pass" || (rel == "nsubj:pass" && participle))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>True when the token has a dependent with the given relation.</summary>
+    public bool HasChild(int token, string relation)
+    {
+        for (var c = FirstChild[token]; c >= 0; c = NextSibling[c])
+        {
+            if (Analyses[c].Relation == relation)
             {
                 return true;
             }

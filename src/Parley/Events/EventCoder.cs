@@ -138,6 +138,10 @@ public sealed class EventCoder
                     continue;
                 }
                 var patterns = Lexicon.Find(state.Lemma(t), nominal);
+                if (patterns.Length == 0 && !nominal)
+                {
+                    patterns = FindByForm(state, t);
+                }
                 Candidate best = default;
                 var bestScore = -1;
                 for (var i = 0; i < patterns.Length; i++)
@@ -200,11 +204,18 @@ public sealed class EventCoder
         }
         var slots = pattern.Slots;
         Span<int> found = stackalloc int[slots.Count];
+        Span<int> roles = stackalloc int[MaxFrame];
+        var roleCount = 0;
         score = pattern.Specificity;
         for (var i = 0; i < slots.Count; i++)
         {
             var slot = slots[i];
             var token = FindDependent(state, frame[..frameCount], slot, sentence);
+            if (token < 0 && roleCount > 0 && slot.Role == SlotRole.None)
+            {
+                // "accused Harad of aggression" parsed with "of aggression" under "Harad".
+                token = FindDependent(state, roles[..roleCount], slot, sentence, frame[..frameCount]);
+            }
             found[i] = token;
             if (token < 0)
             {
@@ -217,6 +228,10 @@ public sealed class EventCoder
             }
             if (slot.Role != SlotRole.None)
             {
+                if (roleCount < MaxFrame)
+                {
+                    roles[roleCount++] = token;
+                }
                 // A role slot counts when it names an actor: "promised X aid" beats "promised aid
                 // with the region" only because X is someone.
                 if (NamesActor(state, token))
@@ -231,6 +246,48 @@ public sealed class EventCoder
         }
         candidate = new Candidate(pattern, predicate, found.ToArray());
         return true;
+    }
+
+    // The lemmatizer leaves rare verbs as they are ("apologized", "deported"): try the regular
+    // inflections. Runs only when the lemma heads no pattern, and allocates only for -ed/-ing/-s forms.
+    private EventPattern[] FindByForm(CoderState state, int token)
+    {
+        var lemma = state.Lemma(token);
+        if (lemma.Length < 5)
+        {
+            return [];
+        }
+        if (lemma.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return First(lemma[..^1], lemma[..^2], lemma[^3] == lemma[^4] ? lemma[..^3] : null,
+                lemma.EndsWith("ied", StringComparison.Ordinal) ? lemma[..^3] + "y" : null);
+        }
+        if (lemma.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return First(lemma[..^3], lemma[..^3] + "e", lemma[^4] == lemma[^5] ? lemma[..^4] : null, null);
+        }
+        if (lemma.EndsWith('s'))
+        {
+            return First(lemma[..^1], lemma.EndsWith("es", StringComparison.Ordinal) ? lemma[..^2] : null,
+                lemma.EndsWith("ies", StringComparison.Ordinal) ? lemma[..^3] + "y" : null, null);
+        }
+        return [];
+
+        EventPattern[] First(string a, string? b, string? c, string? d)
+        {
+            foreach (var candidate in (ReadOnlySpan<string?>)[a, b, c, d])
+            {
+                if (candidate is not null)
+                {
+                    var found = Lexicon.Find(candidate, nominal: false);
+                    if (found.Length > 0)
+                    {
+                        return found;
+                    }
+                }
+            }
+            return [];
+        }
     }
 
     private static bool NamesActor(CoderState state, int token)
@@ -258,7 +315,10 @@ public sealed class EventCoder
             && LightVerbs.Contains(state.Lemma(head)) ? head : -1;
     }
 
-    private static int FindDependent(CoderState state, ReadOnlySpan<int> frame, PatternSlot slot, Sentence sentence)
+    private static int FindDependent(CoderState state, ReadOnlySpan<int> frame, PatternSlot slot, Sentence sentence) =>
+        FindDependent(state, frame, slot, sentence, frame);
+
+    private static int FindDependent(CoderState state, ReadOnlySpan<int> frame, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
     {
         // The newest word first: "requested to meet X" finds X under "meet" before anything under
         // "requested"; "demanded that X withdraw" finds X as the subject of "withdraw".
@@ -269,13 +329,13 @@ public sealed class EventCoder
             for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
             {
                 // A word already matched is not matched again: "called for protection for X".
-                if (!state.Removed[c] && frame.IndexOf(c) < 0 && Fits(state, c, slot, passive) && LemmaFits(state, c, slot))
+                if (!state.Removed[c] && frame.IndexOf(c) < 0 && matched.IndexOf(c) < 0 && Fits(state, c, slot, passive) && LemmaFits(state, c, slot))
                 {
                     return c;
                 }
             }
             // A passive participle modifying a noun has that noun as its object: "forces surrounded in".
-            if (f == 0 && slot.Relation == SlotRelation.Object && slot.Lemmas is null && state.Relation(head) == "acl"
+            if (f == 0 && frame == matched && slot.Relation == SlotRelation.Object && slot.Lemmas is null && state.Relation(head) == "acl"
                 && state.Analyses[head].Xpos == "VBN")
             {
                 var noun = state.Analyses[head].Head;
@@ -294,13 +354,16 @@ public sealed class EventCoder
         switch (slot.Relation)
         {
             case SlotRelation.Object:
-                return passive ? rel == "nsubj:pass" : rel == "obj";
+                // A lone object the parser called "iobj" ("urged Umbar to fund") is still the object.
+                return passive
+                    ? rel == "nsubj:pass"
+                    : rel == "obj" || (rel == "iobj" && slot.Lemmas is null && !state.HasChild(state.Analyses[token].Head, "obj"));
             case SlotRelation.IndirectObject:
                 return rel == "iobj";
             case SlotRelation.Subject:
                 return passive
                     ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(token, "by"))
-                    : rel == "nsubj";
+                    : rel is "nsubj" or "nsubj:pass";
             case SlotRelation.Prepositional:
                 if (rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal)
                     || rel == "advcl" || rel == "acl")
@@ -514,7 +577,7 @@ public sealed class EventCoder
         for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
         {
             var rel = state.Relation(c);
-            if (passive ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")) : rel == "nsubj")
+            if (passive ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")) : rel is "nsubj" or "nsubj:pass")
             {
                 if (state.Analyses[c].Upos == "PRON" && state.Relation(verb) == "acl:relcl" && IsRelativePronoun(state.Lemma(c)))
                 {
