@@ -62,6 +62,8 @@ public static class DiagnosticCodes
     public const string IgnoredField = "W305";
     /// <summary>A JSON line repeats the id of an earlier record; a suffix was added.</summary>
     public const string DuplicateId = "W306";
+    /// <summary>An entry or code block of a PETRARCH dictionary could not be read and was skipped.</summary>
+    public const string DictionaryEntrySkipped = "W307";
 
     /// <summary>The severity implied by a code's first letter.</summary>
     public static DiagnosticSeverity SeverityOf(string code) => code.Length > 0 && code[0] == 'E'
