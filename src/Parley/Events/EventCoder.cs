@@ -463,6 +463,11 @@ public sealed class EventCoder
             }
         }
 
+        if (targetToken < 0 && Options.TargetFromVerbPhrase)
+        {
+            // PETRARCH: the target is the first actor in the verb phrase.
+            targetToken = FirstActorInPhrase(state, candidate, clause, sourceToken);
+        }
         if (sourceToken >= 0 && sourceToken == targetToken)
         {
             sourceToken = -1;
@@ -550,6 +555,38 @@ public sealed class EventCoder
                     Confidence = Math.Round(confidence, 2),
                     Rule = pattern.Id,
                 });
+            }
+        }
+    }
+
+    private static int FirstActorInPhrase(CoderState state, Candidate candidate, int clause, int sourceToken)
+    {
+        var best = -1;
+        Visit(candidate.Predicate);
+        if (clause != candidate.Predicate)
+        {
+            Visit(clause);
+        }
+        for (var i = 0; i < candidate.Found.Length; i++)
+        {
+            if (candidate.Found[i] >= 0)
+            {
+                Visit(candidate.Found[i]);
+            }
+        }
+        return best;
+
+        void Visit(int head)
+        {
+            for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+            {
+                var rel = state.Relation(c);
+                if (c != sourceToken && c > candidate.Predicate && (best < 0 || c < best)
+                    && (rel is "obj" or "iobj" || rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
+                    && rel != "obl:agent" && NamesActor(state, c))
+                {
+                    best = c;
+                }
             }
         }
     }

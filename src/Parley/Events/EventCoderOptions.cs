@@ -9,6 +9,14 @@ public sealed record EventCoderOptions
     /// </summary>
     public bool RequireDyad { get; init; }
 
+    /// <summary>
+    /// When true, a pattern that names no target slot (or whose target slot is empty) takes the first
+    /// actor among the objects and prepositional phrases of the words it matched, as PETRARCH takes the
+    /// first actor of the verb phrase. Meant for dictionaries read by <see cref="PetrarchVerbReader"/>,
+    /// whose patterns rarely mark the target.
+    /// </summary>
+    public bool TargetFromVerbPhrase { get; init; }
+
     /// <summary>Events below this confidence are dropped.</summary>
     public double MinConfidence { get; init; }
 }
