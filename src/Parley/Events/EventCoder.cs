@@ -320,6 +320,10 @@ public sealed class EventCoder
 
     private static int FindDependent(CoderState state, ReadOnlySpan<int> frame, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
     {
+        if (slot.Relation == SlotRelation.InPhrase)
+        {
+            return FindInPhrase(state, frame[0], slot, sentence, matched);
+        }
         // The newest word first: "requested to meet X" finds X under "meet" before anything under
         // "requested"; "demanded that X withdraw" finds X as the subject of "withdraw".
         for (var f = frame.Length - 1; f >= 0; f--)
@@ -343,6 +347,27 @@ public sealed class EventCoder
                 {
                     return noun;
                 }
+            }
+        }
+        return -1;
+    }
+
+    private static int FindInPhrase(CoderState state, int predicate, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
+    {
+        for (var t = predicate + 1; t < sentence.EndToken; t++)
+        {
+            if (state.Removed[t] || matched.IndexOf(t) >= 0 || !LemmaFits(state, t, slot))
+            {
+                continue;
+            }
+            var head = state.Analyses[t].Head;
+            for (var depth = 0; depth < 4 && head >= 0; depth++)
+            {
+                if (head == predicate)
+                {
+                    return t;
+                }
+                head = state.Analyses[head].Head;
             }
         }
         return -1;
@@ -463,10 +488,11 @@ public sealed class EventCoder
             }
         }
 
-        if (targetToken < 0 && Options.TargetFromVerbPhrase)
+        if (Options.TargetFromVerbPhrase && (targetToken < 0 || !NamesActor(state, targetToken)))
         {
             // PETRARCH: the target is the first actor in the verb phrase.
-            targetToken = FirstActorInPhrase(state, candidate, clause, sourceToken);
+            var inPhrase = FirstActorInPhrase(state, candidate, clause, sourceToken, targetToken);
+            targetToken = inPhrase >= 0 ? inPhrase : targetToken;
         }
         if (sourceToken >= 0 && sourceToken == targetToken)
         {
@@ -559,13 +585,17 @@ public sealed class EventCoder
         }
     }
 
-    private static int FirstActorInPhrase(CoderState state, Candidate candidate, int clause, int sourceToken)
+    private static int FirstActorInPhrase(CoderState state, Candidate candidate, int clause, int sourceToken, int emptyTarget)
     {
         var best = -1;
         Visit(candidate.Predicate);
         if (clause != candidate.Predicate)
         {
             Visit(clause);
+        }
+        if (emptyTarget >= 0)
+        {
+            Visit(emptyTarget);
         }
         for (var i = 0; i < candidate.Found.Length; i++)
         {

@@ -11,7 +11,7 @@ namespace Parley.Events;
 /// </summary>
 /// <remarks>
 /// PETRARCH matches words in a parse tree's linear order; Parley matches dependents. The translation
-/// is approximate by design: a word after <c>*</c> becomes the object's lemma, a parenthesised phrase
+/// is approximate by design: a word after <c>*</c> must occur in the verb's phrase, a parenthesised phrase
 /// <c>(TO BORDER)</c> a prepositional dependent with its head word, a brace phrase <c>{ARMS SHIPMENT}</c>
 /// a noun with its last word as head, <c>$</c> and <c>+</c> the source and target; words before
 /// <c>*</c> (subject modifiers) are dropped. Words become lemmas by lower-casing and plural stripping.
@@ -163,7 +163,6 @@ public sealed class PetrarchVerbReader
             return null;
         }
         var slots = new List<PatternSlot>();
-        var hasObject = false;
         var i = 0;
         var text = after.Replace("(", " ( ", StringComparison.Ordinal).Replace(")", " ) ", StringComparison.Ordinal)
             .Replace("{", " { ", StringComparison.Ordinal).Replace("}", " } ", StringComparison.Ordinal);
@@ -187,8 +186,7 @@ public sealed class PetrarchVerbReader
                 var phrase = Group(tokens, ref i, "}");
                 if (phrase.Count > 0)
                 {
-                    slots.Add(Slot(hasObject ? SlotRelation.Modifier : SlotRelation.Object, null, phrase[^1]));
-                    hasObject = true;
+                    slots.Add(Slot(SlotRelation.InPhrase, null, phrase[^1]));
                 }
                 continue;
             }
@@ -196,7 +194,6 @@ public sealed class PetrarchVerbReader
             if (t is "+" or "$")
             {
                 slots.Add(new PatternSlot(SlotRelation.Object, null, null, t == "+" ? SlotRole.Target : SlotRole.Source, false));
-                hasObject = true;
                 continue;
             }
             if (t.Length > 0 && (char.IsLetter(t[0]) || t[0] == '&'))
@@ -208,8 +205,9 @@ public sealed class PetrarchVerbReader
                     slots.Add(Slot(SlotRelation.Prepositional, [t.ToLowerInvariant()], next));
                     continue;
                 }
-                slots.Add(Slot(hasObject ? SlotRelation.Modifier : SlotRelation.Object, null, t));
-                hasObject = true;
+                // PETRARCH: the words after the verb are matched in the verb phrase, whatever their
+                // relation ("- * DIPLOMATIC" matches "restore full diplomatic ties").
+                slots.Add(Slot(SlotRelation.InPhrase, null, t));
             }
         }
         if (slots.Count == 0)

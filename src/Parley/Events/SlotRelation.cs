@@ -21,4 +21,9 @@ public enum SlotRelation
     Modifier,
     /// <summary><c>nmod:poss</c> (a possessor: <c>Gondor's invasion</c>).</summary>
     Possessor,
+    /// <summary>
+    /// Any word after the predicate inside its phrase (a dependent up to three levels down), as
+    /// PETRARCH matches the words that follow a verb.
+    /// </summary>
+    InPhrase,
 }

@@ -36,6 +36,14 @@ internal static class NounPhraseActors
                     last = Math.Max(last, t);
                 }
             }
+            // "soldiers from Gondor": a following from/of phrase names whose they are.
+            for (var t = h + 1; t < doc.Tokens.Length; t++)
+            {
+                if (doc.Analyses[t].Head == h && doc.Analyses[t].Relation == "nmod" && t - last <= 3)
+                {
+                    last = t;
+                }
+            }
             var words = new List<string>();
             for (var t = first; t <= last; t++)
             {

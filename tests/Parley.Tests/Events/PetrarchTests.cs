@@ -39,7 +39,7 @@ public sealed class PetrarchTests(ITestOutputHelper output)
         Assert.Equal(["troop", "force"], lexicon.Synsets["TROOPS"]);
         var add = lexicon.Find("add", nominal: false);
         var sanctions = Assert.Single(add, p => p.Code == "163");
-        Assert.Equal(SlotRelation.Object, sanctions.Slots[0].Relation);
+        Assert.Equal(SlotRelation.InPhrase, sanctions.Slots[0].Relation);
         Assert.Contains("sanction", sanctions.Slots[0].Lemmas!);
         var invade = lexicon.Find("invade", nominal: false);
         Assert.Contains(invade, p => p.Code == "192" && p.Slots.Count == 1);
