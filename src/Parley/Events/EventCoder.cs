@@ -1,0 +1,1039 @@
+using Parley.Diagnostics;
+using Parley.Model;
+
+namespace Parley.Events;
+
+/// <summary>
+/// Codes events from a tagged and parsed document with a <see cref="EventLexicon"/>: at every verb
+/// or noun whose lemma heads a pattern it tries the patterns, most specific first; source and target
+/// come from the matched dependents (nsubj, obj, obl with a preposition, the <c>by</c> agent in the
+/// passive, a possessor, the subject of a light verb or of a governing verb) and map to actors
+/// through their mention spans. Read-only after construction; one instance serves every thread.
+/// </summary>
+public sealed class EventCoder
+{
+    private const int MaxFrame = 8;
+    private const int MaxClimb = 6;
+
+    // What a role slot that names an actor adds to a match's score: a little more than a named
+    // word, so "accused X of corruption" (word + actor) beats "accused X" (actor) beats "accused of".
+    private const int RoleWeight = 7;
+
+    // Verbs that take a nominal event as object and lend it their subject: "launched an attack on".
+    internal static readonly HashSet<string> LightVerbs = new(StringComparer.Ordinal)
+    {
+        "launch", "carry", "conduct", "mount", "stage", "direct", "begin", "start", "continue", "resume",
+        "step", "intensify", "escalate", "renew", "order", "hold", "make", "pay", "undertake", "unleash",
+        "wage", "issue", "lodge", "file", "impose", "sign", "reach", "conclude", "give", "offer", "extend",
+        "provide", "deliver", "press", "perpetrate", "commit", "orchestrate", "lead", "organize", "organise",
+        "announce", "initiate", "open", "pursue", "expand", "broaden", "plan", "threaten", "vow",
+        "call", "demand", "seek", "host", "attend", "join", "enter", "keep", "maintain", "do",
+        "take", "put", "send", "dispatch", "receive", "accept", "approve", "grant", "have", "use",
+        "express", "voice", "boost", "deepen", "increase", "complete", "finish", "perform",
+        "record", "restart", "coordinate", "strengthen", "execute", "win", "uphold", "cast", "lose",
+        "repeat", "reiterate", "tighten", "fight",
+    };
+
+    // Governors that make the clause below them intended rather than done.
+    private static readonly HashSet<string> IntentVerbs = new(StringComparer.Ordinal)
+    {
+        "plan", "intend", "want", "seek", "promise", "pledge", "vow", "agree", "offer", "propose", "hope",
+        "aim", "try", "attempt", "request", "ask", "prepare", "wish", "decide", "consider", "push", "urge",
+        "expect", "like", "mean", "schedule", "set", "resolve", "move", "vote", "call", "demand", "need",
+    };
+
+    // Governors that make the clause below them conditional or merely threatened.
+    private static readonly HashSet<string> HypotheticalVerbs = new(StringComparer.Ordinal)
+    {
+        "threaten", "warn", "may", "might", "could", "would", "risk",
+    };
+
+    private static readonly HashSet<string> ConditionalAuxiliaries = new(StringComparer.Ordinal)
+    {
+        "would", "could", "might", "may", "should",
+    };
+
+    // Governors that refuse or fail the clause below them.
+    private static readonly HashSet<string> NegatingVerbs = new(StringComparer.Ordinal)
+    {
+        "refuse", "decline", "fail", "deny", "avoid", "stop", "cease", "halt",
+    };
+
+    // Verbs of saying: a clause they govern is reported speech.
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
+    {
+        "say", "tell", "state", "claim", "report", "announce", "add", "note", "insist", "allege", "believe",
+        "think", "write", "declare", "assert", "argue", "explain", "suggest", "confirm", "reveal", "indicate",
+        "maintain", "contend", "acknowledge", "admit", "stress", "emphasize", "emphasise", "reiterate", "tweet",
+    };
+
+    /// <summary>Creates a coder; every pattern's code must be in <paramref name="ontology"/>.</summary>
+    /// <exception cref="ParleyConfigurationException">E103 when a pattern uses a code the ontology lacks.</exception>
+    public EventCoder(EventLexicon lexicon, CameoOntology ontology, EventCoderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(lexicon);
+        ArgumentNullException.ThrowIfNull(ontology);
+        Lexicon = lexicon;
+        Ontology = ontology;
+        Options = options ?? new EventCoderOptions();
+        foreach (var pattern in lexicon.Patterns)
+        {
+            if (!ontology.Contains(pattern.Code))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+                    $"Event lexicon {pattern.Id}: {pattern.Code} is not a CAMEO 1.1b3 code.");
+            }
+        }
+    }
+
+    /// <summary>The patterns.</summary>
+    public EventLexicon Lexicon { get; }
+
+    /// <summary>The codes' names, weights and classes.</summary>
+    public CameoOntology Ontology { get; }
+
+    /// <summary>The settings.</summary>
+    public EventCoderOptions Options { get; }
+
+    /// <summary>
+    /// Codes the events of <paramref name="document"/>, which needs tokens, sentences, analyses
+    /// (lemmas, tags, heads, relations) and actors. Returns them in sentence order with ids
+    /// <c>e1</c>, <c>e2</c> … numbered after <paramref name="firstId"/>; the document is not changed.
+    /// </summary>
+    public List<CodedEvent> Code(Document document, int firstId = 1)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var events = new List<CodedEvent>();
+        var n = document.Tokens.Length;
+        if (n == 0 || document.Analyses.Length != n)
+        {
+            return events;
+        }
+        var state = new CoderState(document);
+        var candidates = new List<Candidate>();
+        var seen = new HashSet<(int, int, int, string)>();
+        var nextId = firstId;
+        for (var s = 0; s < document.Sentences.Length; s++)
+        {
+            var sentence = document.Sentences[s];
+            candidates.Clear();
+            for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
+            {
+                if (state.Removed[t])
+                {
+                    continue;
+                }
+                var a = document.Analyses[t];
+                bool nominal;
+                if (a.Upos is "VERB")
+                {
+                    nominal = false;
+                }
+                else if (a.Upos is "NOUN" or "PROPN")
+                {
+                    nominal = true;
+                }
+                else
+                {
+                    continue;
+                }
+                var patterns = Lexicon.Find(state.Lemma(t), nominal);
+                if (patterns.Length == 0 && !nominal)
+                {
+                    patterns = FindByForm(state, t);
+                }
+                Candidate best = default;
+                var bestScore = -1;
+                for (var i = 0; i < patterns.Length; i++)
+                {
+                    // Patterns are sorted by specificity; role slots add at most RoleWeight each, so once a
+                    // pattern cannot beat the best even with every role filled, stop.
+                    if (patterns[i].Specificity + (RoleWeight * patterns[i].Slots.Count) <= bestScore)
+                    {
+                        break;
+                    }
+                    if (TryMatch(state, patterns[i], t, sentence, out var candidate, out var score) && score > bestScore)
+                    {
+                        best = candidate;
+                        bestScore = score;
+                    }
+                }
+                if (bestScore >= 0)
+                {
+                    candidates.Add(best with { Score = bestScore });
+                }
+            }
+            // A predicate that another pattern needed as one of its words ("meet" in "requested to
+            // meet", "sanctions" in "imposed sanctions on") codes only as part of that pattern.
+            for (var i = 0; i < candidates.Count; i++)
+            {
+                var consumed = false;
+                for (var j = 0; j < candidates.Count && !consumed; j++)
+                {
+                    // ...unless its own match says as much ("issued a call for talks with X").
+                    consumed = i != j && candidates[j].Consumes(candidates[i].Predicate) && candidates[j].Score > candidates[i].Score;
+                }
+                for (var j = 0; j < candidates.Count && !consumed; j++)
+                {
+                    // The other way round: a pattern that needed a word which codes better alone gives way.
+                    consumed = i != j && candidates[i].Consumes(candidates[j].Predicate) && candidates[j].Score >= candidates[i].Score;
+                }
+                if (!consumed)
+                {
+                    Emit(state, candidates[i], s, events, seen, ref nextId);
+                }
+            }
+        }
+        return events;
+    }
+
+    private static bool TryMatch(CoderState state, EventPattern pattern, int predicate, Sentence sentence,
+        out Candidate candidate, out int score)
+    {
+        Span<int> frame = stackalloc int[MaxFrame];
+        frame[0] = predicate;
+        var frameCount = 1;
+        if (pattern.Nominal)
+        {
+            // "launched an attack on X": the parser may hang "on X" on the verb or on the noun.
+            var light = LightVerbOf(state, predicate);
+            if (light >= 0)
+            {
+                frame[frameCount++] = light;
+            }
+        }
+        var slots = pattern.Slots;
+        Span<int> found = stackalloc int[slots.Count];
+        Span<int> roles = stackalloc int[MaxFrame];
+        var roleCount = 0;
+        score = pattern.Specificity;
+        for (var i = 0; i < slots.Count; i++)
+        {
+            var slot = slots[i];
+            var token = FindDependent(state, frame[..frameCount], slot, sentence);
+            if (token < 0 && roleCount > 0 && slot.Role == SlotRole.None)
+            {
+                // "accused Harad of aggression" parsed with "of aggression" under "Harad".
+                token = FindDependent(state, roles[..roleCount], slot, sentence, frame[..frameCount]);
+            }
+            found[i] = token;
+            if (token < 0)
+            {
+                if (slot.Required)
+                {
+                    candidate = default;
+                    return false;
+                }
+                continue;
+            }
+            if (slot.Role != SlotRole.None)
+            {
+                if (roleCount < MaxFrame)
+                {
+                    roles[roleCount++] = token;
+                }
+                // A role slot counts when it names an actor: "promised X aid" beats "promised aid
+                // with the region" only because X is someone.
+                if (NamesActor(state, token))
+                {
+                    score += RoleWeight;
+                }
+            }
+            else if (frameCount < MaxFrame)
+            {
+                frame[frameCount++] = token;
+            }
+        }
+        candidate = new Candidate(pattern, predicate, found.ToArray());
+        return true;
+    }
+
+    // The lemmatizer leaves rare verbs as they are ("apologized", "deported"): try the regular
+    // inflections. Runs only when the lemma heads no pattern, and allocates only for -ed/-ing/-s forms.
+    private EventPattern[] FindByForm(CoderState state, int token)
+    {
+        var lemma = state.Lemma(token);
+        if (lemma.Length < 5)
+        {
+            return [];
+        }
+        if (lemma.EndsWith("ed", StringComparison.Ordinal))
+        {
+            return First(lemma[..^1], lemma[..^2], lemma[^3] == lemma[^4] ? lemma[..^3] : null,
+                lemma.EndsWith("ied", StringComparison.Ordinal) ? lemma[..^3] + "y" : null);
+        }
+        if (lemma.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return First(lemma[..^3], lemma[..^3] + "e", lemma[^4] == lemma[^5] ? lemma[..^4] : null, null);
+        }
+        if (lemma.EndsWith('s'))
+        {
+            return First(lemma[..^1], lemma.EndsWith("es", StringComparison.Ordinal) ? lemma[..^2] : null,
+                lemma.EndsWith("ies", StringComparison.Ordinal) ? lemma[..^3] + "y" : null, null);
+        }
+        return [];
+
+        EventPattern[] First(string a, string? b, string? c, string? d)
+        {
+            foreach (var candidate in (ReadOnlySpan<string?>)[a, b, c, d])
+            {
+                if (candidate is not null)
+                {
+                    var found = Lexicon.Find(candidate, nominal: false);
+                    if (found.Length > 0)
+                    {
+                        return found;
+                    }
+                }
+            }
+            return [];
+        }
+    }
+
+    private static bool NamesActor(CoderState state, int token)
+    {
+        if (state.ActorOf(token) >= 0)
+        {
+            return true;
+        }
+        for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.ActorOf(c) >= 0 && state.Relation(c) is "nmod:poss" or "compound" or "flat" or "amod" or "appos" or "conj" or "nmod")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The verb a nominal event is the object of, when it is a light verb ("launched an attack").
+    private static int LightVerbOf(CoderState state, int noun)
+    {
+        var head = state.Analyses[noun].Head;
+        var rel = state.Relation(noun);
+        return head >= 0 && (rel == "obj" || rel == "nsubj:pass") && state.Analyses[head].Upos == "VERB"
+            && LightVerbs.Contains(state.Lemma(head)) ? head : -1;
+    }
+
+    private static int FindDependent(CoderState state, ReadOnlySpan<int> frame, PatternSlot slot, Sentence sentence) =>
+        FindDependent(state, frame, slot, sentence, frame);
+
+    private static int FindDependent(CoderState state, ReadOnlySpan<int> frame, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
+    {
+        if (slot.Relation == SlotRelation.InPhrase)
+        {
+            return FindInPhrase(state, frame[0], slot, sentence, matched);
+        }
+        // The newest word first: "requested to meet X" finds X under "meet" before anything under
+        // "requested"; "demanded that X withdraw" finds X as the subject of "withdraw".
+        for (var f = frame.Length - 1; f >= 0; f--)
+        {
+            var head = frame[f];
+            var passive = state.IsPassive(head);
+            for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+            {
+                // A word already matched is not matched again: "called for protection for X".
+                if (!state.Removed[c] && frame.IndexOf(c) < 0 && matched.IndexOf(c) < 0 && Fits(state, c, slot, passive) && LemmaFits(state, c, slot))
+                {
+                    return c;
+                }
+            }
+            // A passive participle modifying a noun has that noun as its object: "forces surrounded in".
+            if (f == 0 && frame == matched && slot.Relation == SlotRelation.Object && slot.Lemmas is null && state.Relation(head) == "acl"
+                && state.Analyses[head].Xpos == "VBN")
+            {
+                var noun = state.Analyses[head].Head;
+                if (noun >= sentence.FirstToken && noun < sentence.EndToken)
+                {
+                    return noun;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static int FindInPhrase(CoderState state, int predicate, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
+    {
+        for (var t = predicate + 1; t < sentence.EndToken; t++)
+        {
+            if (state.Removed[t] || matched.IndexOf(t) >= 0 || !LemmaFits(state, t, slot))
+            {
+                continue;
+            }
+            var head = state.Analyses[t].Head;
+            for (var depth = 0; depth < 4 && head >= 0; depth++)
+            {
+                if (head == predicate)
+                {
+                    return t;
+                }
+                head = state.Analyses[head].Head;
+            }
+        }
+        return -1;
+    }
+
+    private static bool Fits(CoderState state, int token, PatternSlot slot, bool passive)
+    {
+        var rel = state.Relation(token);
+        switch (slot.Relation)
+        {
+            case SlotRelation.Object:
+                // A lone object the parser called "iobj" ("urged Umbar to fund") is still the object.
+                return passive
+                    ? rel == "nsubj:pass"
+                    : rel == "obj" || (rel == "iobj" && slot.Lemmas is null && !state.HasChild(state.Analyses[token].Head, "obj"));
+            case SlotRelation.IndirectObject:
+                return rel == "iobj";
+            case SlotRelation.Subject:
+                return passive
+                    ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(token, "by"))
+                    : rel is "nsubj" or "nsubj:pass";
+            case SlotRelation.Prepositional:
+                if (rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal)
+                    || rel == "advcl" || rel == "acl")
+                {
+                    // In the passive the by-phrase is the subject, not a prepositional slot.
+                    if (rel is "nmod:poss" or "obl:unmarked" or "nmod:unmarked" or "obl:agent"
+                        || (passive && rel == "obl" && state.MarkerIs(token, "by")))
+                    {
+                        return false;
+                    }
+                    var prepositions = slot.Prepositions!;
+                    for (var i = 0; i < prepositions.Count; i++)
+                    {
+                        if (state.MarkerIs(token, prepositions[i]))
+                        {
+                            return true;
+                        }
+                    }
+                    return false;
+                }
+                return false;
+            case SlotRelation.OpenComplement:
+                // "a request to meet" is an acl; "used its veto to block" may be an advcl.
+                return rel == "xcomp" || (rel is "advcl" or "acl" && state.MarkerIs(token, "to"));
+            case SlotRelation.ClausalComplement:
+                return rel == "ccomp";
+            case SlotRelation.Particle:
+                return rel == "compound:prt" || rel == "advmod";
+            case SlotRelation.Modifier:
+                // "held X responsible", "found X guilty": the predicative adjective is an xcomp.
+                return rel is "amod" or "compound" or "advmod" or "nummod" or "obl:unmarked" or "nmod:unmarked" or "xcomp";
+            case SlotRelation.Possessor:
+                return rel == "nmod:poss";
+            default:
+                return false;
+        }
+    }
+
+    private static bool LemmaFits(CoderState state, int token, PatternSlot slot) =>
+        slot.Lemmas is null || slot.Lemmas.Contains(state.Lemma(token));
+
+    private void Emit(CoderState state, Candidate candidate, int sentenceIndex, List<CodedEvent> events,
+        HashSet<(int, int, int, string)> seen, ref int nextId)
+    {
+        var pattern = candidate.Pattern;
+        var predicate = candidate.Predicate;
+        var sentence = state.Document.Sentences[sentenceIndex];
+        var confidence = 0.9;
+
+        // The clause the event is stated in: the predicate, or for a nominal event the verb it is the
+        // object of ("launched an attack").
+        var clause = predicate;
+        if (pattern.Nominal)
+        {
+            confidence -= 0.1;
+            var light = LightVerbOf(state, predicate);
+            if (light >= 0)
+            {
+                clause = light;
+            }
+        }
+
+        int sourceToken = -1, targetToken = -1;
+        var subjectIsTarget = false;
+        for (var i = 0; i < pattern.Slots.Count; i++)
+        {
+            var slot = pattern.Slots[i];
+            if (slot.Role == SlotRole.Source && sourceToken < 0)
+            {
+                sourceToken = candidate.Found[i];
+            }
+            else if (slot.Role == SlotRole.Target)
+            {
+                if (targetToken < 0)
+                {
+                    targetToken = candidate.Found[i];
+                }
+                // "demanded that X withdraw" names the target as a subject, but not the
+                // predicate's own: the source is still the predicate's subject.
+                subjectIsTarget |= slot.Relation == SlotRelation.Subject && candidate.Found[i] >= 0
+                    && state.Analyses[candidate.Found[i]].Head == predicate;
+            }
+        }
+        if (sourceToken < 0 && !subjectIsTarget && !HasSourceSlotFilled(pattern, candidate))
+        {
+            if (pattern.Nominal)
+            {
+                sourceToken = NominalSource(state, predicate, clause, sentence);
+            }
+            else
+            {
+                sourceToken = SubjectOf(state, predicate, sentence, 0, out var inherited);
+                if (inherited)
+                {
+                    confidence -= 0.1;
+                }
+            }
+        }
+
+        if (Options.TargetFromVerbPhrase && (targetToken < 0 || !NamesActor(state, targetToken)))
+        {
+            // PETRARCH: the target is the first actor in the verb phrase.
+            var inPhrase = FirstActorInPhrase(state, candidate, clause, sourceToken, targetToken);
+            targetToken = inPhrase >= 0 ? inPhrase : targetToken;
+        }
+        if (sourceToken >= 0 && sourceToken == targetToken)
+        {
+            sourceToken = -1;
+        }
+
+        Span<int> sources = stackalloc int[8];
+        Span<int> targets = stackalloc int[8];
+        var sourceCount = ActorsOf(state, sourceToken, sources, ref confidence);
+        var targetCount = ActorsOf(state, targetToken, targets, ref confidence);
+        Span<int> sourceTokens = stackalloc int[8];
+        Span<int> targetTokens = stackalloc int[8];
+        ActorTokens(state, sourceToken, sourceTokens);
+        ActorTokens(state, targetToken, targetTokens);
+
+        // "talks between Gondor and Mordor": one side of a symmetric event names both actors.
+        if (sourceCount == 0 && targetCount >= 2)
+        {
+            sources[0] = targets[0];
+            sourceTokens[0] = targetTokens[0];
+            sourceCount = 1;
+            for (var i = 1; i < targetCount; i++)
+            {
+                targets[i - 1] = targets[i];
+                targetTokens[i - 1] = targetTokens[i];
+            }
+            targetCount--;
+        }
+
+        if (sourceCount == 0 && targetCount == 0)
+        {
+            return;
+        }
+        if (Options.RequireDyad && (sourceCount == 0 || targetCount == 0))
+        {
+            return;
+        }
+        if (sourceCount == 0 || targetCount == 0)
+        {
+            confidence -= 0.2;
+        }
+        confidence = Math.Clamp(confidence, 0.05, 1.0);
+        if (confidence < Options.MinConfidence)
+        {
+            return;
+        }
+
+        var code = Ontology.Find(pattern.Code)!;
+        var mode = ModeOf(state, clause, predicate, code.Root, sentence);
+        var trigger = TriggerOf(state, candidate, clause);
+        var place = PlaceOf(state, clause, predicate);
+        var date = DateOf(state, clause, predicate);
+
+        var sourceLoops = Math.Max(sourceCount, 1);
+        var targetLoops = Math.Max(targetCount, 1);
+        for (var i = 0; i < sourceLoops; i++)
+        {
+            var sa = sourceCount == 0 ? -1 : sources[i];
+            for (var j = 0; j < targetLoops; j++)
+            {
+                var ta = targetCount == 0 ? -1 : targets[j];
+                if (sa >= 0 && sa == ta)
+                {
+                    continue;
+                }
+                if (!seen.Add((sentenceIndex, sa, ta, pattern.Code)))
+                {
+                    continue;
+                }
+                events.Add(new CodedEvent
+                {
+                    Id = "e" + nextId++,
+                    Code = code.Code,
+                    Name = code.Name,
+                    Root = code.Root,
+                    Plover = code.Plover,
+                    Goldstein = code.Goldstein,
+                    Quad = code.Quad,
+                    Sentence = sentenceIndex,
+                    Trigger = trigger,
+                    Source = sa < 0 ? null : Argument(state, sa, sourceTokens[i]),
+                    Target = ta < 0 ? null : Argument(state, ta, targetTokens[j]),
+                    Mode = mode,
+                    Place = place,
+                    Date = date,
+                    Confidence = Math.Round(confidence, 2),
+                    Rule = pattern.Id,
+                });
+            }
+        }
+    }
+
+    private static int FirstActorInPhrase(CoderState state, Candidate candidate, int clause, int sourceToken, int emptyTarget)
+    {
+        var best = -1;
+        Visit(candidate.Predicate);
+        if (clause != candidate.Predicate)
+        {
+            Visit(clause);
+        }
+        if (emptyTarget >= 0)
+        {
+            Visit(emptyTarget);
+        }
+        for (var i = 0; i < candidate.Found.Length; i++)
+        {
+            if (candidate.Found[i] >= 0)
+            {
+                Visit(candidate.Found[i]);
+            }
+        }
+        return best;
+
+        void Visit(int head)
+        {
+            for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+            {
+                var rel = state.Relation(c);
+                if (c != sourceToken && c > candidate.Predicate && (best < 0 || c < best)
+                    && (rel is "obj" or "iobj" || rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
+                    && rel != "obl:agent" && NamesActor(state, c))
+                {
+                    best = c;
+                }
+            }
+        }
+    }
+
+    private static bool HasSourceSlotFilled(EventPattern pattern, Candidate candidate)
+    {
+        for (var i = 0; i < pattern.Slots.Count; i++)
+        {
+            if (pattern.Slots[i].Role == SlotRole.Source && candidate.Found[i] >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The subject of a verb: its own nsubj (the by-agent when passive), else the subject its clause
+    // shares: the object or subject of the verb it complements ("urged Gondor to withdraw", "wants
+    // to meet"), the subject of the verb it is coordinated with or a purpose clause of, or the noun
+    // a relative or participial clause modifies.
+    private static int SubjectOf(CoderState state, int verb, Sentence sentence, int depth, out bool inherited)
+    {
+        inherited = depth > 0;
+        var passive = state.IsPassive(verb);
+        for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (passive ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")) : rel is "nsubj" or "nsubj:pass")
+            {
+                if (state.Analyses[c].Upos == "PRON" && state.Relation(verb) == "acl:relcl" && IsRelativePronoun(state.Lemma(c)))
+                {
+                    return InSentence(state.Analyses[verb].Head, sentence);
+                }
+                return c;
+            }
+        }
+        if (depth >= MaxClimb)
+        {
+            return -1;
+        }
+        var head = state.Analyses[verb].Head;
+        if (head < sentence.FirstToken || head >= sentence.EndToken)
+        {
+            return -1;
+        }
+        var relation = state.Relation(verb);
+        if (relation == "xcomp")
+        {
+            // Object control: "urged Gondor to withdraw" — unless the object is what the verb acts on.
+            for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+            {
+                if (state.Relation(c) == "obj" && state.Analyses[c].Upos is "PROPN" or "PRON" && c < verb)
+                {
+                    inherited = true;
+                    return c;
+                }
+            }
+            return ClimbOrSelf(state, head, sentence, depth, out inherited);
+        }
+        if (relation is "conj" or "advcl" or "ccomp" or "parataxis")
+        {
+            if (relation == "ccomp" && state.Analyses[head].Upos != "VERB")
+            {
+                return -1;
+            }
+            return state.Analyses[head].Upos == "VERB" ? ClimbOrSelf(state, head, sentence, depth, out inherited) : -1;
+        }
+        if (relation == "acl:relcl" || (relation == "acl" && state.Analyses[verb].Xpos != "VBN"))
+        {
+            inherited = true;
+            return head;
+        }
+        if (relation == "acl" && state.Analyses[verb].Upos == "VERB")
+        {
+            // "the majority of nations voting to condemn": the participle's noun acts.
+            return head;
+        }
+        return -1;
+    }
+
+    private static int ClimbOrSelf(CoderState state, int head, Sentence sentence, int depth, out bool inherited)
+    {
+        var found = SubjectOf(state, head, sentence, depth + 1, out _);
+        inherited = true;
+        return found;
+    }
+
+    private static bool IsRelativePronoun(string lemma) => lemma is "who" or "which" or "that" or "whom";
+
+    private static int InSentence(int token, Sentence sentence) =>
+        token >= sentence.FirstToken && token < sentence.EndToken ? token : -1;
+
+    // The doer of a nominal event: its possessor ("Gondor's invasion"), its by-phrase ("the attack by
+    // Gondor"), or the subject of the light verb it is the object of ("Gondor launched an attack").
+    private static int NominalSource(CoderState state, int noun, int clause, Sentence sentence)
+    {
+        for (var c = state.FirstChild[noun]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (rel == "nmod:poss" || (rel.StartsWith("nmod", StringComparison.Ordinal) && state.MarkerIs(c, "by")))
+            {
+                return c;
+            }
+        }
+        // "Gondor push for talks": a name before the noun, tagged as a compound.
+        for (var c = state.FirstChild[noun]; c >= 0 && c < noun; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) == "compound" && state.Analyses[c].Upos == "PROPN" && state.ActorOf(c) >= 0)
+            {
+                return c;
+            }
+        }
+        if (clause != noun)
+        {
+            return SubjectOf(state, clause, sentence, 0, out _);
+        }
+        return -1;
+    }
+
+    // Actors named by the subtree at token: the token's own actor, or one named by a close dependent
+    // ("Gondor's army", "the Gondorian forces", "the mission of Gondor"); each conjunct adds its own.
+    private static int ActorsOf(CoderState state, int token, Span<int> actors, ref double confidence)
+    {
+        if (token < 0)
+        {
+            return 0;
+        }
+        var count = 0;
+        AddActor(state, token, actors, ref count, ref confidence);
+        for (var c = state.FirstChild[token]; c >= 0 && count < actors.Length; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) == "conj")
+            {
+                AddActor(state, c, actors, ref count, ref confidence);
+            }
+        }
+        return count;
+    }
+
+    private static void AddActor(CoderState state, int token, Span<int> actors, ref int count, ref double confidence)
+    {
+        var actor = state.ActorOf(token);
+        if (actor < 0)
+        {
+            for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
+            {
+                var rel = state.Relation(c);
+                if (rel is "nmod:poss" or "compound" or "flat" or "amod" or "appos"
+                    || (rel == "nmod" && state.MarkerIs(c, "of")))
+                {
+                    actor = state.ActorOf(c);
+                    if (actor >= 0)
+                    {
+                        confidence -= 0.05;
+                        break;
+                    }
+                }
+            }
+        }
+        if (actor < 0 || count >= actors.Length)
+        {
+            return;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            if (actors[i] == actor)
+            {
+                return;
+            }
+        }
+        actors[count++] = actor;
+    }
+
+    // The token whose actor mention is reported for each actor, parallel to ActorsOf.
+    private static void ActorTokens(CoderState state, int token, Span<int> tokens)
+    {
+        if (token < 0)
+        {
+            return;
+        }
+        var count = 0;
+        AddActorToken(state, token, tokens, ref count);
+        for (var c = state.FirstChild[token]; c >= 0 && count < tokens.Length; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) == "conj")
+            {
+                AddActorToken(state, c, tokens, ref count);
+            }
+        }
+    }
+
+    private static void AddActorToken(CoderState state, int token, Span<int> tokens, ref int count)
+    {
+        var actor = state.ActorOf(token);
+        var at = token;
+        if (actor < 0)
+        {
+            for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
+            {
+                var rel = state.Relation(c);
+                if ((rel is "nmod:poss" or "compound" or "flat" or "amod" or "appos"
+                    || (rel == "nmod" && state.MarkerIs(c, "of"))) && state.ActorOf(c) >= 0)
+                {
+                    actor = state.ActorOf(c);
+                    at = c;
+                    break;
+                }
+            }
+        }
+        if (actor < 0 || count >= tokens.Length)
+        {
+            return;
+        }
+        for (var i = 0; i < count; i++)
+        {
+            if (state.ActorOf(tokens[i]) == actor)
+            {
+                return;
+            }
+        }
+        tokens[count++] = at;
+    }
+
+    private static EventArgument Argument(CoderState state, int actorIndex, int token)
+    {
+        var actor = state.Document.Actors[actorIndex];
+        var (start, end) = state.MentionSpan(token);
+        return new EventArgument(actor.Id, actor.Code, start, end, state.Document.Text[start..end]);
+    }
+
+    private static string ModeOf(CoderState state, int clause, int predicate, string root, Sentence sentence)
+    {
+        var modal = root is "02" or "03" or "10" or "13";
+        if (IsNegated(state, predicate) || (clause != predicate && IsNegated(state, clause)))
+        {
+            return EventModes.Negated;
+        }
+        var hypothetical = HasConditional(state, clause);
+        var intended = false;
+        var reported = false;
+        var node = clause;
+        for (var step = 0; step < MaxClimb; step++)
+        {
+            var rel = state.Relation(node);
+            var head = state.Analyses[node].Head;
+            if (head < sentence.FirstToken || head >= sentence.EndToken)
+            {
+                break;
+            }
+            var lemma = state.Lemma(head);
+            if (rel is "xcomp" or "advcl" or "ccomp" or "parataxis" or "conj")
+            {
+                if (rel == "xcomp" || (rel == "advcl" && state.MarkerIs(node, "to")))
+                {
+                    if (IsNegated(state, head) || NegatingVerbs.Contains(lemma))
+                    {
+                        return EventModes.Negated;
+                    }
+                    intended |= IntentVerbs.Contains(lemma);
+                    hypothetical |= HypotheticalVerbs.Contains(lemma) || HasConditional(state, head);
+                }
+                else if (rel is "ccomp" or "parataxis")
+                {
+                    reported |= SpeechVerbs.Contains(lemma);
+                    hypothetical |= HypotheticalVerbs.Contains(lemma);
+                    intended |= IntentVerbs.Contains(lemma) && lemma is not "say";
+                }
+                node = head;
+                continue;
+            }
+            if (rel is "acl" or "acl:relcl")
+            {
+                node = head;
+                continue;
+            }
+            break;
+        }
+        if (hypothetical && !modal)
+        {
+            return EventModes.Hypothetical;
+        }
+        if (intended && !modal)
+        {
+            return EventModes.Intended;
+        }
+        if (reported || state.InQuote(predicate, sentence))
+        {
+            return EventModes.Reported;
+        }
+        return EventModes.Asserted;
+    }
+
+    private static bool IsNegated(CoderState state, int token)
+    {
+        for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if ((rel is "advmod" or "neg" && state.Lemma(c) is "not" or "never" or "n't")
+                || (rel == "det" && state.Lemma(c) == "no"))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasConditional(CoderState state, int verb)
+    {
+        for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if ((rel == "aux" && ConditionalAuxiliaries.Contains(state.Lemma(c)))
+                || (rel == "mark" && state.Lemma(c) is "if" or "unless"))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The predicate with the words the pattern needed beside it ("requested to meet", "imposed
+    // sanctions"), or the light verb and its nominal event ("launched an attack").
+    private static Mention TriggerOf(CoderState state, Candidate candidate, int clause)
+    {
+        var tokens = state.Document.Tokens;
+        var first = candidate.Predicate;
+        var last = candidate.Predicate;
+        if (clause != candidate.Predicate)
+        {
+            first = Math.Min(first, clause);
+            last = Math.Max(last, clause);
+        }
+        var slots = candidate.Pattern.Slots;
+        for (var i = 0; i < slots.Count; i++)
+        {
+            var t = candidate.Found[i];
+            if (t >= 0 && slots[i].Role == SlotRole.None && slots[i].Relation != SlotRelation.Prepositional)
+            {
+                first = Math.Min(first, t);
+                last = Math.Max(last, t);
+            }
+        }
+        var start = tokens[first].Start;
+        var end = tokens[last].End;
+        return new Mention(start, end, state.Document.Text[start..end]);
+    }
+
+    private static string? PlaceOf(CoderState state, int clause, int predicate)
+    {
+        if (state.Document.Places.Count == 0)
+        {
+            return null;
+        }
+        var place = PlaceUnder(state, predicate);
+        return place ?? (clause != predicate ? PlaceUnder(state, clause) : null);
+    }
+
+    private static string? PlaceUnder(CoderState state, int head)
+    {
+        for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
+            {
+                var id = state.PlaceAt(c);
+                if (id is not null)
+                {
+                    return id;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? DateOf(CoderState state, int clause, int predicate)
+    {
+        if (state.Document.Times.Count == 0)
+        {
+            return null;
+        }
+        var date = DateUnder(state, predicate);
+        return date ?? (clause != predicate ? DateUnder(state, clause) : null);
+    }
+
+    private static string? DateUnder(CoderState state, int head)
+    {
+        for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
+            {
+                var value = state.TimeAt(c);
+                if (value is not null)
+                {
+                    return value;
+                }
+            }
+        }
+        return null;
+    }
+
+    private readonly record struct Candidate(EventPattern Pattern, int Predicate, int[] Found)
+    {
+        public int Score { get; init; }
+
+        public bool Consumes(int token)
+        {
+            for (var i = 0; i < Found.Length; i++)
+            {
+                // Only words the pattern names are used up; "condemned the attack by X" leaves
+                // "attack" free to code on its own.
+                if (Found[i] == token && Pattern.Slots[i].Lemmas is not null)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Parley.Events;
+
+/// <summary>
+/// One dependent a pattern asks for: its relation (and preposition), the lemmas it may have, and
+/// whether it names the source or the target.
+/// </summary>
+public sealed class PatternSlot
+{
+    /// <summary>Creates a slot.</summary>
+    public PatternSlot(SlotRelation relation, IReadOnlyList<string>? prepositions, IReadOnlySet<string>? lemmas, SlotRole role, bool required)
+    {
+        Relation = relation;
+        Prepositions = prepositions;
+        Lemmas = lemmas;
+        Role = role;
+        Required = required;
+    }
+
+    /// <summary>The kind of dependent.</summary>
+    public SlotRelation Relation { get; }
+
+    /// <summary>For <see cref="SlotRelation.Prepositional"/>: the prepositions that may introduce it (<c>on</c>, <c>upon</c>).</summary>
+    public IReadOnlyList<string>? Prepositions { get; }
+
+    /// <summary>Lemmas the dependent may have; null for any.</summary>
+    public IReadOnlySet<string>? Lemmas { get; }
+
+    /// <summary>The side of the event the dependent names, if any.</summary>
+    public SlotRole Role { get; }
+
+    /// <summary>True when the pattern matches only if the dependent is present.</summary>
+    public bool Required { get; }
+
+    /// <summary>Number of alternatives the slot stands for (1 for a role slot).</summary>
+    public int Alternatives => (Lemmas?.Count ?? 1) * (Prepositions?.Count ?? 1);
+}

@@ -1,0 +1,300 @@
+using System.Text;
+using Parley.Diagnostics;
+
+namespace Parley.Events;
+
+/// <summary>
+/// Reads a PETRARCH verb dictionary (the PETRARCH-1 format of <c>PETR.Validate.verbs.txt</c> and the
+/// PETRARCH-2 <c>CAMEO.2.0.txt</c>) into <see cref="EventPattern"/>s over the dependency parse: verb
+/// blocks (<c>--- NAME [code] ---</c>, then the verb and its synonyms with irregular forms in braces),
+/// synsets (<c>&amp;NAME</c> with <c>+member</c> lines) and patterns (<c>- words * words [code]</c>).
+/// </summary>
+/// <remarks>
+/// PETRARCH matches words in a parse tree's linear order; Parley matches dependents. The translation
+/// is approximate by design: a word after <c>*</c> must occur in the verb's phrase, a parenthesised phrase
+/// <c>(TO BORDER)</c> a prepositional dependent with its head word, a brace phrase <c>{ARMS SHIPMENT}</c>
+/// a noun with its last word as head, <c>$</c> and <c>+</c> the source and target; words before
+/// <c>*</c> (subject modifiers) are dropped. Words become lemmas by lower-casing and plural stripping.
+/// Codes CAMEO 1.1b3 lacks are mapped to their nearest ancestor; unreadable lines are counted in
+/// <see cref="Skipped"/>, not thrown.
+/// </remarks>
+public sealed class PetrarchVerbReader
+{
+    private readonly CameoOntology _ontology;
+    private readonly Dictionary<string, string[]> _synsets = new(StringComparer.Ordinal);
+    private readonly List<EventPattern> _patterns = [];
+
+    private PetrarchVerbReader(CameoOntology ontology) => _ontology = ontology;
+
+    /// <summary>Lines that could not be turned into a pattern (no verb, no usable code, nothing after <c>*</c> Parley can match).</summary>
+    public int Skipped { get; private set; }
+
+    /// <summary>The patterns read.</summary>
+    public IReadOnlyList<EventPattern> Patterns => _patterns;
+
+    /// <summary>Reads a PETRARCH verb dictionary file into a lexicon.</summary>
+    /// <exception cref="ParleyConfigurationException">E103 when the file does not exist.</exception>
+    public static EventLexicon Read(string path, CameoOntology ontology, out int skipped)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ParleyConfigurationException(DiagnosticCodes.DataMissing, $"The PETRARCH verb dictionary '{path}' does not exist.");
+        }
+        return Parse(File.ReadAllText(path), Path.GetFileName(path), ontology, out skipped);
+    }
+
+    /// <summary>Reads the text of a PETRARCH verb dictionary into a lexicon.</summary>
+    public static EventLexicon Parse(string text, string name, CameoOntology ontology, out int skipped)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(ontology);
+        var reader = new PetrarchVerbReader(ontology);
+        var lines = text.Split('\n');
+        reader.ReadSynsets(lines);
+        reader.ReadBlocks(lines, name);
+        skipped = reader.Skipped;
+        return EventLexicon.FromPatterns(reader._patterns, reader._synsets);
+    }
+
+    private void ReadSynsets(string[] lines)
+    {
+        string? current = null;
+        var members = new List<string>();
+        foreach (var raw in lines)
+        {
+            var line = StripComment(raw);
+            if (line.StartsWith('&'))
+            {
+                Flush();
+                current = line[1..].Trim();
+                continue;
+            }
+            if (current is not null && line.StartsWith('+'))
+            {
+                var words = Words(line[1..]);
+                if (words.Count > 0)
+                {
+                    // A multi-word member matches on its head, the last word.
+                    members.Add(words[^1]);
+                }
+                continue;
+            }
+            if (line.Length > 0)
+            {
+                Flush();
+            }
+        }
+        Flush();
+
+        void Flush()
+        {
+            if (current is not null && members.Count > 0)
+            {
+                _synsets[current] = [.. members.Distinct(StringComparer.Ordinal)];
+            }
+            current = null;
+            members.Clear();
+        }
+    }
+
+    private void ReadBlocks(string[] lines, string name)
+    {
+        var verbs = new List<string>();
+        string? blockCode = null;
+        var inBlock = false;
+        for (var n = 0; n < lines.Length; n++)
+        {
+            var line = StripComment(lines[n]);
+            if (line.StartsWith("---", StringComparison.Ordinal))
+            {
+                verbs.Clear();
+                inBlock = true;
+                blockCode = CodeIn(line);
+                continue;
+            }
+            if (!inBlock || line.Length == 0 || line.StartsWith('&') || line.StartsWith('+'))
+            {
+                continue;
+            }
+            if (line.StartsWith('-'))
+            {
+                var code = CodeIn(line) ?? blockCode;
+                var star = line.IndexOf('*', StringComparison.Ordinal);
+                var bracket = line.LastIndexOf('[');
+                if (verbs.Count == 0 || code is null || star < 0 || bracket < star)
+                {
+                    Skipped++;
+                    continue;
+                }
+                var pattern = Translate(line[(star + 1)..bracket], code, verbs, $"{name}:{n + 1}");
+                if (pattern is null)
+                {
+                    Skipped++;
+                }
+                else
+                {
+                    _patterns.Add(pattern);
+                }
+                continue;
+            }
+            // A verb line: "HURRY {HURRIES HURRYING HURRIED }" or "RESTORE [064]"; the first word is
+            // the lemma. A verb with its own code adds a pattern with no dependents.
+            var words = Words(line.Split('{')[0].Split('[')[0]);
+            if (words.Count == 0)
+            {
+                continue;
+            }
+            var lemma = string.Join('-', words);
+            verbs.Add(lemma);
+            var own = CodeIn(line) ?? blockCode;
+            if (own is not null && Usable(own) is { } usable)
+            {
+                _patterns.Add(new EventPattern($"{name}:{n + 1}", usable, [lemma], false,
+                    [new PatternSlot(SlotRelation.Object, null, null, SlotRole.Target, false)], null, null, null));
+            }
+        }
+    }
+
+    private EventPattern? Translate(string after, string code, List<string> verbs, string id)
+    {
+        var usable = Usable(code);
+        if (usable is null)
+        {
+            return null;
+        }
+        var slots = new List<PatternSlot>();
+        var i = 0;
+        var text = after.Replace("(", " ( ", StringComparison.Ordinal).Replace(")", " ) ", StringComparison.Ordinal)
+            .Replace("{", " { ", StringComparison.Ordinal).Replace("}", " } ", StringComparison.Ordinal);
+        var tokens = text.Split([' ', '\t', '_'], StringSplitOptions.RemoveEmptyEntries);
+        while (i < tokens.Length)
+        {
+            var t = tokens[i];
+            if (t == "(")
+            {
+                var phrase = Group(tokens, ref i, ")");
+                if (phrase.Count < 2)
+                {
+                    continue;
+                }
+                var preposition = phrase[0].ToLowerInvariant();
+                slots.Add(Slot(SlotRelation.Prepositional, [preposition], phrase[^1]));
+                continue;
+            }
+            if (t == "{")
+            {
+                var phrase = Group(tokens, ref i, "}");
+                if (phrase.Count > 0)
+                {
+                    slots.Add(Slot(SlotRelation.InPhrase, null, phrase[^1]));
+                }
+                continue;
+            }
+            i++;
+            if (t is "+" or "$")
+            {
+                slots.Add(new PatternSlot(SlotRelation.Object, null, null, t == "+" ? SlotRole.Target : SlotRole.Source, false));
+                continue;
+            }
+            if (t.Length > 0 && (char.IsLetter(t[0]) || t[0] == '&'))
+            {
+                if (IsPreposition(t) && i < tokens.Length)
+                {
+                    // "- * TO +": a bare preposition followed by its object.
+                    var next = tokens[i++];
+                    slots.Add(Slot(SlotRelation.Prepositional, [t.ToLowerInvariant()], next));
+                    continue;
+                }
+                // PETRARCH: the words after the verb are matched in the verb phrase, whatever their
+                // relation ("- * DIPLOMATIC" matches "restore full diplomatic ties").
+                slots.Add(Slot(SlotRelation.InPhrase, null, t));
+            }
+        }
+        if (slots.Count == 0)
+        {
+            return null;
+        }
+        return new EventPattern(id, usable, [.. verbs], false, slots, null, null, null);
+    }
+
+    private PatternSlot Slot(SlotRelation relation, string[]? prepositions, string word) => word switch
+    {
+        "+" => new PatternSlot(relation, prepositions, null, SlotRole.Target, false),
+        "$" => new PatternSlot(relation, prepositions, null, SlotRole.Source, false),
+        _ when word.StartsWith('&') && _synsets.TryGetValue(word[1..], out var members) =>
+            new PatternSlot(relation, prepositions, new HashSet<string>(members, StringComparer.Ordinal), SlotRole.None, true),
+        _ => new PatternSlot(relation, prepositions, new HashSet<string>([Lemma(word)], StringComparer.Ordinal), SlotRole.None, true),
+    };
+
+    private static List<string> Group(string[] tokens, ref int i, string close)
+    {
+        var words = new List<string>();
+        i++;
+        while (i < tokens.Length && tokens[i] != close)
+        {
+            words.Add(tokens[i++]);
+        }
+        i++;
+        return words;
+    }
+
+    private string? Usable(string code) => _ontology.Contains(code) ? code : _ontology.FindOrAncestor(code)?.Code;
+
+    // "[042:043]" codes source and target differently; Parley keeps the first. "[---]" is no code.
+    private static string? CodeIn(string line)
+    {
+        var open = line.LastIndexOf('[');
+        var close = line.LastIndexOf(']');
+        if (open < 0 || close < open)
+        {
+            return null;
+        }
+        var inside = line[(open + 1)..close].Split(':')[0].Trim();
+        var sb = new StringBuilder();
+        foreach (var c in inside)
+        {
+            if (c is >= '0' and <= '9')
+            {
+                sb.Append(c);
+            }
+            else
+            {
+                break;
+            }
+        }
+        return sb.Length is >= 2 and <= 4 ? sb.ToString() : null;
+    }
+
+    private static bool IsPreposition(string word) => word.ToLowerInvariant() is "to" or "with" or "on" or "against" or "for"
+        or "from" or "of" or "into" or "at" or "over" or "about" or "in" or "by" or "between" or "toward" or "towards" or "upon";
+
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        foreach (var w in text.Split([' ', '\t', '_'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(Lemma(w));
+        }
+        return words;
+    }
+
+    private static string Lemma(string word)
+    {
+        var w = word.ToLowerInvariant().Trim('_');
+        if (w.Length > 4 && w.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return w[..^3] + "y";
+        }
+        if (w.Length > 3 && w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal))
+        {
+            return w[..^1];
+        }
+        return w;
+    }
+
+    private static string StripComment(string line)
+    {
+        var hash = line.IndexOf('#', StringComparison.Ordinal);
+        return (hash >= 0 ? line[..hash] : line).Trim();
+    }
+}

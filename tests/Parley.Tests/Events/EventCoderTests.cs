@@ -1,0 +1,178 @@
+using Parley.Events;
+using Parley.Model;
+using Parley.Processing;
+
+namespace Parley.Tests.Events;
+
+public sealed class EventCoderTests
+{
+    private static EventCoder Coder => EventLexiconExampleTests.Coder;
+
+    private static string Describe(List<CodedEvent> events) => EventLexiconExampleTests.Describe(events);
+
+    private static CodedEvent Single(List<CodedEvent> events, string code)
+    {
+        var found = events.FindAll(e => e.Code == code);
+        Assert.True(found.Count == 1, $"expected one {code}, got {Describe(events)}");
+        return found[0];
+    }
+
+    [Fact]
+    public void Request_to_meet_codes_intent_to_meet_once_with_the_complement_as_part_of_the_trigger()
+    {
+        // Guterres has requested to meet Russian President Vladimir Putin in Moscow .
+        var doc = ParsedDocs.Build(
+            "Guterres|Guterres|PROPN|3|nsubj has|have|AUX|3|aux requested|request|VERB|0|root to|to|PART|5|mark " +
+            "meet|meet|VERB|3|xcomp Russian|Russian|ADJ|9|amod President|president|PROPN|9|compound Vladimir|Vladimir|PROPN|9|compound " +
+            "Putin|Putin|PROPN|5|obj in|in|ADP|11|case Moscow|Moscow|PROPN|5|obl .|.|PUNCT|3|punct",
+            ("IGOUNO", [1]), ("RUSGOV", [6, 7, 8, 9]));
+        var events = Coder.Code(doc);
+        var e = Single(events, "036");
+        Assert.Equal("IGOUNO", e.Source!.Code);
+        Assert.Equal("RUSGOV", e.Target!.Code);
+        Assert.Equal("Russian President Vladimir Putin", e.Target.Text);
+        Assert.Equal("requested to meet", e.Trigger.Text);
+        Assert.Equal(EventModes.Asserted, e.Mode);
+        Assert.Equal("AGREE", e.Plover!.Type);
+        Assert.Equal(1, e.Quad);
+        Assert.DoesNotContain(events, x => x.Code.StartsWith("04", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Passive_voice_takes_the_by_agent_as_source_and_the_subject_as_target()
+    {
+        // Russia has been condemned by other member-states .
+        var doc = ParsedDocs.Build(
+            "Russia|Russia|PROPN|4|nsubj:pass has|have|AUX|4|aux been|be|AUX|4|aux:pass condemned|condemn|VERB|0|root|VBN " +
+            "by|by|ADP|8|case other|other|ADJ|8|amod member|member|NOUN|8|compound states|state|NOUN|4|obl:agent .|.|PUNCT|4|punct",
+            ("RUS", [1]), ("IGO", [7, 8]));
+        var e = Single(Coder.Code(doc), "111");
+        Assert.Equal("IGO", e.Source!.Code);
+        Assert.Equal("RUS", e.Target!.Code);
+    }
+
+    [Fact]
+    public void Coordination_on_both_sides_gives_one_event_per_pair()
+    {
+        // Gondor and Arnor condemned Mordor and Harad .
+        var doc = ParsedDocs.Build(
+            "Gondor|Gondor|PROPN|4|nsubj and|and|CCONJ|3|cc Arnor|Arnor|PROPN|1|conj condemned|condemn|VERB|0|root " +
+            "Mordor|Mordor|PROPN|4|obj and|and|CCONJ|7|cc Harad|Harad|PROPN|5|conj .|.|PUNCT|4|punct",
+            ("GON", [1]), ("ARN", [3]), ("MOR", [5]), ("HAR", [7]));
+        var events = Coder.Code(doc).FindAll(e => e.Code == "111");
+        Assert.Equal(4, events.Count);
+        Assert.Contains(events, e => e.Source!.Code == "ARN" && e.Target!.Code == "HAR");
+    }
+
+    [Theory]
+    [InlineData("Gondor|Gondor|PROPN|4|nsubj did|do|AUX|4|aux not|not|PART|4|advmod attack|attack|VERB|0|root Mordor|Mordor|PROPN|4|obj", "negated")]
+    [InlineData("Gondor|Gondor|PROPN|2|nsubj plans|plan|VERB|0|root to|to|PART|4|mark attack|attack|VERB|2|xcomp Mordor|Mordor|PROPN|4|obj", "intended")]
+    [InlineData("Gondor|Gondor|PROPN|3|nsubj would|would|AUX|3|aux attack|attack|VERB|0|root Mordor|Mordor|PROPN|3|obj", "hypothetical")]
+    [InlineData("Gondor|Gondor|PROPN|2|nsubj threatened|threaten|VERB|0|root to|to|PART|4|mark invade|invade|VERB|2|xcomp Mordor|Mordor|PROPN|4|obj", "asserted")]
+    [InlineData("Gondor|Gondor|PROPN|2|nsubj attacked|attack|VERB|0|root Mordor|Mordor|PROPN|2|obj", "asserted")]
+    public void Mode_follows_negation_intent_condition_and_report(string parse, string mode)
+    {
+        var doc = ParsedDocs.Build(parse, ("GON", [1]), ("MOR", [doc_last(parse)]));
+        var events = Coder.Code(doc);
+        Assert.NotEmpty(events);
+        Assert.Equal(mode, events[0].Mode);
+        Assert.Equal("GON", events[0].Source!.Code);
+        Assert.Equal("MOR", events[0].Target!.Code);
+    }
+
+    private static int doc_last(string parse) => parse.Split(' ').Length;
+
+    [Fact]
+    public void Events_in_reported_speech_are_reported()
+    {
+        // Arnor said Gondor attacked Mordor .
+        var doc = ParsedDocs.Build(
+            "Arnor|Arnor|PROPN|2|nsubj said|say|VERB|0|root Gondor|Gondor|PROPN|4|nsubj attacked|attack|VERB|2|ccomp Mordor|Mordor|PROPN|4|obj",
+            ("ARN", [1]), ("GON", [3]), ("MOR", [5]));
+        var e = Single(Coder.Code(doc), "190");
+        Assert.Equal(EventModes.Reported, e.Mode);
+        Assert.Equal("GON", e.Source!.Code);
+    }
+
+    [Fact]
+    public void A_nominal_event_under_a_light_verb_takes_the_verbs_subject_and_a_possessor_for_the_target()
+    {
+        // the Russian leader has directed an intensive , renewed assault on Ukraine 's eastern territory .
+        var doc = ParsedDocs.Build(
+            "the|the|DET|3|det Russian|Russian|ADJ|3|amod leader|leader|NOUN|5|nsubj has|have|AUX|5|aux directed|direct|VERB|0|root " +
+            "an|a|DET|10|det intensive|intensive|ADJ|10|amod ,|,|PUNCT|9|punct renewed|renew|VERB|10|amod assault|assault|NOUN|5|obj " +
+            "on|on|ADP|15|case Ukraine|Ukraine|PROPN|15|nmod:poss 's|'s|PART|12|case eastern|eastern|ADJ|15|amod territory|territory|NOUN|10|nmod",
+            ("RUSGOV", [1, 2, 3]), ("UKR", [12]));
+        var e = Single(Coder.Code(doc), "190");
+        Assert.Equal("RUSGOV", e.Source!.Code);
+        Assert.Equal("UKR", e.Target!.Code);
+        Assert.Equal("directed an intensive , renewed assault", e.Trigger.Text);
+    }
+
+    [Fact]
+    public void A_possessive_nominal_event_takes_the_possessor_as_source()
+    {
+        // Gondor 's invasion of Mordor continued .
+        var doc = ParsedDocs.Build(
+            "Gondor|Gondor|PROPN|3|nmod:poss 's|'s|PART|1|case invasion|invasion|NOUN|6|nsubj of|of|ADP|5|case Mordor|Mordor|PROPN|3|nmod continued|continue|VERB|0|root",
+            ("GON", [1]), ("MOR", [5]));
+        var e = Single(Coder.Code(doc), "192");
+        Assert.Equal("GON", e.Source!.Code);
+        Assert.Equal("MOR", e.Target!.Code);
+    }
+
+    [Fact]
+    public void A_relative_clause_takes_the_noun_it_modifies_as_subject()
+    {
+        // Gondor , which attacked Mordor , protested .
+        var doc = ParsedDocs.Build(
+            "Gondor|Gondor|PROPN|7|nsubj ,|,|PUNCT|4|punct which|which|PRON|4|nsubj attacked|attack|VERB|1|acl:relcl Mordor|Mordor|PROPN|4|obj ,|,|PUNCT|4|punct protested|protest|VERB|0|root",
+            ("GON", [1]), ("MOR", [5]));
+        var e = Single(Coder.Code(doc), "190");
+        Assert.Equal("GON", e.Source!.Code);
+        Assert.Equal("MOR", e.Target!.Code);
+    }
+
+    [Fact]
+    public void Nothing_is_coded_from_removed_text_and_require_dyad_drops_one_sided_events()
+    {
+        var parse = "Gondor|Gondor|PROPN|2|nsubj protested|protest|VERB|0|root";
+        var doc = ParsedDocs.Build(parse, ("GON", [1]));
+        Assert.Single(Coder.Code(doc));
+        var dyadic = new EventCoder(Coder.Lexicon, Coder.Ontology, new EventCoderOptions { RequireDyad = true });
+        Assert.Empty(dyadic.Code(doc));
+        var removed = ParsedDocs.Build(parse, ("GON", [1]));
+        removed.Removed.Add(new RemovedSpan(0, removed.Text.Length, "boilerplate"));
+        Assert.Empty(Coder.Code(removed));
+    }
+
+    [Fact]
+    public void No_event_without_an_actor_and_one_event_per_source_target_code_in_a_sentence()
+    {
+        var doc = ParsedDocs.Build(
+            "officials|official|NOUN|2|nsubj condemned|condemn|VERB|0|root violence|violence|NOUN|2|obj // " +
+            "Gondor|Gondor|PROPN|2|nsubj condemned|condemn|VERB|0|root Mordor|Mordor|PROPN|2|obj and|and|CCONJ|5|cc denounced|denounce|VERB|2|conj Mordor|Mordor|PROPN|5|obj",
+            ("GON", [4]), ("MOR", [6, 9]));
+        var events = Coder.Code(doc);
+        Assert.Single(events);
+        Assert.Equal(1, events[0].Sentence);
+    }
+
+    [Fact]
+    public void The_stage_declares_its_layers_adds_events_and_keeps_the_document_consistent()
+    {
+        var stage = new VerbPatternCoder(Coder);
+        Assert.Equal("events.patterns.v1", stage.Name);
+        Assert.Equal(Layers.Tokens | Layers.Sentences | Layers.Tags | Layers.Dependencies | Layers.Actors, stage.Requires);
+        Assert.Equal(Layers.Events, stage.Provides);
+        var doc = ParsedDocs.Build("Gondor|Gondor|PROPN|2|nsubj attacked|attack|VERB|0|root Mordor|Mordor|PROPN|2|obj", ("GON", [1]), ("MOR", [3]));
+        stage.Process(doc, new StageContext(doc, stage.Name));
+        Assert.True((doc.Layers & Layers.Events) != 0);
+        var e = Assert.Single(doc.Events);
+        Assert.Equal("e1", e.Id);
+        Assert.Equal(-10.0, e.Goldstein);
+        Assert.Equal("Use conventional military force, not specified below", e.Name);
+        Assert.Equal("19", e.Root);
+        Assert.Empty(DocumentInvariants.Violations(doc));
+    }
+}
