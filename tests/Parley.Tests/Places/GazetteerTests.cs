@@ -48,17 +48,14 @@ public sealed class GazetteerTests(GazetteerFixture fixture) : IClassFixture<Gaz
     }
 
     [Fact]
-    public void CommittedFileLoadsQuicklyAndHoldsTheSources()
+    public void CommittedFileLoadsAndHoldsTheSources()
     {
         var data = DataPaths.ResolveData();
         Assert.NotNull(data);
         var path = Path.Combine(data, Gazetteer.RelativePath);
         Assert.InRange(new FileInfo(path).Length, 1_000_000, 15_000_000);
-        var clock = Stopwatch.StartNew();
+        // Load time is a benchmark figure (bench: models), not asserted here.
         var gazetteer = Gazetteer.Load(path);
-        clock.Stop();
-        // The budget is 1 s on an idle machine; tests share the machine with builds, so allow slack.
-        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 6);
         Assert.InRange(gazetteer.Count, 130_000, 160_000);
 
         var kyiv = gazetteer.Lookup("Kiev");

@@ -62,9 +62,7 @@ public sealed class ParserCorpusTests
         {
             return;
         }
-        var clock = Stopwatch.StartNew();
         var model = ParserModel.Load(path);
-        Assert.True(clock.Elapsed.TotalSeconds < 1.5, $"loading took {clock.Elapsed.TotalSeconds:F2} s");
         var evaluation = ParserEvaluation.Evaluate(model, dev);
         Assert.True(evaluation.Uas >= 87, evaluation.ToString());
         Assert.True(evaluation.Las >= 84, evaluation.ToString());

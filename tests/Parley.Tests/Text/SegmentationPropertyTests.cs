@@ -64,9 +64,7 @@ public sealed class SegmentationPropertyTests
             text.Append(unit);
         }
         var doc = new Document("big", text.ToString());
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Quadratic behaviour would show as a test that takes minutes; speed itself is a benchmark figure.
         AssertSegmentsCleanly(doc);
-        // Quadratic behaviour would take minutes on a megabyte; linear takes well under a second.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
     }
 }
