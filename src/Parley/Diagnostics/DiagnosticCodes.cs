@@ -65,6 +65,13 @@ public static class DiagnosticCodes
     /// <summary>An entry or code block of a PETRARCH dictionary could not be read and was skipped.</summary>
     public const string DictionaryEntrySkipped = "W307";
 
+    // I4xx: information.
+
+    /// <summary>The article states a person's role (a title before the name, an apposition after it); the knowledge base may learn it.</summary>
+    public const string PersonRoleStated = "I401";
+    /// <summary>A person's code and role come from the person knowledge base, not from the article.</summary>
+    public const string PersonRoleFromKnowledge = "I402";
+
     /// <summary>The severity implied by a code's first letter.</summary>
     public static DiagnosticSeverity SeverityOf(string code) => code.Length > 0 && code[0] == 'E'
         ? DiagnosticSeverity.Error
