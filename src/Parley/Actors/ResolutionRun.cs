@@ -491,6 +491,12 @@ internal sealed class ResolutionRun
         if (affiliation is not null)
         {
             roleStart = affiliationStart;
+            // "former Egyptian Prime Minister": "former" may also come before the nationality.
+            if (!former && affiliationStart > 0 && TokenText(affiliationStart - 1) is "former" or "Former" or "ex")
+            {
+                former = true;
+                roleStart = affiliationStart - 1;
+            }
         }
         else if (former)
         {
@@ -957,18 +963,18 @@ internal sealed class ResolutionRun
             }
             _clusters.Add(cluster);
         }
-        var start = phrase.Start;
-        if (start > 0 && TokenText(start - 1) is "the" or "The" && TokenText(start) is not ("the" or "The")
-            && _phraseOf[start - 1] < 0)
-        {
-            // "the Kremlin", "the United Nations": keep the article when the lexicon phrase omits it.
-            start--;
-        }
-        cluster.Add(MakeMention(start, phrase.End));
-        MarkUsed(start, phrase.End);
+        // The mention is the lexicon phrase: it holds the article where the name does ("the
+        // Kremlin"), and not where the article belongs to a larger phrase ("the Peruvian flag").
+        cluster.Add(MakeMention(phrase.Start, phrase.End));
+        MarkUsed(phrase.Start, phrase.End);
     }
 
-    private Cluster? FindHolder(string roleKey, string? affiliationCode, string? country, int before, Cluster? exclude, ActorEntry? agent = null)
+    private Cluster? FindHolder(string roleKey, string? affiliationCode, string? country, int before, Cluster? exclude, ActorEntry? agent = null) =>
+        FindHolder(roleKey, affiliationCode, country, before, exclude, agent, exact: true)
+        // "the minister" for a foreign minister, when no plain minister is in the article.
+        ?? FindHolder(roleKey, affiliationCode, country, before, exclude, null, exact: false);
+
+    private Cluster? FindHolder(string roleKey, string? affiliationCode, string? country, int before, Cluster? exclude, ActorEntry? agent, bool exact)
     {
         Cluster? preceding = null;
         Cluster? following = null;
@@ -978,7 +984,9 @@ internal sealed class ResolutionRun
             {
                 continue;
             }
-            var roleMatches = c.RoleKey == roleKey || (agent is not null && ReferenceEquals(c.RoleEntry, agent));
+            var roleMatches = exact
+                ? c.RoleKey == roleKey || (agent is not null && ReferenceEquals(c.RoleEntry, agent))
+                : c.RoleKey is { } held && held.EndsWith(" " + roleKey, StringComparison.Ordinal) && !held.StartsWith("vice ", StringComparison.Ordinal);
             if (!roleMatches)
             {
                 continue;
@@ -1097,7 +1105,9 @@ internal sealed class ResolutionRun
             Cluster? antecedent = null;
             for (var s = sameSentence.Count - 1; s >= 0 && antecedent is null; s--)
             {
-                if (sameSentence[s].Subject)
+                // Outside quotation marks a pronoun ("she said") does not reach into the quotation
+                // before it: the people quoted are talked about, not talking.
+                if (sameSentence[s].Subject && (_quoted[i] || !_quoted[sameSentence[s].Token]))
                 {
                     antecedent = sameSentence[s].Cluster;
                 }
