@@ -37,6 +37,12 @@ public static class FeatureHash
     /// <summary>Adds an integer (a class id, a bucketed distance) to a feature hash.</summary>
     public static ulong Add(ulong hash, int value) => Mix(hash, (uint)value);
 
+    /// <summary>
+    /// Adds a 64-bit value, typically another hash computed once and reused (a word's hash combined
+    /// with several templates), so hot loops hash each string only once.
+    /// </summary>
+    public static ulong Add(ulong hash, ulong value) => Mix(Mix(hash, (uint)value), (uint)(value >> 32));
+
     private static ulong Mix(ulong hash, uint value)
     {
         hash = (hash ^ (value & 0xFF)) * Prime;

@@ -1,19 +1,28 @@
 namespace Parley.Learning;
 
 /// <summary>
-/// Trains a multi-class averaged perceptron over hashed features. Weights are kept per feature as a
-/// dense row over the classes while training; <see cref="Compile"/> averages them and keeps only the
-/// non-zero entries in a compact, read-only <see cref="PerceptronModel"/>. Deterministic: the same
-/// sequence of updates gives the same model bytes.
+/// Trains a multi-class averaged perceptron over hashed features. Each feature keeps a sparse row of
+/// only the classes it was ever updated for, so memory grows with the updates made, not with
+/// features × classes; <see cref="Compile"/> averages the weights and keeps only the non-zero entries
+/// in a compact, read-only <see cref="PerceptronModel"/>. Deterministic: the same sequence of updates
+/// gives the same model bytes.
 /// </summary>
 public sealed class PerceptronTrainer
 {
     private readonly int _classes;
     private readonly Dictionary<ulong, int> _rows = [];
-    private readonly List<float[]> _weights = [];
-    private readonly List<float[]> _totals = [];
-    private readonly List<int[]> _stamps = [];
+    private readonly List<Cell[]> _cells = [];
+    private readonly List<int> _counts = [];
     private int _instances;
+
+    // One (class, weight) pair of a feature's sparse row with its lazy-averaging state.
+    private struct Cell
+    {
+        public int Class;
+        public float Weight;
+        public float Total;
+        public int Stamp;
+    }
 
     /// <summary>Creates a trainer for <paramref name="classes"/> classes.</summary>
     public PerceptronTrainer(int classes)
@@ -28,7 +37,7 @@ public sealed class PerceptronTrainer
     /// <summary>Number of distinct features seen in updates.</summary>
     public int FeatureCount => _rows.Count;
 
-    /// <summary>Adds the current (unaveraged) weights of <paramref name="features"/> to <paramref name="scores"/>.</summary>
+    /// <summary>Sets <paramref name="scores"/> to the summed current (unaveraged) weights of <paramref name="features"/>.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores.Clear();
@@ -36,10 +45,11 @@ public sealed class PerceptronTrainer
         {
             if (_rows.TryGetValue(feature, out var row))
             {
-                var weights = _weights[row];
-                for (var c = 0; c < _classes; c++)
+                var cells = _cells[row];
+                var count = _counts[row];
+                for (var i = 0; i < count; i++)
                 {
-                    scores[c] += weights[c];
+                    scores[cells[i].Class] += cells[i].Weight;
                 }
             }
         }
@@ -66,11 +76,10 @@ public sealed class PerceptronTrainer
         {
             if (!_rows.TryGetValue(feature, out var row))
             {
-                row = _weights.Count;
+                row = _cells.Count;
                 _rows.Add(feature, row);
-                _weights.Add(new float[_classes]);
-                _totals.Add(new float[_classes]);
-                _stamps.Add(new int[_classes]);
+                _cells.Add(new Cell[2]);
+                _counts.Add(0);
             }
             Bump(row, truth, amount);
             if (guess >= 0)
@@ -82,13 +91,28 @@ public sealed class PerceptronTrainer
 
     private void Bump(int row, int c, float amount)
     {
-        var weights = _weights[row];
-        var totals = _totals[row];
-        var stamps = _stamps[row];
+        var cells = _cells[row];
+        var count = _counts[row];
+        var i = 0;
+        while (i < count && cells[i].Class != c)
+        {
+            i++;
+        }
+        if (i == count)
+        {
+            if (count == cells.Length)
+            {
+                Array.Resize(ref cells, count * 2);
+                _cells[row] = cells;
+            }
+            cells[i] = new Cell { Class = c, Stamp = _instances };
+            _counts[row] = count + 1;
+        }
+        ref var cell = ref cells[i];
         // Lazy averaging: the weight held its value since its last change.
-        totals[c] += (_instances - stamps[c]) * weights[c];
-        stamps[c] = _instances;
-        weights[c] += amount;
+        cell.Total += (_instances - cell.Stamp) * cell.Weight;
+        cell.Stamp = _instances;
+        cell.Weight += amount;
     }
 
     /// <summary>
@@ -104,21 +128,32 @@ public sealed class PerceptronTrainer
         var classes = new List<ushort>();
         var values = new List<float>();
         var instances = Math.Max(1, _instances);
+        var averages = new float[_classes];
+        var present = new bool[_classes];
         foreach (var key in keys)
         {
             var row = _rows[key];
-            var weights = _weights[row];
-            var totals = _totals[row];
-            var stamps = _stamps[row];
+            var cells = _cells[row];
+            var count = _counts[row];
+            for (var i = 0; i < count; i++)
+            {
+                var total = cells[i].Total + (_instances - cells[i].Stamp) * cells[i].Weight;
+                averages[cells[i].Class] = total / instances;
+                present[cells[i].Class] = true;
+            }
             var start = classes.Count;
+            // Entries in class order, as the dense layout gave, so the bytes do not depend on update order.
             for (var c = 0; c < _classes; c++)
             {
-                var total = totals[c] + (_instances - stamps[c]) * weights[c];
-                var average = total / instances;
-                if (MathF.Abs(average) >= threshold)
+                if (!present[c])
+                {
+                    continue;
+                }
+                present[c] = false;
+                if (MathF.Abs(averages[c]) >= threshold)
                 {
                     classes.Add((ushort)c);
-                    values.Add(average);
+                    values.Add(averages[c]);
                 }
             }
             if (classes.Count > start)

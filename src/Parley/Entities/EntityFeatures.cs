@@ -1,0 +1,140 @@
+using Parley.Learning;
+using Parley.Model;
+using Parley.Syntax;
+
+namespace Parley.Entities;
+
+/// <summary>
+/// The recognizer's feature templates, shared by training and recognition: the word and its
+/// neighbours, affixes, shape, predicted tags, the gazetteer's matches and the previous decisions.
+/// </summary>
+internal static class EntityFeatures
+{
+    private static readonly ulong Seed = FeatureHash.Of(100);
+    private static readonly ulong StartWord = FeatureHash.Add(FeatureHash.Of(101), "<s>");
+    private static readonly ulong EndWord = FeatureHash.Add(FeatureHash.Of(101), "</s>");
+
+    /// <summary>Computes per-token hashes, flags and gazetteer matches of tokens <c>[first, first + count)</c>.</summary>
+    public static void Prepare(Document document, int first, int count, EntityGazetteer gazetteer, CaseLexicon cases, EntityScratch scratch)
+    {
+        scratch.Ensure(count);
+        var text = document.Text;
+        var tokens = document.Tokens;
+        var analyses = document.Analyses;
+        for (var i = 0; i < count; i++)
+        {
+            var token = tokens[first + i];
+            var word = text.AsSpan(token.Start, token.Length);
+            scratch.Form[i] = FeatureHash.Add(Seed, word);
+            scratch.Lower[i] = FeatureHash.AddLower(Seed, word);
+            scratch.Shape[i] = TaggerFeatures.ShapeHash(word);
+            scratch.Flags[i] = TaggerFeatures.SurfaceFlags(word) | (i == 0 ? TaggerFeatures.SentenceStart : 0);
+            scratch.Case[i] = cases.Lookup(word);
+            var hasTags = analyses.Length == tokens.Length;
+            scratch.Upos[i] = hasTags ? FeatureHash.Add(Seed, analyses[first + i].Upos) : 0;
+            scratch.Xpos[i] = hasTags ? FeatureHash.Add(Seed, analyses[first + i].Xpos) : 0;
+        }
+        gazetteer.Match(text, tokens, first, count, scratch.GazetteerMask, scratch.GazetteerPosition);
+        // Runs of capitalised words ("Stephane Dujarric", "Gondor Foreign Ministry"): each token
+        // gets its run's length (capped at 4) and its place in the run, packed as length * 8 + place.
+        var i0 = 0;
+        while (i0 < count)
+        {
+            if ((scratch.Flags[i0] & TaggerFeatures.InitialUpper) == 0)
+            {
+                scratch.Run[i0++] = 0;
+                continue;
+            }
+            var end = i0;
+            while (end < count && (scratch.Flags[end] & TaggerFeatures.InitialUpper) != 0)
+            {
+                end++;
+            }
+            var length = end - i0;
+            for (var k = i0; k < end; k++)
+            {
+                var place = length == 1 ? 4 : k == i0 ? 1 : k == end - 1 ? 3 : 2;
+                scratch.Run[k] = Math.Min(length, 4) * 8 + place;
+            }
+            i0 = end;
+        }
+    }
+
+    /// <summary>Writes the features of token <paramref name="i"/> given the two previous classes (-1 before the start).</summary>
+    public static int Extract(Document document, int first, int count, int i, int prev1, int prev2, EntityScratch scratch)
+    {
+        var f = scratch.Features;
+        var n = 0;
+        var token = document.Tokens[first + i];
+        var word = document.Text.AsSpan(token.Start, token.Length);
+        var lower = scratch.Lower[i];
+        var shape = scratch.Shape[i];
+        f[n++] = FeatureHash.Of(102);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(103), scratch.Form[i]);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(104), lower);
+        for (var k = 1; k <= 4; k++)
+        {
+            if (word.Length > k)
+            {
+                f[n++] = FeatureHash.AddLower(FeatureHash.Add(FeatureHash.Of(105), k), word[^k..]);
+                if (k <= 3)
+                {
+                    f[n++] = FeatureHash.AddLower(FeatureHash.Add(FeatureHash.Of(106), k), word[..k]);
+                }
+            }
+        }
+        f[n++] = FeatureHash.Add(FeatureHash.Of(107), shape);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(108), scratch.Flags[i]);
+        var upos = scratch.Upos[i];
+        f[n++] = FeatureHash.Add(FeatureHash.Of(109), upos);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(110), scratch.Xpos[i]);
+        var uposBefore = i >= 1 ? scratch.Upos[i - 1] : StartWord;
+        var uposAfter = i + 1 < count ? scratch.Upos[i + 1] : EndWord;
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(111), uposBefore), upos);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(112), upos), uposAfter);
+        var before1 = i >= 1 ? scratch.Form[i - 1] : StartWord;
+        var after1 = i + 1 < count ? scratch.Form[i + 1] : EndWord;
+        f[n++] = FeatureHash.Add(FeatureHash.Of(113), i >= 1 ? scratch.Lower[i - 1] : StartWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(114), i + 1 < count ? scratch.Lower[i + 1] : EndWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(115), i >= 2 ? scratch.Lower[i - 2] : StartWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(116), i + 2 < count ? scratch.Lower[i + 2] : EndWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(117), before1);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(118), after1);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(119), i >= 1 ? scratch.Shape[i - 1] : StartWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(120), i + 1 < count ? scratch.Shape[i + 1] : EndWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(121), prev1);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(122), prev1), prev2);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(123), prev1), lower);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(124), prev1), shape);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(125), prev1), upos);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(126), lower), i + 1 < count ? scratch.Lower[i + 1] : EndWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(127), i >= 1 ? scratch.Lower[i - 1] : StartWord), lower);
+        var mask = scratch.GazetteerMask[i];
+        var position = scratch.GazetteerPosition[i];
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(128), mask), position);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(129), mask), position), scratch.Flags[i] & (TaggerFeatures.InitialUpper | TaggerFeatures.AllUpper));
+        f[n++] = FeatureHash.Add(FeatureHash.Of(130), i >= 1 ? scratch.GazetteerMask[i - 1] : -1);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(131), i + 1 < count ? scratch.GazetteerMask[i + 1] : -1);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(132), prev1), mask);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(133), i + 2 < count ? scratch.GazetteerMask[i + 2] : -1);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(134), uposBefore), i >= 1 ? scratch.Lower[i - 1] : StartWord);
+        var capital = scratch.Flags[i] & (TaggerFeatures.InitialUpper | TaggerFeatures.AllUpper | TaggerFeatures.SentenceStart);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(140), scratch.Case[i]), capital);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(141), scratch.Case[i]), capital), upos);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(142), i >= 1 ? scratch.Case[i - 1] : -1), i + 1 < count ? scratch.Case[i + 1] : -1);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(143), i >= 2 ? scratch.Form[i - 2] : StartWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(144), i + 2 < count ? scratch.Form[i + 2] : EndWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(145), i >= 1 ? scratch.Xpos[i - 1] : StartWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(146), i + 1 < count ? scratch.Xpos[i + 1] : EndWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(147), prev1), after1);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(148), scratch.Form[i]), after1);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(149), before1), scratch.Form[i]);
+        var run = scratch.Run[i];
+        f[n++] = FeatureHash.Add(FeatureHash.Of(135), run);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(136), run), upos);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(137), run), prev1);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(138), run), i >= 1 ? scratch.Lower[i - 1] : StartWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(139), run), mask);
+        return n;
+    }
+}

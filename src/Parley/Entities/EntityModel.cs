@@ -1,0 +1,189 @@
+using Parley.Learning;
+using Parley.Model;
+
+namespace Parley.Entities;
+
+/// <summary>
+/// Named-entity recognizer for PER, ORG and LOC: a greedy left-to-right averaged perceptron over
+/// BILOU tags, decoding only valid tag sequences, with word, affix, shape, context, predicted-tag and
+/// gazetteer features. The gazetteer it was trained with is stored inside the model, so the two
+/// always agree. Read-only after loading; one instance is safe to share across threads.
+/// </summary>
+public sealed class EntityModel
+{
+    /// <summary>Version of the stored format; <see cref="Load(Stream)"/> rejects any other.</summary>
+    public const int FormatVersion = 1;
+
+    private const int Magic = 0x5245_4E50; // "PNER"
+    private readonly PerceptronModel _model;
+
+    private readonly CaseLexicon _cases;
+
+    internal EntityModel(PerceptronModel model, EntityGazetteer gazetteer, CaseLexicon cases)
+    {
+        if (model.Classes != EntityTags.Count)
+        {
+            throw new InvalidDataException($"An entity model has {EntityTags.Count} classes, not {model.Classes}.");
+        }
+        _model = model;
+        _cases = cases;
+        Gazetteer = gazetteer;
+    }
+
+    /// <summary>The gazetteer whose matches are features.</summary>
+    public EntityGazetteer Gazetteer { get; }
+
+    /// <summary>Number of hashed features with weights.</summary>
+    public int FeatureCount => _model.FeatureCount;
+
+    /// <summary>
+    /// The entity mentions of every sentence of <paramref name="document"/>, in text order, never
+    /// overlapping and never crossing a sentence boundary. Uses the document's tags when present
+    /// (they should be, as in training), and works without them at lower accuracy.
+    /// </summary>
+    public EntityMention[] Recognize(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var scratch = _threadScratch ??= new EntityScratch();
+        var mentions = new List<EntityMention>();
+        foreach (var sentence in document.Sentences)
+        {
+            Decode(_model, null, Gazetteer, _cases, document, sentence.FirstToken, sentence.TokenCount, scratch);
+            AddMentions(document, sentence.FirstToken, sentence.TokenCount, scratch.Classes, mentions);
+        }
+        return [.. mentions];
+    }
+
+    // One scratch per thread, reused across documents.
+    [ThreadStatic]
+    private static EntityScratch? _threadScratch;
+
+    /// <summary>Tags a sentence greedily with valid BILOU transitions, leaving the classes in <c>scratch.Classes</c>.</summary>
+    internal static void Decode(PerceptronModel? model, PerceptronTrainer? trainer, EntityGazetteer gazetteer, CaseLexicon cases, Document document, int first, int count, EntityScratch scratch)
+    {
+        EntityFeatures.Prepare(document, first, count, gazetteer, cases, scratch);
+        DecodePrepared(model, trainer, document, first, count, scratch);
+    }
+
+    internal static void DecodePrepared(PerceptronModel? model, PerceptronTrainer? trainer, Document document, int first, int count, EntityScratch scratch)
+    {
+        int prev1 = -1, prev2 = -1;
+        var scores = scratch.Scores.AsSpan();
+        for (var i = 0; i < count; i++)
+        {
+            var n = EntityFeatures.Extract(document, first, count, i, prev1, prev2, scratch);
+            var features = scratch.Features.AsSpan(0, n);
+            if (model is not null)
+            {
+                model.Score(features, scores);
+            }
+            else
+            {
+                trainer!.Score(features, scores);
+            }
+            var c = Best(scores, prev1, i == count - 1);
+            scratch.Classes[i] = c;
+            prev2 = prev1;
+            prev1 = c;
+        }
+    }
+
+    /// <summary>The best class allowed after <paramref name="previous"/>.</summary>
+    internal static int Best(ReadOnlySpan<float> scores, int previous, bool last)
+    {
+        var best = -1;
+        for (var c = 0; c < EntityTags.Count; c++)
+        {
+            if (EntityTags.Allowed(previous, c, last) && (best < 0 || scores[c] > scores[best]))
+            {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    internal static void AddMentions(Document document, int first, int count, int[] classes, List<EntityMention> mentions)
+    {
+        var start = -1;
+        for (var i = 0; i < count; i++)
+        {
+            var part = EntityTags.Part(classes[i]);
+            if (part == 4 || part == 1)
+            {
+                start = i;
+            }
+            if (part == 4 || (part == 3 && start >= 0))
+            {
+                var a = document.Tokens[first + start];
+                var b = document.Tokens[first + i];
+                mentions.Add(new EntityMention(a.Start, b.End, first + start, i - start + 1, EntityTags.TypeOf(classes[i])));
+                start = -1;
+            }
+            else if (part == 0)
+            {
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>Loads a model saved by <see cref="Save(string)"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not an entity model of this format version.</exception>
+    public static EntityModel Load(string path)
+    {
+        using var stream = new BufferedStream(File.OpenRead(path), 1 << 16);
+        return Load(stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is not an entity model of this format version.</exception>
+    public static EntityModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var reader = new BinaryReader(stream);
+        if (reader.ReadInt32() != Magic)
+        {
+            throw new InvalidDataException("Not a Parley entity model.");
+        }
+        var version = reader.ReadInt32();
+        if (version != FormatVersion)
+        {
+            throw new InvalidDataException($"Entity model format {version} is not supported (expected {FormatVersion}).");
+        }
+        var entries = new (string, string)[reader.ReadInt32()];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = (reader.ReadString(), reader.ReadString());
+        }
+        var cases = CaseLexicon.Read(reader);
+        var model = PerceptronModel.Load(new MemoryStream(reader.ReadBytes(reader.ReadInt32())));
+        return new EntityModel(model, new EntityGazetteer(entries), cases);
+    }
+
+    /// <summary>Writes the model to a file.</summary>
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <summary>Writes the model with its gazetteer. The same model always gives the same bytes.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var writer = new BinaryWriter(stream);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(Gazetteer.Entries.Count);
+        foreach (var (category, phrase) in Gazetteer.Entries)
+        {
+            writer.Write(category);
+            writer.Write(phrase);
+        }
+        _cases.Write(writer);
+        using var model = new MemoryStream();
+        _model.Save(model);
+        writer.Write((int)model.Length);
+        writer.Write(model.GetBuffer(), 0, (int)model.Length);
+        writer.Flush();
+    }
+}

@@ -1,0 +1,43 @@
+using Parley.Model;
+
+namespace Parley.Entities;
+
+/// <summary>Per-call working memory of the recognizer: per-token hashes of one sentence and the buffers.</summary>
+internal sealed class EntityScratch
+{
+    public const int MaxFeatures = 64;
+
+    public ulong[] Form = new ulong[64];
+    public ulong[] Lower = new ulong[64];
+    public ulong[] Shape = new ulong[64];
+    public ulong[] Upos = new ulong[64];
+    public ulong[] Xpos = new ulong[64];
+    public int[] Flags = new int[64];
+    public int[] GazetteerMask = new int[64];
+    public int[] GazetteerPosition = new int[64];
+    public int[] Classes = new int[64];
+    public int[] Run = new int[64];
+    public int[] Case = new int[64];
+    public readonly ulong[] Features = new ulong[MaxFeatures];
+    public readonly float[] Scores = new float[EntityTags.Count];
+
+    public void Ensure(int tokens)
+    {
+        if (tokens <= Form.Length)
+        {
+            return;
+        }
+        var size = Math.Max(tokens, Form.Length * 2);
+        Array.Resize(ref Form, size);
+        Array.Resize(ref Lower, size);
+        Array.Resize(ref Shape, size);
+        Array.Resize(ref Upos, size);
+        Array.Resize(ref Xpos, size);
+        Array.Resize(ref Flags, size);
+        Array.Resize(ref GazetteerMask, size);
+        Array.Resize(ref GazetteerPosition, size);
+        Array.Resize(ref Classes, size);
+        Array.Resize(ref Run, size);
+        Array.Resize(ref Case, size);
+    }
+}

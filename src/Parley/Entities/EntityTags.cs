@@ -1,0 +1,62 @@
+using Parley.Model;
+
+namespace Parley.Entities;
+
+/// <summary>
+/// The recognizer's BILOU classes: 0 is outside; type <c>t</c> (Person 0, Organization 1, Location 2)
+/// has Begin <c>1 + 4t</c>, Inside <c>2 + 4t</c>, Last <c>3 + 4t</c>, Unit <c>4 + 4t</c>.
+/// </summary>
+internal static class EntityTags
+{
+    public const int Count = 13;
+    public const int Outside = 0;
+
+    public static int Begin(EntityType type) => 1 + 4 * (int)type;
+
+    public static int Inside(EntityType type) => 2 + 4 * (int)type;
+
+    public static int Last(EntityType type) => 3 + 4 * (int)type;
+
+    public static int Unit(EntityType type) => 4 + 4 * (int)type;
+
+    public static EntityType TypeOf(int tag) => (EntityType)((tag - 1) / 4);
+
+    public static int Part(int tag) => tag == 0 ? 0 : 1 + (tag - 1) % 4;   // 1 B, 2 I, 3 L, 4 U
+
+    /// <summary>True when <paramref name="tag"/> may follow <paramref name="previous"/> (-1 = sentence start).</summary>
+    public static bool Allowed(int previous, int tag, bool last)
+    {
+        var open = previous > 0 && Part(previous) is 1 or 2;
+        var part = Part(tag);
+        if (open)
+        {
+            return part is 2 or 3 && TypeOf(tag) == TypeOf(previous) && (!last || part == 3);
+        }
+        return part is 0 or 4 || (part == 1 && !last);
+    }
+
+    /// <summary>Writes the BILOU classes of <paramref name="spans"/> over a sentence of <paramref name="count"/> tokens.</summary>
+    public static int[] Encode(int count, List<(int First, int Count, EntityType Type)> spans)
+    {
+        var tags = new int[count];
+        foreach (var (first, length, type) in spans)
+        {
+            if (first < 0 || first + length > count)
+            {
+                continue;
+            }
+            if (length == 1)
+            {
+                tags[first] = Unit(type);
+                continue;
+            }
+            tags[first] = Begin(type);
+            for (var k = 1; k < length - 1; k++)
+            {
+                tags[first + k] = Inside(type);
+            }
+            tags[first + length - 1] = Last(type);
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,358 @@
+using System.Diagnostics;
+using System.Globalization;
+using Parley.Learning;
+using Parley.Model;
+
+namespace Parley.Syntax;
+
+/// <summary>
+/// Trains the <see cref="TaggerModel"/> (tags and lemmas) from CoNLL-U treebanks. Deterministic and
+/// single-threaded: the same data, epochs and seed give the same model bytes. Progress and the
+/// development score of every epoch go to the log; the epoch with the best development UPOS accuracy
+/// is kept, and training stops early once it has not improved for two epochs.
+/// </summary>
+public static class TaggerTrainer
+{
+    /// <summary>File name of the model written by <see cref="Train(string, string, string, int, int, TextWriter)"/>.</summary>
+    public const string ModelFileName = "tagger-v1.bin";
+
+    // Pairs seen fewer times than this are annotation noise; their tokens train the usual pair of their Penn tag.
+    private const int MinPairCount = 3;
+
+    /// <summary>
+    /// Trains from the corpora folder <paramref name="dataDir"/> (holding <c>ud-english-ewt/</c>) and
+    /// writes <see cref="ModelFileName"/> into <paramref name="outDir"/>.
+    /// </summary>
+    public static TaggerModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int epochs = 15, int seed = 1)
+    {
+        var ud = Path.Combine(dataDir, "ud-english-ewt");
+        return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(ud, "en_ewt-ud-dev.conllu"), outDir, epochs, seed, log);
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="trainConllu"/>, picks the epoch by <paramref name="devConllu"/>, writes
+    /// <see cref="ModelFileName"/> into <paramref name="outDir"/> (created if needed) and returns the model.
+    /// </summary>
+    public static TaggerModel Train(string trainConllu, string devConllu, string outDir, int epochs, int seed, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var train = new List<ConlluSentence>(ConlluReader.ReadFile(trainConllu));
+        var dev = new List<ConlluSentence>(ConlluReader.ReadFile(devConllu));
+        var model = Train(train, dev, epochs, seed, log.WriteLine);
+        Directory.CreateDirectory(outDir);
+        var path = Path.Combine(outDir, ModelFileName);
+        model.Save(path);
+        log.WriteLine($"wrote {path} ({new FileInfo(path).Length:N0} bytes)");
+        return model;
+    }
+
+    /// <summary>Trains a model in memory from parsed sentences; <paramref name="dev"/> may be empty (then the last epoch is kept).</summary>
+    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int epochs, int seed, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(dev);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+
+        var (xpos, upos, classOf) = BuildClasses(train);
+        var trainSet = Prepare(train, xpos, upos, classOf);
+        var devSet = Prepare(dev, xpos, upos, classOf);
+        var tokenCount = 0;
+        foreach (var item in trainSet)
+        {
+            tokenCount += item.Gold.Length;
+        }
+        log($"tagger: {train.Count} training sentences, {tokenCount} tokens, {xpos.Length} (XPOS, UPOS) classes");
+
+        var words = new List<(string, string, string)>();
+        foreach (var sentence in train)
+        {
+            foreach (var word in sentence.Words)
+            {
+                words.Add((word.Form, word.Xpos, word.Lemma));
+            }
+        }
+        var lemmatizer = Lemmatizer.Train(words, 5, seed);
+        log($"lemmatizer: {lemmatizer.TableSize} table entries, {lemmatizer.RuleCount} suffix rules");
+
+        var lexicon = TagLexicon.Build(train);
+        var context = new PassContext(xpos, upos, lexicon, seed, log);
+        log("pass 1 (right to left)");
+        var trainReversed = trainSet.ConvertAll(Reverse);
+        var devReversed = devSet.ConvertAll(Reverse);
+        var (first, firstEpoch) = TrainPass(context, trainReversed, null, devReversed, null, epochs, true);
+
+        // The second pass learns from first-pass tags as they will be on new text: each training
+        // sentence is tagged by a first-pass model trained without it (jackknifing).
+        var trainFirst = new int[trainSet.Count][];
+        var scratch = new TaggerScratch(xpos.Length, 2);
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var part = new List<TrainingSentence>();
+            for (var s = 0; s < trainSet.Count; s++)
+            {
+                if (s % Folds != fold)
+                {
+                    part.Add(trainReversed[s]);
+                }
+            }
+            var (foldModel, _) = TrainPass(context, part, null, [], null, firstEpoch, false);
+            for (var s = fold; s < trainSet.Count; s += Folds)
+            {
+                trainFirst[s] = FirstPass(foldModel, lexicon, trainReversed[s], scratch);
+            }
+            log($"jackknife fold {fold + 1}/{Folds} done");
+        }
+        var devFirst = new int[devSet.Count][];
+        for (var s = 0; s < devSet.Count; s++)
+        {
+            devFirst[s] = FirstPass(first, lexicon, devReversed[s], scratch);
+        }
+        log("pass 2 (left to right, with first-pass tags to the right)");
+        var (second, _) = TrainPass(context, trainSet, trainFirst, devSet, devFirst, epochs, true);
+
+        var model = new TaggerModel(xpos, upos, first, second, lexicon, lemmatizer);
+        if (dev.Count > 0)
+        {
+            log(LemmaReport(model, dev));
+        }
+        return model;
+    }
+
+    private const int Folds = 4;
+
+    private sealed record PassContext(string[] Xpos, string[] Upos, TagLexicon Lexicon, int Seed, Action<string> Log);
+
+    /// <summary>First-pass classes of a reversed sentence, in the sentence's own order.</summary>
+    private static int[] FirstPass(PerceptronModel model, TagLexicon lexicon, TrainingSentence reversed, TaggerScratch scratch)
+    {
+        var count = reversed.Gold.Length;
+        scratch.Ensure(count);
+        TaggerFeatures.Prepare(reversed.Text, reversed.Tokens, 0, count, lexicon, scratch);
+        TaggerModel.Decode(model, null, reversed.Text, reversed.Tokens, 0, count, scratch, null);
+        var classes = scratch.Classes.AsSpan(0, count).ToArray();
+        Array.Reverse(classes);
+        return classes;
+    }
+
+    private static TrainingSentence Reverse(TrainingSentence item)
+    {
+        var tokens = (Token[])item.Tokens.Clone();
+        var gold = (int[])item.Gold.Clone();
+        var xpos = (string[])item.GoldXpos.Clone();
+        var upos = (string[])item.GoldUpos.Clone();
+        Array.Reverse(tokens);
+        Array.Reverse(gold);
+        Array.Reverse(xpos);
+        Array.Reverse(upos);
+        return new TrainingSentence(item.Text, tokens, gold, xpos, upos);
+    }
+
+    /// <summary>Trains one pass; returns the compiled model of the best dev epoch (the last one without dev).</summary>
+    private static (PerceptronModel Model, int Epoch) TrainPass(PassContext context, List<TrainingSentence> set, int[][]? setFirst,
+        List<TrainingSentence> dev, int[][]? devFirst, int epochs, bool verbose)
+    {
+        var classes = context.Xpos.Length;
+        var trainer = new PerceptronTrainer(classes);
+        var scratch = new TaggerScratch(classes, 2);
+        var order = new int[set.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        var random = new Random(context.Seed);
+        PerceptronModel? best = null;
+        var bestScore = -1.0;
+        var bestEpoch = 0;
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            random.Shuffle(order);
+            long correct = 0, total = 0;
+            foreach (var s in order)
+            {
+                var item = set[s];
+                var count = item.Gold.Length;
+                scratch.Ensure(count);
+                TaggerFeatures.Prepare(item.Text, item.Tokens, 0, count, context.Lexicon, scratch);
+                int[]? firstPass = null;
+                if (setFirst is not null)
+                {
+                    setFirst[s].CopyTo(scratch.FirstPass, 0);
+                    firstPass = scratch.FirstPass;
+                }
+                int prev1 = classes, prev2 = classes;
+                for (var i = 0; i < count; i++)
+                {
+                    var n = TaggerFeatures.Extract(item.Text, item.Tokens, 0, count, i, prev1, prev2, scratch, firstPass, classes);
+                    var features = scratch.Features.AsSpan(0, n);
+                    var guess = trainer.Predict(features, scratch.Scores);
+                    trainer.Update(features, item.Gold[i], guess);
+                    trainer.NextInstance();
+                    correct += guess == item.Gold[i] ? 1 : 0;
+                    total++;
+                    prev2 = prev1;
+                    prev1 = guess;
+                }
+            }
+            if (dev.Count == 0 && epoch < epochs)
+            {
+                continue;
+            }
+            var compiled = trainer.Compile();
+            var line = $"epoch {epoch}: train {Percent(correct, total)} ({clock.Elapsed.TotalSeconds:F1} s, {compiled.FeatureCount:N0} features)";
+            var score = (double)epoch;
+            if (dev.Count > 0)
+            {
+                var (x, u, derived) = Score(compiled, context, dev, devFirst, scratch);
+                line += $"; dev XPOS {x:F2} UPOS {u:F2} (UPOS mapped from XPOS {derived:F2})";
+                score = u;
+            }
+            if (verbose)
+            {
+                context.Log(line);
+            }
+            if (score > bestScore)
+            {
+                best = compiled;
+                bestScore = score;
+                bestEpoch = epoch;
+            }
+            else if (epoch - bestEpoch >= 2)
+            {
+                context.Log($"stopping: no dev improvement since epoch {bestEpoch}");
+                break;
+            }
+        }
+        if (verbose)
+        {
+            context.Log($"kept epoch {bestEpoch}");
+        }
+        return (best!, bestEpoch);
+    }
+
+    private static string LemmaReport(TaggerModel model, IReadOnlyList<ConlluSentence> dev)
+    {
+        long total = 0, predicted = 0, gold = 0;
+        var features = new ulong[16];
+        var scores = new float[Math.Max(2, model.Lemmatizer.RuleCount)];
+        foreach (var sentence in dev)
+        {
+            var document = ConlluDocuments.ToDocument("dev", [sentence]);
+            var analyses = model.Analyze(document);
+            for (var i = 0; i < sentence.Words.Count; i++)
+            {
+                var word = sentence.Words[i];
+                total++;
+                predicted += analyses[i].Lemma == word.Lemma ? 1 : 0;
+                var withGoldTag = model.Lemmatizer.Lemmatize(word.Form, model.Lemmatizer.TagId(word.Xpos), word.Form, features, scores);
+                gold += withGoldTag == word.Lemma ? 1 : 0;
+            }
+        }
+        return $"dev lemma {Percent(predicted, total)} with predicted tags, {Percent(gold, total)} with gold tags";
+    }
+
+    private static (double Xpos, double Upos, double Derived) Score(PerceptronModel model, PassContext context, List<TrainingSentence> set, int[][]? setFirst, TaggerScratch scratch)
+    {
+        var xpos = context.Xpos;
+        var upos = context.Upos;
+        // UPOS read off the predicted Penn tag through its most frequent pair, to compare a
+        // Penn-only tagger with the joint classes.
+        var derived = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var c = xpos.Length - 1; c >= 0; c--)
+        {
+            derived[xpos[c]] = upos[c];
+        }
+        long total = 0, x = 0, u = 0, d = 0;
+        for (var s = 0; s < set.Count; s++)
+        {
+            var item = set[s];
+            var count = item.Gold.Length;
+            scratch.Ensure(count);
+            TaggerFeatures.Prepare(item.Text, item.Tokens, 0, count, context.Lexicon, scratch);
+            int[]? firstPass = null;
+            if (setFirst is not null)
+            {
+                setFirst[s].CopyTo(scratch.FirstPass, 0);
+                firstPass = scratch.FirstPass;
+            }
+            TaggerModel.Decode(model, null, item.Text, item.Tokens, 0, count, scratch, firstPass);
+            for (var i = 0; i < count; i++)
+            {
+                var c = scratch.Classes[i];
+                total++;
+                x += xpos[c] == item.GoldXpos[i] ? 1 : 0;
+                u += upos[c] == item.GoldUpos[i] ? 1 : 0;
+                d += derived[xpos[c]] == item.GoldUpos[i] ? 1 : 0;
+            }
+        }
+        return (100.0 * x / total, 100.0 * u / total, 100.0 * d / total);
+    }
+
+    private static string Percent(long part, long total) =>
+        (100.0 * part / Math.Max(1, total)).ToString("F2", CultureInfo.InvariantCulture) + " %";
+
+    private static (string[] Xpos, string[] Upos, Dictionary<string, int> ClassOf) BuildClasses(IReadOnlyList<ConlluSentence> train)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var sentence in train)
+        {
+            foreach (var word in sentence.Words)
+            {
+                var key = word.Xpos + "\t" + word.Upos;
+                counts[key] = counts.GetValueOrDefault(key) + 1;
+            }
+        }
+        var all = new List<string>(counts.Keys);
+        // Most frequent first; ties by name, so the class ids never depend on dictionary order.
+        all.Sort((a, b) => counts[b] != counts[a] ? counts[b].CompareTo(counts[a]) : string.CompareOrdinal(a, b));
+        var keys = new List<string>();
+        var seenXpos = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in all)
+        {
+            // Every Penn tag keeps its most frequent pair however rare.
+            if (seenXpos.Add(key[..key.IndexOf('\t', StringComparison.Ordinal)]) || counts[key] >= MinPairCount)
+            {
+                keys.Add(key);
+            }
+        }
+        var xpos = new string[keys.Count];
+        var upos = new string[keys.Count];
+        var classOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var c = 0; c < keys.Count; c++)
+        {
+            var tab = keys[c].IndexOf('\t', StringComparison.Ordinal);
+            xpos[c] = keys[c][..tab];
+            upos[c] = keys[c][(tab + 1)..];
+            classOf[keys[c]] = c;
+            classOf.TryAdd(xpos[c], c);
+        }
+        return (xpos, upos, classOf);
+    }
+
+    private static List<TrainingSentence> Prepare(IReadOnlyList<ConlluSentence> sentences, string[] xpos, string[] upos, Dictionary<string, int> classOf)
+    {
+        var list = new List<TrainingSentence>(sentences.Count);
+        foreach (var sentence in sentences)
+        {
+            var document = ConlluDocuments.ToDocument("s", [sentence]);
+            var n = sentence.Words.Count;
+            var gold = new int[n];
+            var goldX = new string[n];
+            var goldU = new string[n];
+            for (var i = 0; i < n; i++)
+            {
+                var word = sentence.Words[i];
+                goldX[i] = word.Xpos;
+                goldU[i] = word.Upos;
+                // A rare pair trains its Penn tag's most frequent pair; an unseen Penn tag trains class 0.
+                gold[i] = classOf.TryGetValue(word.Xpos + "\t" + word.Upos, out var c) ? c
+                    : classOf.TryGetValue(word.Xpos, out c) ? c : 0;
+            }
+            list.Add(new TrainingSentence(document.Text, document.Tokens, gold, goldX, goldU));
+        }
+        return list;
+    }
+
+    private sealed record TrainingSentence(string Text, Token[] Tokens, int[] Gold, string[] GoldXpos, string[] GoldUpos);
+}

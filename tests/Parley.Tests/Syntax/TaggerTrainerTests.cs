@@ -1,0 +1,102 @@
+using Parley.Model;
+using Parley.Syntax;
+
+namespace Parley.Tests.Syntax;
+
+public sealed class TaggerTrainerTests
+{
+    private static TaggerModel Train(List<string>? log = null) =>
+        TaggerTrainer.Train(TinyTreebank.Sentences(), TinyTreebank.Sentences(), 6, 7, line => log?.Add(line));
+
+    private static byte[] Bytes(TaggerModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void Learns_the_training_sentences()
+    {
+        var model = Train();
+        var sentences = TinyTreebank.Sentences();
+        var document = ConlluDocuments.ToDocument("d", sentences);
+        var analyses = model.Analyze(document);
+        var correct = 0;
+        var total = 0;
+        foreach (var sentence in sentences)
+        {
+            foreach (var word in sentence.Words)
+            {
+                correct += analyses[total].Upos == word.Upos && analyses[total].Xpos == word.Xpos ? 1 : 0;
+                total++;
+            }
+        }
+        Assert.True(correct * 10 >= total * 9, $"{correct}/{total} tagged correctly");
+    }
+
+    [Fact]
+    public void Training_is_deterministic()
+    {
+        Assert.Equal(Bytes(Train()), Bytes(Train()));
+    }
+
+    [Fact]
+    public void Reports_progress_and_dev_scores()
+    {
+        var log = new List<string>();
+        Train(log);
+        Assert.Contains(log, line => line.Contains("dev XPOS", StringComparison.Ordinal));
+        Assert.Contains(log, line => line.StartsWith("dev lemma", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Save_and_load_round_trip()
+    {
+        var model = Train();
+        var bytes = Bytes(model);
+        var loaded = TaggerModel.Load(new MemoryStream(bytes));
+        Assert.Equal(bytes, Bytes(loaded));
+        var document = ConlluDocuments.ToDocument("d", TinyTreebank.Sentences());
+        Assert.Equal(model.Analyze(document), loaded.Analyze(document));
+    }
+
+    [Fact]
+    public void Rejects_other_files()
+    {
+        Assert.Throws<InvalidDataException>(() => TaggerModel.Load(new MemoryStream(new byte[64])));
+    }
+
+    [Fact]
+    public void Writes_the_model_file()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "parley-tagger-" + Guid.NewGuid().ToString("N"));
+        var train = Path.Combine(dir, "train.conllu");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(train, TinyTreebank.Conllu());
+            using var log = new StringWriter();
+            TaggerTrainer.Train(train, train, dir, 3, 1, log);
+            var loaded = TaggerModel.Load(Path.Combine(dir, TaggerTrainer.ModelFileName));
+            Assert.True(loaded.Classes >= 2);
+            Assert.Contains("epoch 1", log.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Lemmatizes_with_the_tags_it_predicts()
+    {
+        var model = Train();
+        var document = ConlluDocuments.ToDocument("d", TinyTreebank.Sentences());
+        var analyses = model.Analyze(document);
+        // "ministers studied": table entries learned from the treebank.
+        Assert.Equal("minister", analyses[11].Lemma);
+        Assert.Equal("study", analyses[12].Lemma);
+        Assert.All(analyses, a => Assert.Equal(-1, a.Head));
+    }
+}
