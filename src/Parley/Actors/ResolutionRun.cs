@@ -90,6 +90,7 @@ internal sealed class ResolutionRun
         var names = FindNames();
         BuildPeople(names);
         MergeSurnames();
+        FindLoneSurnames();
         ResolveReferences();
         ApplyKnowledge();
         FindDescriptionsAndCollectives();
@@ -686,6 +687,37 @@ internal sealed class ResolutionRun
             if (!target.HasStatedRole && single.HasStatedRole)
             {
                 target.CopyRole(single);
+            }
+        }
+    }
+
+    private void FindLoneSurnames()
+    {
+        // A surname the tagger or recogniser missed ("Guterres push for …" opening a sentence)
+        // is still the person whose full name the article gives.
+        var bySurname = new Dictionary<string, Cluster?>(StringComparer.Ordinal);
+        foreach (var c in _clusters)
+        {
+            if (c.Kind == ClusterKind.Person && c.Confirmed && c.WordCount > 1)
+            {
+                var surname = SurnameOf(c.FullKey);
+                bySurname[surname] = bySurname.ContainsKey(surname) ? null : c;
+            }
+        }
+        if (bySurname.Count == 0)
+        {
+            return;
+        }
+        for (var i = 0; i < _tokens.Length; i++)
+        {
+            if (_used[i] || _removed[i] || !IsCapitalised(i) || _phraseOf[i] >= 0)
+            {
+                continue;
+            }
+            if (bySurname.TryGetValue(LexiconText.NormalizePhrase(TokenText(i)), out var person) && person is not null)
+            {
+                AddNameMention(person, i, i + 1);
+                MarkUsed(i, i + 1);
             }
         }
     }

@@ -26,6 +26,10 @@ public sealed class ResolveAcceptanceTests(ITestOutputHelper output)
         stages.Add(new LexiconActorResolver(new ActorResolver(ProjectLexicon.Lexicon)));
         Pipeline.Build(stages).Process(document);
         Assert.False(document.IsFailed, string.Join("; ", document.Diagnostics));
+        foreach (var entity in document.Entities)
+        {
+            output.WriteLine($"entity {entity.Type} '{document.Slice(entity.Span)}'");
+        }
         foreach (var actor in document.Actors)
         {
             output.WriteLine($"{actor.Id} {actor.Name} {actor.Code} role={actor.Role} org={actor.Organization} :: {string.Join(" | ", actor.Mentions.Select(m => $"{m.Text}@{m.Start}"))}");

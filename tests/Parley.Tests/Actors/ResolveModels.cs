@@ -1,9 +1,26 @@
+using Parley.Entities;
 using Parley.Processing;
+using Parley.Syntax;
 
 namespace Parley.Tests.Actors;
 
-/// <summary>The model stages (tagger, parser, entities) available in this build, in pipeline order.</summary>
+/// <summary>The model stages (tagger, entities) whose files are in data/models, in pipeline order.</summary>
 internal static class ResolveModels
 {
-    public static IReadOnlyList<IStage> Stages() => [];
+    public static IReadOnlyList<IStage> Stages()
+    {
+        var stages = new List<IStage>();
+        var models = Path.Combine(DataPaths.ResolveData() ?? "", "models");
+        var tagger = Path.Combine(models, "tagger-v1.bin");
+        var entities = Path.Combine(models, "ner-v1.bin");
+        if (File.Exists(tagger))
+        {
+            stages.Add(new PerceptronTagger(tagger));
+        }
+        if (File.Exists(entities))
+        {
+            stages.Add(new PerceptronEntityRecognizer(entities));
+        }
+        return stages;
+    }
 }
