@@ -23,4 +23,11 @@ internal static class ResolveModels
         }
         return stages;
     }
+
+    /// <summary>The entity recogniser alone, for input that already has gold tags.</summary>
+    public static IReadOnlyList<IStage> EntityStages()
+    {
+        var entities = Path.Combine(DataPaths.ResolveData() ?? "", "models", "ner-v1.bin");
+        return File.Exists(entities) ? [new PerceptronEntityRecognizer(entities)] : [];
+    }
 }
