@@ -20,7 +20,8 @@ namespace Parley.Actors;
 /// organisation. Response: system mentions that match one of them, plus system mentions that
 /// match no gold mention at all (spurious); system mentions that match a gold mention of another
 /// type (a country annotated as a place) are left out of this comparison. MUC and B³ are computed
-/// over these two sets; a key mention missing from the response counts as a singleton there, and
+/// over these two sets (an unmatched mention of an actor coded as a bare country or region, such
+/// as <c>GRC</c> for "Greek", is a place in GUM's terms and stays out); a key mention missing from the response counts as a singleton there, and
 /// the other way round. "Named" repeats the comparison on the gold chains that carry a Wikipedia
 /// identity, with the response restricted to system clusters that touch such a chain.</para>
 /// <para>Places: each gold place mention whose identity the caller's table maps to a country,
@@ -152,6 +153,22 @@ public sealed class CorefEvaluator
                         }
                     }
                 }
+                if (match < 0)
+                {
+                    // GUM heads a name at its first word and a titled name at the title ("US President
+                    // Barack Obama" at "US"); a system mention inside such a gold mention, a few words
+                    // shorter, is its twin.
+                    var best = int.MaxValue;
+                    for (var g = 0; g < gold.Count; g++)
+                    {
+                        var extra = (gold[g].End - gold[g].First) - (end - first);
+                        if (gold[g].First <= first && gold[g].End >= end && extra <= 3 && extra < best)
+                        {
+                            best = extra;
+                            match = g;
+                        }
+                    }
+                }
                 system.Add((a, match, head));
             }
         }
@@ -191,6 +208,12 @@ public sealed class CorefEvaluator
         var spurious = -1;
         foreach (var (actor, match, _) in system)
         {
+            // A bare country or region code that matches no gold mention is a place (mostly an
+            // adjective, "Greek"), which GUM does not mark; it is left out rather than counted spurious.
+            if (match < 0 && actors[actor].Code is { Length: 3 })
+            {
+                continue;
+            }
             int id;
             if (match >= 0)
             {

@@ -273,6 +273,12 @@ internal sealed class ResolutionRun
                     names.Add(new NameSpan(first, end, EntityType.Person, FromEntities: true));
                 }
             }
+            else if (TitledNameInside(first, end) is var nameStart && nameStart > first)
+            {
+                // A recogniser may take "US President Barack Obama" for an organisation; a title
+                // followed by capitalised words to the end of the span makes it a titled person.
+                names.Add(new NameSpan(nameStart, end, EntityType.Person, FromEntities: true));
+            }
             else
             {
                 names.Add(new NameSpan(first, end, EntityType.Organization, FromEntities: true));
@@ -309,6 +315,23 @@ internal sealed class ResolutionRun
         }
         names.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         return names;
+    }
+
+    /// <summary>Where the name after a title starts inside [first, end), or -1 when the span holds no titled name.</summary>
+    private int TitledNameInside(int first, int end)
+    {
+        for (var k = end - 1; k > first; k--)
+        {
+            if (_phraseOf[k] >= 0 || !IsCapitalised(k))
+            {
+                return -1;
+            }
+            if (PhraseEndingAt(k) is { } title && (title.Agent is { IsTitle: true } || title.Actor is { Role: not null }) && title.Start >= first)
+            {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private bool CouldStartName(int i)
@@ -659,8 +682,10 @@ internal sealed class ResolutionRun
 
     private void MergeSurnames()
     {
-        // A surname alone ("Putin") joins the one full-named person with that surname, wherever
-        // in the article the full name comes.
+        // A surname alone ("Putin") joins the full-named person with that surname, wherever in
+        // the article the full name comes. When two people share it, each mention goes to the one
+        // named most recently before it (news repeats the full name when the referent changes).
+        // A first name alone joins the one person it can be.
         for (var i = _clusters.Count - 1; i >= 0; i--)
         {
             var single = _clusters[i];
@@ -668,26 +693,57 @@ internal sealed class ResolutionRun
             {
                 continue;
             }
-            Cluster? target = null;
-            var ambiguous = false;
+            var targets = new List<Cluster>();
             foreach (var c in _clusters)
             {
                 if (c.Kind == ClusterKind.Person && c.WordCount > 1 && SurnameOf(c.FullKey) == single.FullKey)
                 {
-                    ambiguous |= target is not null;
-                    target = c;
+                    targets.Add(c);
                 }
             }
-            if (target is null || ambiguous)
+            if (targets.Count == 0)
             {
-                continue;
+                foreach (var c in _clusters)
+                {
+                    if (c.Kind == ClusterKind.Person && c.WordCount > 1 && FirstNameOf(c.FullKey) == single.FullKey)
+                    {
+                        targets.Add(c);
+                    }
+                }
+                if (targets.Count != 1)
+                {
+                    continue;
+                }
             }
-            target.Absorb(single);
+            if (targets.Count == 1)
+            {
+                var target = targets[0];
+                target.Absorb(single);
+                if (!target.HasStatedRole && single.HasStatedRole)
+                {
+                    target.CopyRole(single);
+                }
+            }
+            else
+            {
+                foreach (var mention in single.Mentions)
+                {
+                    Cluster? nearest = null;
+                    var nearestPosition = -1;
+                    foreach (var t in targets)
+                    {
+                        var position = t.FirstTokenBefore(mention.FirstToken);
+                        if (position > nearestPosition)
+                        {
+                            nearest = t;
+                            nearestPosition = position;
+                        }
+                    }
+                    (nearest ?? targets[0]).Add(mention);
+                    (nearest ?? targets[0]).Confirmed |= single.Confirmed;
+                }
+            }
             _clusters.RemoveAt(i);
-            if (!target.HasStatedRole && single.HasStatedRole)
-            {
-                target.CopyRole(single);
-            }
         }
     }
 
@@ -1280,6 +1336,12 @@ internal sealed class ResolutionRun
     {
         var space = key.LastIndexOf(' ');
         return space < 0 ? key : key[(space + 1)..];
+    }
+
+    private static string FirstNameOf(string key)
+    {
+        var space = key.IndexOf(' ');
+        return space < 0 ? key : key[..space];
     }
 
     private static string RoleKey(string role) => LexiconText.NormalizePhrase(role.Replace('-', ' '));

@@ -15,6 +15,7 @@ public sealed class ResolveRoleTests
     [InlineData("United Nations Secretary-General Mira Castellano visited the camp .", "Mira Castellano", "IGOUNO", "Secretary-General", "United Nations")]
     [InlineData("Nadia Keller , the German defence minister , arrived late .", "Nadia Keller", "DEUGOV", "defence minister", null)]
     [InlineData("The Norwegian prime minister , Ingrid Solberg-Haug , resigned .", "Ingrid Solberg-Haug", "NORGOV", "prime minister", null)]
+    [InlineData("He had support from US President Gerald Hoffmann and others .", "Gerald Hoffmann", "USAGOV", "President", null)]
     [InlineData("Former Egyptian Prime Minister Karim Mansour spoke .", "Karim Mansour", "EGYELI", "former Prime Minister", null)]
     public void A_title_or_apposition_gives_the_role_and_code(string sentence, string name, string code, string role, string? organization)
     {
