@@ -1153,8 +1153,10 @@ internal sealed class ResolutionRun
         }
         people.Sort(static (a, b) => a.Mention.FirstToken.CompareTo(b.Mention.FirstToken));
         var next = 0;
-        // Salience memory: the latest subject mention inside and outside quotations, and the latest mention of any kind.
-        (int Token, Cluster Cluster)? quotedSubject = null, plainSubject = null, anyMention = null;
+        // Salience histories, latest last: subjects inside and outside quotations, and mentions of any kind.
+        var quotedSubjects = new List<Cluster>();
+        var plainSubjects = new List<Cluster>();
+        var anyMentions = new List<Cluster>();
         var sameSentence = new List<(int Token, Cluster Cluster, bool Subject)>();
         var currentSentence = -1;
         for (var i = 0; i < _tokens.Length; i++)
@@ -1173,56 +1175,71 @@ internal sealed class ResolutionRun
                 }
                 var subject = IsSubject(m);
                 sameSentence.Add((i, c, subject));
-                anyMention = (i, c);
+                anyMentions.Add(c);
                 if (subject)
                 {
-                    if (_quoted[m.HeadToken])
-                    {
-                        quotedSubject = (i, c);
-                    }
-                    else
-                    {
-                        plainSubject = (i, c);
-                    }
+                    (_quoted[m.HeadToken] ? quotedSubjects : plainSubjects).Add(c);
                 }
             }
-            if (_removed[i] || _used[i] || TokenText(i) is not ("he" or "He" or "she" or "She"))
+            if (_removed[i] || _used[i])
             {
                 continue;
             }
+            var pronoun = TokenText(i);
+            var gender = pronoun switch
+            {
+                "he" or "He" or "his" or "His" or "him" => 'm',
+                "she" or "She" or "her" or "Her" => 'f',
+                _ => '\0',
+            };
+            if (gender == '\0')
+            {
+                continue;
+            }
+            var isSubjectPronoun = pronoun is "he" or "He" or "she" or "She";
             Cluster? antecedent = null;
             for (var s = sameSentence.Count - 1; s >= 0 && antecedent is null; s--)
             {
                 // Outside quotation marks a pronoun ("she said") does not reach into the quotation
                 // before it: the people quoted are talked about, not talking.
-                if (sameSentence[s].Subject && (_quoted[i] || !_quoted[sameSentence[s].Token]))
+                if (sameSentence[s].Subject && (_quoted[i] || !_quoted[sameSentence[s].Token])
+                    && Agrees(sameSentence[s].Cluster, gender))
                 {
                     antecedent = sameSentence[s].Cluster;
                 }
             }
-            if (antecedent is null)
-            {
-                antecedent = _quoted[i]
-                    ? (quotedSubject ?? plainSubject ?? anyMention)?.Cluster
-                    : (plainSubject ?? quotedSubject ?? anyMention)?.Cluster;
-            }
+            antecedent ??= _quoted[i]
+                ? Latest(quotedSubjects, gender) ?? Latest(plainSubjects, gender) ?? Latest(anyMentions, gender)
+                : Latest(plainSubjects, gender) ?? Latest(quotedSubjects, gender) ?? Latest(anyMentions, gender);
             if (antecedent is null)
             {
                 continue;
             }
-            var mention = MakeMention(i, i + 1);
-            antecedent.Add(mention);
-            // The pronoun is itself a subject and keeps its person salient.
-            sameSentence.Add((i, antecedent, true));
-            if (_quoted[i])
+            antecedent.Add(MakeMention(i, i + 1));
+            // The only gender evidence used is the pronouns the article itself uses for a person.
+            antecedent.Gender = gender;
+            if (!isSubjectPronoun)
             {
-                quotedSubject = (i, antecedent);
+                // Possessive and object forms follow salience but do not change it.
+                continue;
             }
-            else
+            sameSentence.Add((i, antecedent, true));
+            (_quoted[i] ? quotedSubjects : plainSubjects).Add(antecedent);
+        }
+    }
+
+    private static bool Agrees(Cluster cluster, char gender) => cluster.Gender == '\0' || cluster.Gender == gender;
+
+    private static Cluster? Latest(List<Cluster> history, char gender)
+    {
+        for (var k = history.Count - 1; k >= 0; k--)
+        {
+            if (Agrees(history[k], gender))
             {
-                plainSubject = (i, antecedent);
+                return history[k];
             }
         }
+        return null;
     }
 
     private bool IsSubject(MentionRef mention)
@@ -1473,6 +1490,7 @@ internal sealed class ResolutionRun
         public bool HasStatedRole { get; set; }
         public bool FromKnowledge { get; set; }
         public bool FromLexicon { get; set; }
+        public char Gender { get; set; }
         public MentionRef? StatedAt { get; set; }
         public string? Code { get; private set; }
         public string? Country { get; private set; }

@@ -33,6 +33,20 @@ public sealed class ResolveCorefTests
     }
 
     [Fact]
+    public void Possessive_and_object_pronouns_follow_salience_and_the_articles_own_pronouns()
+    {
+        var document = new ResolveDocs()
+            .Sentence("Kenyan President Amani Odhiambo met Peruvian Foreign Minister Rosa Valdivia in Lima .")
+            .Sentence("She thanked him for his patience .")
+            .Sentence("He praised her courage .")
+            .Build();
+        var actors = Resolver.Resolve(document, PersonKnowledgeBase.Empty).Actors;
+        // No parse: "She" takes the latest person; then "him", "his" and "He" cannot be her.
+        Assert.Equal(["Amani Odhiambo", "him", "his", "He"], actors.Single(a => a.Name == "Amani Odhiambo").Mentions.Select(m => m.Text));
+        Assert.Equal(["Rosa Valdivia", "She", "her"], actors.Single(a => a.Name == "Rosa Valdivia").Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
     public void A_surname_before_the_full_name_joins_it()
     {
         var document = new ResolveDocs()
