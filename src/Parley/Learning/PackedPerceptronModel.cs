@@ -1,0 +1,264 @@
+using System.IO.Compression;
+using System.Numerics;
+
+namespace Parley.Learning;
+
+/// <summary>
+/// A compiled, read-only averaged perceptron laid out for scoring many features per decision
+/// quickly: an 8-byte open-addressing slot per feature (a 32-bit fingerprint of the key and where its
+/// weights start) and 4-byte weights, each a 16-bit-precision value with its class packed into the
+/// low mantissa bits a 16-bit float leaves empty; the weights of a feature lie next to each other.
+/// At most 4,096 classes. Scoring allocates nothing, and one instance is safe to share across
+/// threads. Stored compressed with weights quantised to 16-bit floats; loading gives back exactly
+/// the stored weights. A feature absent from the model matches a present one only if their 32-bit
+/// fingerprints agree in the same probe run, which is negligible in practice.
+/// </summary>
+public sealed class PackedPerceptronModel
+{
+    private const int FormatVersion = 1;
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>Largest number of classes: class ids use 12 of the 13 spare mantissa bits.</summary>
+    public const int MaxClasses = 4096;
+
+    private const uint LastFlag = 1;
+    private const uint ValueMask = ~0x1FFFu;
+
+    private readonly int _classes;
+    private readonly ulong[] _keys;      // sorted feature keys, kept for saving
+    private readonly int[] _offsets;     // weights [offsets[i], offsets[i+1]) belong to key i
+    private readonly ulong[] _slots;     // fingerprint << 32 | first weight; 0 = empty
+    private readonly uint[] _weights;    // value bits | class << 1 | last-of-feature flag
+    private readonly int _mask;
+    private readonly int _shift;
+
+    internal PackedPerceptronModel(int classes, ulong[] keys, int[] offsets, ushort[] classIds, float[] values)
+    {
+        if (classes > MaxClasses)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), $"A packed perceptron holds at most {MaxClasses} classes.");
+        }
+        _classes = classes;
+        _keys = keys;
+        _offsets = offsets;
+        _weights = new uint[values.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            for (var e = offsets[i]; e < offsets[i + 1]; e++)
+            {
+                // Rounding through 16 bits clears the low 13 mantissa bits that carry the class.
+                var bits = BitConverter.SingleToUInt32Bits((float)(Half)values[e]) & ValueMask;
+                _weights[e] = bits | ((uint)classIds[e] << 1) | (e == offsets[i + 1] - 1 ? LastFlag : 0);
+            }
+        }
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length + keys.Length / 2));
+        _mask = size - 1;
+        _shift = 64 - BitOperations.Log2((uint)size);
+        _slots = new ulong[size];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (offsets[i] == offsets[i + 1])
+            {
+                continue;
+            }
+            var slot = SlotOf(keys[i]);
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & _mask;
+            }
+            _slots[slot] = ((ulong)Fingerprint(keys[i]) << 32) | (uint)offsets[i];
+        }
+    }
+
+    /// <summary>Number of classes.</summary>
+    public int Classes => _classes;
+
+    /// <summary>Number of features with at least one non-zero weight.</summary>
+    public int FeatureCount => _keys.Length;
+
+    /// <summary>Number of stored (feature, class) weights.</summary>
+    public int WeightCount => _weights.Length;
+
+    /// <summary>Sets the first <see cref="Classes"/> entries of <paramref name="scores"/> to the summed weights of the features.</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        scores = scores[.._classes];
+        scores.Clear();
+        // Batches bound the stack the passes below take.
+        for (var i = 0; i < features.Length; i += MaxBatch)
+        {
+            AddBatch(features[i..Math.Min(features.Length, i + MaxBatch)], scores);
+        }
+    }
+
+    private const int MaxBatch = 128;
+
+    // Three passes so that the cache misses of different features overlap instead of queueing: the
+    // first only loads each feature's slot (no branch depends on the loads, so the processor issues
+    // them all at once), the second probes the now cached slots and loads each feature's first
+    // weight, the third adds the weights.
+    private void AddBatch(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var slots = _slots;
+        var weights = _weights;
+        Span<int> slotOf = stackalloc int[features.Length];
+        Span<int> starts = stackalloc int[features.Length];
+        ulong touch = 0;
+        for (var i = 0; i < features.Length; i++)
+        {
+            var slot = SlotOf(features[i]);
+            slotOf[i] = slot;
+            touch ^= slots[slot];
+        }
+        uint touched = 0;
+        for (var i = 0; i < features.Length; i++)
+        {
+            var fingerprint = Fingerprint(features[i]);
+            var slot = slotOf[i];
+            var start = -1;
+            while (true)
+            {
+                var found = slots[slot];
+                if (found == 0)
+                {
+                    break;
+                }
+                if ((uint)(found >> 32) == fingerprint)
+                {
+                    start = (int)(uint)found;
+                    touched ^= weights[start];
+                    break;
+                }
+                slot = (slot + 1) & _mask;
+            }
+            starts[i] = start;
+        }
+        for (var i = 0; i < features.Length; i++)
+        {
+            var e = starts[i];
+            if (e < 0)
+            {
+                continue;
+            }
+            while (true)
+            {
+                var w = weights[e++];
+                scores[(int)((w >> 1) & (MaxClasses - 1))] += BitConverter.UInt32BitsToSingle(w & ValueMask);
+                if ((w & LastFlag) != 0)
+                {
+                    break;
+                }
+            }
+        }
+        // Keeps the touching loads from being removed; never true for a real model.
+        if (touch == 1 && touched == 1)
+        {
+            scores[0] += 0;
+        }
+    }
+
+    /// <summary>
+    /// A copy without the weights smaller than <paramref name="threshold"/> in magnitude (and without
+    /// features left with none): smaller and faster, at some cost in accuracy.
+    /// </summary>
+    public PackedPerceptronModel Prune(float threshold)
+    {
+        var keys = new List<ulong>(_keys.Length);
+        var offsets = new List<int>(_keys.Length + 1);
+        var classes = new List<ushort>(_weights.Length);
+        var values = new List<float>(_weights.Length);
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            var start = classes.Count;
+            for (var e = _offsets[i]; e < _offsets[i + 1]; e++)
+            {
+                var value = BitConverter.UInt32BitsToSingle(_weights[e] & ValueMask);
+                if (MathF.Abs(value) >= threshold)
+                {
+                    classes.Add((ushort)((_weights[e] >> 1) & (MaxClasses - 1)));
+                    values.Add(value);
+                }
+            }
+            if (classes.Count > start)
+            {
+                keys.Add(_keys[i]);
+                offsets.Add(start);
+            }
+        }
+        offsets.Add(classes.Count);
+        return new PackedPerceptronModel(_classes, [.. keys], [.. offsets], [.. classes], [.. values]);
+    }
+
+    /// <summary>Writes the model, compressed, weights as 16-bit floats. Same model, same bytes.</summary>
+    public void Save(Stream stream)
+    {
+        using var zip = new ZLibStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(zip);
+        writer.Write(FormatVersion);
+        writer.Write(_classes);
+        writer.Write(_keys.Length);
+        writer.Write(_weights.Length);
+        ulong previous = 0;
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            // Keys are sorted: store deltas, which are shorter.
+            writer.Write7BitEncodedInt64((long)(_keys[i] - previous));
+            previous = _keys[i];
+            writer.Write7BitEncodedInt(_offsets[i + 1] - _offsets[i]);
+        }
+        for (var e = 0; e < _weights.Length; e++)
+        {
+            writer.Write7BitEncodedInt((int)((_weights[e] >> 1) & (MaxClasses - 1)));
+        }
+        for (var e = 0; e < _weights.Length; e++)
+        {
+            writer.Write((Half)BitConverter.UInt32BitsToSingle(_weights[e] & ValueMask));
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a model of this format.</exception>
+    public static PackedPerceptronModel Load(Stream stream)
+    {
+        using var zip = new ZLibStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(new BufferedStream(zip, 1 << 16));
+        var version = reader.ReadInt32();
+        if (version != FormatVersion)
+        {
+            throw new InvalidDataException($"Packed perceptron model format {version} is not supported (expected {FormatVersion}).");
+        }
+        var classes = reader.ReadInt32();
+        var features = reader.ReadInt32();
+        var weights = reader.ReadInt32();
+        if (classes < 2 || classes > MaxClasses || features < 0 || weights < 0)
+        {
+            throw new InvalidDataException("Packed perceptron model header is corrupt.");
+        }
+        var keys = new ulong[features];
+        var offsets = new int[features + 1];
+        ulong previous = 0;
+        for (var i = 0; i < features; i++)
+        {
+            previous += (ulong)reader.Read7BitEncodedInt64();
+            keys[i] = previous;
+            offsets[i + 1] = offsets[i] + reader.Read7BitEncodedInt();
+        }
+        var classIds = new ushort[weights];
+        for (var e = 0; e < weights; e++)
+        {
+            classIds[e] = (ushort)reader.Read7BitEncodedInt();
+        }
+        var values = new float[weights];
+        for (var e = 0; e < weights; e++)
+        {
+            values[e] = (float)reader.ReadHalf();
+        }
+        return new PackedPerceptronModel(classes, keys, offsets, classIds, values);
+    }
+
+    // 0 marks an empty slot, so fingerprints are never 0.
+    private static uint Fingerprint(ulong key) => (uint)(key >> 32) | 1;
+
+    // Fibonacci hashing: the top bits of the product depend on every bit of the key.
+    private int SlotOf(ulong key) => (int)((key * Golden) >> _shift);
+}

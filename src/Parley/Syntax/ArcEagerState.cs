@@ -1,0 +1,208 @@
+namespace Parley.Syntax;
+
+/// <summary>
+/// The configuration of the arc-eager transition system for one sentence, held in arrays that are
+/// reused from sentence to sentence. Position 0 is the artificial root; words are 1..<see cref="Count"/>.
+/// Actions are numbered <c>0 = Shift</c>, <c>1 = Reduce</c>, <c>2 + l = LeftArc(l)</c>,
+/// <c>2 + L + l = RightArc(l)</c> for L labels.
+/// </summary>
+internal sealed class ArcEagerState
+{
+    public const int Shift = 0;
+    public const int Reduce = 1;
+    public const int None = -1;
+
+    public int Count;
+    public int LabelCount;
+    public int RootLabel;
+
+    // Per-position input (index 0 = root).
+    public ulong[] Word = [];
+    public ulong[] Tag = [];
+    public bool[] IsPunct = [];
+
+    // The configuration.
+    public int[] Stack = [];
+    public int StackCount;
+    public int Buffer;          // first buffer position; the buffer is empty when Buffer > Count
+    public int RootChildren;    // arcs from the artificial root; at most one is allowed
+
+    // The arcs built so far, with what the features need to see of them.
+    public int[] Head = [];
+    public int[] Label = [];
+    public int[] Left1 = [];    // leftmost dependent
+    public int[] Left2 = [];    // second leftmost dependent
+    public int[] Right1 = [];   // rightmost dependent
+    public int[] Right2 = [];   // second rightmost dependent
+    public int[] LeftCount = [];
+    public int[] RightCount = [];
+    public ulong[] LeftLabels = [];  // set of the labels of left dependents (bit = label mod 64)
+    public ulong[] RightLabels = [];
+
+    /// <summary>Makes room for a sentence of <paramref name="words"/> words and clears the configuration.</summary>
+    public void Reset(int words, int labelCount, int rootLabel)
+    {
+        var size = words + 1;
+        if (Word.Length < size)
+        {
+            var capacity = Math.Max(size, Word.Length * 2);
+            Word = new ulong[capacity];
+            Tag = new ulong[capacity];
+            IsPunct = new bool[capacity];
+            Stack = new int[capacity];
+            Head = new int[capacity];
+            Label = new int[capacity];
+            Left1 = new int[capacity];
+            Left2 = new int[capacity];
+            Right1 = new int[capacity];
+            Right2 = new int[capacity];
+            LeftCount = new int[capacity];
+            RightCount = new int[capacity];
+            LeftLabels = new ulong[capacity];
+            RightLabels = new ulong[capacity];
+        }
+        Count = words;
+        LabelCount = labelCount;
+        RootLabel = rootLabel;
+        for (var i = 0; i < size; i++)
+        {
+            Head[i] = None;
+            Label[i] = None;
+            Left1[i] = Left2[i] = Right1[i] = Right2[i] = None;
+            LeftCount[i] = RightCount[i] = 0;
+            LeftLabels[i] = RightLabels[i] = 0;
+        }
+        Stack[0] = 0;
+        StackCount = 1;
+        Buffer = 1;
+        RootChildren = 0;
+    }
+
+    public int S0 => StackCount > 0 ? Stack[StackCount - 1] : None;
+
+    public int S1 => StackCount > 1 ? Stack[StackCount - 2] : None;
+
+    public bool IsTerminal => Buffer > Count;
+
+    public bool CanShift => Buffer <= Count;
+
+    public bool CanReduce => StackCount > 0 && S0 != 0 && Head[S0] != None;
+
+    public bool CanLeft => StackCount > 0 && Buffer <= Count && S0 != 0 && Head[S0] == None;
+
+    // The root takes one dependent only, so that every sentence gets exactly one root.
+    public bool CanRight => StackCount > 0 && Buffer <= Count && (S0 != 0 || RootChildren == 0);
+
+    public static int LeftArc(int label) => 2 + label;
+
+    public int RightArc(int label) => 2 + LabelCount + label;
+
+    public int ActionCount => 2 + 2 * LabelCount;
+
+    /// <summary>True when the action may be applied now (labels included: <c>root</c> only from the artificial root).</summary>
+    public bool IsValid(int action)
+    {
+        if (action == Shift)
+        {
+            return CanShift;
+        }
+        if (action == Reduce)
+        {
+            return CanReduce;
+        }
+        var label = action - 2;
+        if (label < LabelCount)
+        {
+            return label != RootLabel && CanLeft;
+        }
+        label -= LabelCount;
+        return CanRight && (S0 == 0) == (label == RootLabel);
+    }
+
+    public void Apply(int action)
+    {
+        if (action == Shift)
+        {
+            Stack[StackCount++] = Buffer++;
+            return;
+        }
+        if (action == Reduce)
+        {
+            StackCount--;
+            return;
+        }
+        var label = action - 2;
+        if (label < LabelCount)
+        {
+            var dependent = Stack[--StackCount];
+            AddArc(Buffer, dependent, label);
+            return;
+        }
+        label -= LabelCount;
+        var head = S0;
+        var word = Buffer++;
+        AddArc(head, word, label);
+        Stack[StackCount++] = word;
+    }
+
+    private void AddArc(int head, int dependent, int label)
+    {
+        Head[dependent] = head;
+        Label[dependent] = label;
+        if (head == 0)
+        {
+            RootChildren++;
+        }
+        var bit = 1UL << (label & 63);
+        if (dependent < head)
+        {
+            // Left dependents of a buffer word arrive from the nearest outwards.
+            Left2[head] = Left1[head];
+            Left1[head] = dependent;
+            LeftCount[head]++;
+            LeftLabels[head] |= bit;
+        }
+        else
+        {
+            // Right dependents arrive from the nearest outwards too.
+            Right2[head] = Right1[head];
+            Right1[head] = dependent;
+            RightCount[head]++;
+            RightLabels[head] |= bit;
+        }
+    }
+
+    /// <summary>
+    /// Completes the tree once the buffer is empty: words left without a head are attached to the root
+    /// word (or the first of them becomes the root when there is none), so the result is always a
+    /// single-rooted tree. <paramref name="punctLabel"/> and <paramref name="otherLabel"/> label those arcs.
+    /// </summary>
+    public void Finish(int punctLabel, int otherLabel)
+    {
+        var root = None;
+        for (var i = 1; i <= Count; i++)
+        {
+            if (Head[i] == 0)
+            {
+                root = i;
+                break;
+            }
+        }
+        for (var i = 1; i <= Count; i++)
+        {
+            if (Head[i] != None)
+            {
+                continue;
+            }
+            if (root == None)
+            {
+                root = i;
+                Head[i] = 0;
+                Label[i] = RootLabel;
+                continue;
+            }
+            Head[i] = root;
+            Label[i] = IsPunct[i] ? punctLabel : otherLabel;
+        }
+    }
+}

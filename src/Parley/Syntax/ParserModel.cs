@@ -1,0 +1,287 @@
+using System.Text;
+using Parley.Learning;
+using Parley.Model;
+
+namespace Parley.Syntax;
+
+/// <summary>
+/// A trained labelled dependency parser: greedy arc-eager transitions scored by an averaged perceptron,
+/// with pseudo-projective lifting undone after parsing. Read-only once loaded; one instance parses on
+/// any number of threads at once, each with its own reused working memory, and allocates nothing per
+/// word. The same model and input always give the same tree.
+/// </summary>
+public sealed class ParserModel
+{
+    /// <summary>Version of the file format; <see cref="Load(Stream)"/> refuses any other.</summary>
+    public const int FormatVersion = 1;
+
+    private static readonly byte[] Magic = "PARLEYDP"u8.ToArray();
+
+    [ThreadStatic]
+    private static ParserScratch? _threadScratch;
+
+    private readonly string[] _labels;
+    private readonly string[] _relations;
+    private readonly int[] _baseOf;
+    private readonly int[] _liftedFrom;
+    private readonly int _rootLabel;
+    private readonly int _punctLabel;
+    private readonly int _otherLabel;
+    private readonly PackedPerceptronModel _weights;
+
+    internal ParserModel(string[] labels, PackedPerceptronModel weights)
+    {
+        _labels = labels;
+        _weights = weights;
+        if (weights.Classes != 2 + 2 * labels.Length)
+        {
+            throw new InvalidDataException($"Parser model has {weights.Classes} classes for {labels.Length} labels (expected {2 + 2 * labels.Length}).");
+        }
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            index[labels[i]] = i;
+        }
+        _relations = new string[labels.Length];
+        _baseOf = new int[labels.Length];
+        _liftedFrom = new int[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var label = labels[i];
+            var marker = label.IndexOf(ProjectiveLifting.Marker, StringComparison.Ordinal);
+            if (marker < 0)
+            {
+                _baseOf[i] = i;
+                _liftedFrom[i] = -1;
+                _relations[i] = label;
+                continue;
+            }
+            if (!index.TryGetValue(label[..marker], out var baseId) || !index.TryGetValue(label[(marker + 1)..], out var fromId))
+            {
+                throw new InvalidDataException($"Parser label '{label}' names a relation the model does not have.");
+            }
+            _baseOf[i] = baseId;
+            _liftedFrom[i] = fromId;
+            _relations[i] = labels[baseId];
+        }
+        for (var i = 0; i < labels.Length; i++)
+        {
+            // One string instance per relation, so filling the analyses allocates nothing.
+            _relations[i] = _relations[_baseOf[i]];
+        }
+        _rootLabel = index.TryGetValue("root", out var root) ? root : throw new InvalidDataException("Parser model has no 'root' label.");
+        _punctLabel = index.GetValueOrDefault("punct", _rootLabel == 0 ? 1 % labels.Length : 0);
+        _otherLabel = index.TryGetValue("parataxis", out var other) ? other : index.GetValueOrDefault("dep", _punctLabel);
+    }
+
+    /// <summary>The labels the model predicts, decorated ones (<c>obj|xcomp</c>) included, in class order.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>Number of hashed features with a non-zero weight.</summary>
+    public int FeatureCount => _weights.FeatureCount;
+
+    internal int LabelCount => _labels.Length;
+
+    internal int RootLabel => _rootLabel;
+
+    internal PackedPerceptronModel Weights => _weights;
+
+    /// <summary>
+    /// Parses every sentence of <paramref name="document"/> from its tokens and tags, and sets
+    /// <see cref="TokenAnalysis.Head"/> (document-wide index, -1 for the root) and
+    /// <see cref="TokenAnalysis.Relation"/>. Each sentence gets exactly one root, every word a head
+    /// inside its sentence, and no cycles.
+    /// </summary>
+    /// <exception cref="ArgumentException">The document's analyses are not parallel to its tokens.</exception>
+    public void Parse(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var analyses = document.Analyses;
+        if (analyses.Length != document.Tokens.Length)
+        {
+            throw new ArgumentException($"Document '{document.Id}' has {analyses.Length} analyses for {document.Tokens.Length} tokens; the tagger must run first.", nameof(document));
+        }
+        var scratch = _threadScratch ??= new ParserScratch();
+        foreach (var sentence in document.Sentences)
+        {
+            var n = sentence.TokenCount;
+            if (n == 0)
+            {
+                continue;
+            }
+            var state = Prepare(scratch, n);
+            var first = sentence.FirstToken;
+            for (var i = 0; i < n; i++)
+            {
+                var a = analyses[first + i];
+                var tag = a.Xpos is { Length: > 0 } and not "_" ? a.Xpos : a.Upos ?? string.Empty;
+                state.Word[i + 1] = ParserFeatures.WordOf(document.TokenText(first + i));
+                state.Tag[i + 1] = ParserFeatures.TagOf(tag);
+                state.IsPunct[i + 1] = a.Upos == "PUNCT";
+            }
+            Run(scratch);
+            for (var i = 0; i < n; i++)
+            {
+                var head = state.Head[i + 1];
+                analyses[first + i] = analyses[first + i] with
+                {
+                    Head = head == 0 ? -1 : first + head - 1,
+                    Relation = _relations[state.Label[i + 1]],
+                };
+            }
+        }
+    }
+
+    /// <summary>Readies the scratch for a sentence of <paramref name="words"/> words; the caller fills words, tags and punctuation flags from 1.</summary>
+    internal ArcEagerState Prepare(ParserScratch scratch, int words)
+    {
+        scratch.Ensure(2 + 2 * _labels.Length, words);
+        var state = scratch.State;
+        state.Reset(words, _labels.Length, _rootLabel);
+        state.Word[0] = ParserFeatures.RootWord;
+        state.Tag[0] = ParserFeatures.RootTag;
+        state.IsPunct[0] = false;
+        return state;
+    }
+
+    /// <summary>Parses the prepared sentence; heads and undecorated label ids end in the state (0 = root).</summary>
+    internal void Run(ParserScratch scratch)
+    {
+        var state = scratch.State;
+        var features = scratch.Features;
+        var scores = scratch.Scores;
+        while (!state.IsTerminal)
+        {
+            var count = ParserFeatures.Extract(state, features);
+            _weights.Score(features.AsSpan(0, count), scores);
+            state.Apply(BestValid(state, scores));
+        }
+        state.Finish(_punctLabel, _otherLabel);
+        ProjectiveLifting.Lower(state.Head, state.Label, state.Count, _baseOf, _liftedFrom, scratch.Queue);
+    }
+
+    /// <summary>The undecorated relation of a label id.</summary>
+    internal string RelationOf(int label) => _relations[label];
+
+    /// <summary>The highest-scoring action allowed in the configuration (lowest index wins ties).</summary>
+    internal static int BestValid(ArcEagerState state, ReadOnlySpan<float> scores)
+    {
+        var best = -1;
+        var bestScore = float.NegativeInfinity;
+        if (state.CanShift)
+        {
+            best = ArcEagerState.Shift;
+            bestScore = scores[ArcEagerState.Shift];
+        }
+        if (state.CanReduce && (best < 0 || scores[ArcEagerState.Reduce] > bestScore))
+        {
+            best = ArcEagerState.Reduce;
+            bestScore = scores[ArcEagerState.Reduce];
+        }
+        var labels = state.LabelCount;
+        var root = state.RootLabel;
+        if (state.CanLeft)
+        {
+            for (var l = 0; l < labels; l++)
+            {
+                var a = 2 + l;
+                if (l != root && (best < 0 || scores[a] > bestScore))
+                {
+                    best = a;
+                    bestScore = scores[a];
+                }
+            }
+        }
+        if (state.CanRight)
+        {
+            if (state.S0 == 0)
+            {
+                var a = 2 + labels + root;
+                if (best < 0 || scores[a] > bestScore)
+                {
+                    best = a;
+                }
+            }
+            else
+            {
+                for (var l = 0; l < labels; l++)
+                {
+                    var a = 2 + labels + l;
+                    if (l != root && (best < 0 || scores[a] > bestScore))
+                    {
+                        best = a;
+                        bestScore = scores[a];
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude: smaller and faster.</summary>
+    public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold));
+
+    /// <summary>Writes the model. The same model always gives the same bytes.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(_labels.Length);
+            foreach (var label in _labels)
+            {
+                writer.Write(label);
+            }
+        }
+        _weights.Save(stream);
+    }
+
+    /// <summary>Writes the model to a file, replacing it.</summary>
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a parser model of this format version.</exception>
+    public static ParserModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        string[] labels;
+        using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            var magic = reader.ReadBytes(Magic.Length);
+            if (!magic.AsSpan().SequenceEqual(Magic))
+            {
+                throw new InvalidDataException("Not a Parley parser model.");
+            }
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+            {
+                throw new InvalidDataException($"Parser model format {version} is not supported (expected {FormatVersion}).");
+            }
+            var count = reader.ReadInt32();
+            if (count is < 1 or > 4096)
+            {
+                throw new InvalidDataException($"Parser model declares {count} labels.");
+            }
+            labels = new string[count];
+            for (var i = 0; i < count; i++)
+            {
+                labels[i] = reader.ReadString();
+            }
+        }
+        return new ParserModel(labels, PackedPerceptronModel.Load(stream));
+    }
+
+    /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>
+    /// <exception cref="InvalidDataException">The file is not a parser model of this format version.</exception>
+    public static ParserModel Load(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Load(stream);
+    }
+}

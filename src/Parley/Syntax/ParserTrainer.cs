@@ -1,0 +1,362 @@
+using System.Diagnostics;
+using System.Globalization;
+using Parley.Learning;
+using Parley.Model;
+
+namespace Parley.Syntax;
+
+/// <summary>
+/// Trains a <see cref="ParserModel"/> from CoNLL-U treebanks: pseudo-projective lifting of the gold
+/// trees, then epochs of averaged-perceptron training over arc-eager transitions with a dynamic oracle
+/// (from the second epoch the parser mostly follows its own predictions and learns to recover from
+/// its mistakes). After each epoch the averaged model is scored on the dev set; the best one is kept.
+/// Single-threaded and deterministic: the same data, epochs and seed give the same model bytes.
+/// </summary>
+public static class ParserTrainer
+{
+    private const int DevDocumentSentences = 200;
+
+    /// <summary>
+    /// Trains on <paramref name="trainConllu"/>, selects the epoch by LAS on <paramref name="devConllu"/>,
+    /// writes the model to <paramref name="outPath"/> and returns it. Progress goes to <paramref name="log"/>.
+    /// </summary>
+    public static ParserModel Train(string trainConllu, string devConllu, string outPath, int epochs, int seed, TextWriter log, ParserTrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(outPath);
+        var train = new List<ConlluSentence>(ConlluReader.ReadFile(trainConllu));
+        var dev = new List<ConlluSentence>(ConlluReader.ReadFile(devConllu));
+        var model = Train(train, dev, epochs, seed, log, options);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(outPath));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+        model.Save(outPath);
+        return model;
+    }
+
+    /// <summary>
+    /// Trains on <paramref name="train"/>; when <paramref name="dev"/> has sentences, keeps the epoch with the
+    /// best dev LAS (and stops after <see cref="ParserTrainingOptions.Patience"/> epochs without gain),
+    /// otherwise keeps the last epoch. The returned model is the one its saved bytes describe.
+    /// </summary>
+    public static ParserModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, int epochs, int seed, TextWriter log, ParserTrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        options ??= new ParserTrainingOptions();
+        var rng = new Random(seed);
+
+        var (sentences, labels, lifted) = Prepare(train, options);
+        var labelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labelIndex[labels[i]] = i;
+        }
+        var instances = new TrainingSentence[sentences.Count];
+        var tagSet = new List<ulong>();
+        var seenTags = new HashSet<ulong>();
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            instances[i] = new TrainingSentence(sentences[i].Words, sentences[i].Heads, sentences[i].Labels, labelIndex);
+            foreach (var word in sentences[i].Words)
+            {
+                var t = ParserFeatures.TagOf(word.Xpos is { Length: > 0 } and not "_" ? word.Xpos : word.Upos);
+                if (seenTags.Add(t))
+                {
+                    tagSet.Add(t);
+                }
+            }
+        }
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"parser: {instances.Length} training sentences, {labels.Length} labels, {lifted} arcs lifted to make trees projective"));
+
+        var devDocuments = BuildDevDocuments(dev);
+        var rootLabel = labelIndex["root"];
+        var trainer = new SparsePerceptronTrainer(2 + 2 * labels.Length);
+        var scratch = new ParserScratch();
+        var costs = new int[4];
+        var order = new int[instances.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+        byte[]? best = null;
+        var bestLas = double.NegativeInfinity;
+        var sinceBest = 0;
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            rng.Shuffle(order);
+            long transitions = 0, errors = 0;
+            var explore = epoch > 1 ? options.Exploration : 0;
+            foreach (var index in order)
+            {
+                var sentence = instances[index];
+                TrainSentence(sentence, trainer, scratch, costs, labels.Length, rootLabel, explore, options.TagNoise, tagSet, rng, ref transitions, ref errors);
+            }
+            var weights = trainer.CompilePacked(options.PruneThreshold);
+            var model = new ParserModel(labels, weights);
+            var bytes = ToBytes(model);
+            var line = string.Create(CultureInfo.InvariantCulture,
+                $"epoch {epoch}: {clock.Elapsed.TotalSeconds:F1} s, {transitions} transitions, {100.0 * errors / Math.Max(1, transitions):F2} % wrong, {weights.FeatureCount} features, {weights.WeightCount} weights, {bytes.Length / 1e6:F1} MB");
+            if (devDocuments.Count == 0)
+            {
+                log.WriteLine(line);
+                best = bytes;
+                continue;
+            }
+            // Score the model as it will be stored (16-bit weights), so the chosen epoch is the one shipped.
+            var stored = FromBytes(bytes);
+            var evaluation = new ParserEvaluation();
+            foreach (var (document, gold) in devDocuments)
+            {
+                stored.Parse(document);
+                evaluation.Add(document, gold);
+            }
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}; dev {evaluation}"));
+            log.Flush();
+            if (evaluation.Las > bestLas)
+            {
+                bestLas = evaluation.Las;
+                best = bytes;
+                sinceBest = 0;
+            }
+            else if (++sinceBest >= options.Patience)
+            {
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopping: dev LAS has not improved for {sinceBest} epochs (best {bestLas:F2})"));
+                break;
+            }
+        }
+        var chosen = FromBytes(best!);
+        if (options.FinalPruneThreshold > 0)
+        {
+            chosen = chosen.Prune(options.FinalPruneThreshold);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"pruned weights below {options.FinalPruneThreshold}: {chosen.FeatureCount} features, {ToBytes(chosen).Length / 1e6:F1} MB"));
+        }
+        return chosen;
+    }
+
+    private static void TrainSentence(TrainingSentence sentence, SparsePerceptronTrainer trainer, ParserScratch scratch, int[] costs,
+        int labelCount, int rootLabel, double explore, double tagNoise, List<ulong> tagSet, Random rng, ref long transitions, ref long errors)
+    {
+        var n = sentence.Count;
+        scratch.Ensure(2 + 2 * labelCount, n);
+        var state = scratch.State;
+        state.Reset(n, labelCount, rootLabel);
+        state.Word[0] = ParserFeatures.RootWord;
+        state.Tag[0] = ParserFeatures.RootTag;
+        for (var i = 1; i <= n; i++)
+        {
+            state.Word[i] = sentence.Word[i];
+            state.Tag[i] = tagNoise > 0 && rng.NextDouble() < tagNoise ? tagSet[rng.Next(tagSet.Count)] : sentence.Tag[i];
+            state.IsPunct[i] = sentence.IsPunct[i];
+        }
+        var features = scratch.Features;
+        var scores = scratch.Scores;
+        var goldHead = sentence.Head;
+        var goldLabel = sentence.Label;
+        while (!state.IsTerminal)
+        {
+            var count = ParserFeatures.Extract(state, features);
+            var active = features.AsSpan(0, count);
+            trainer.Score(active, scores);
+            var guess = ParserModel.BestValid(state, scores);
+            ArcEagerOracle.Costs(state, goldHead, costs);
+            var (truth, truthCost) = BestCheapest(state, scores, costs, goldHead, goldLabel);
+            var guessCost = ArcEagerOracle.LabelledCost(state, guess, costs, goldHead, goldLabel);
+            transitions++;
+            if (guessCost > truthCost)
+            {
+                errors++;
+                trainer.Update(active, truth, guess);
+            }
+            trainer.NextInstance();
+            state.Apply(explore > 0 && rng.NextDouble() < explore ? guess : truth);
+        }
+    }
+
+    // Among the allowed actions of least cost, the one the model scores highest: updating towards it
+    // disturbs the model least.
+    private static (int Action, int Cost) BestCheapest(ArcEagerState state, float[] scores, int[] costs, int[] goldHead, int[] goldLabel)
+    {
+        var best = -1;
+        var bestCost = ArcEagerOracle.Invalid;
+        var bestScore = float.NegativeInfinity;
+        var actions = state.ActionCount;
+        for (var a = 0; a < actions; a++)
+        {
+            if (!state.IsValid(a))
+            {
+                continue;
+            }
+            var cost = ArcEagerOracle.LabelledCost(state, a, costs, goldHead, goldLabel);
+            if (cost < bestCost || (cost == bestCost && scores[a] > bestScore))
+            {
+                best = a;
+                bestCost = cost;
+                bestScore = scores[a];
+            }
+        }
+        return (best, bestCost);
+    }
+
+    /// <summary>
+    /// Lifts every training tree to a projective one and fixes the label set: relations, kept
+    /// decorations, and every relation a decoration names.
+    /// </summary>
+    internal static (List<(IReadOnlyList<ConlluWord> Words, int[] Heads, string[] Labels)> Sentences, string[] Labels, int Lifted) Prepare(
+        IReadOnlyList<ConlluSentence> train, ParserTrainingOptions options)
+    {
+        var result = new List<(IReadOnlyList<ConlluWord>, int[], string[])>(train.Count);
+        var decoratedCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lifted = 0;
+        foreach (var sentence in train)
+        {
+            var words = sentence.Words;
+            var n = words.Count;
+            if (n == 0 || !IsTree(words))
+            {
+                continue;
+            }
+            var heads = new int[n + 1];
+            var labels = new string[n + 1];
+            labels[0] = string.Empty;
+            for (var i = 0; i < n; i++)
+            {
+                heads[i + 1] = words[i].Head;
+                labels[i + 1] = words[i].Relation;
+            }
+            lifted += ProjectiveLifting.Lift(heads, labels, n, decorate: true);
+            for (var i = 1; i <= n; i++)
+            {
+                if (labels[i].Contains(ProjectiveLifting.Marker, StringComparison.Ordinal))
+                {
+                    decoratedCounts[labels[i]] = decoratedCounts.GetValueOrDefault(labels[i]) + 1;
+                }
+            }
+            result.Add((words, heads, labels));
+        }
+        var set = new SortedSet<string>(StringComparer.Ordinal) { "root" };
+        foreach (var (_, _, labels) in result)
+        {
+            for (var i = 1; i < labels.Length; i++)
+            {
+                var label = labels[i];
+                if (label.Contains(ProjectiveLifting.Marker, StringComparison.Ordinal) && decoratedCounts[label] < options.MinDecoratedCount)
+                {
+                    label = labels[i] = ProjectiveLifting.BaseOf(label);
+                }
+                set.Add(label);
+                var marker = label.IndexOf(ProjectiveLifting.Marker, StringComparison.Ordinal);
+                if (marker >= 0)
+                {
+                    set.Add(label[..marker]);
+                    set.Add(label[(marker + 1)..]);
+                }
+            }
+        }
+        return (result, [.. set], lifted);
+    }
+
+    // A usable gold tree: heads in range, one root, no cycle.
+    private static bool IsTree(IReadOnlyList<ConlluWord> words)
+    {
+        var n = words.Count;
+        var roots = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var h = words[i].Head;
+            if (h < 0 || h > n || h == i + 1)
+            {
+                return false;
+            }
+            if (h == 0)
+            {
+                roots++;
+            }
+        }
+        if (roots != 1)
+        {
+            return false;
+        }
+        for (var i = 0; i < n; i++)
+        {
+            var a = i + 1;
+            for (var steps = 0; a != 0; steps++)
+            {
+                if (steps > n)
+                {
+                    return false;
+                }
+                a = words[a - 1].Head;
+            }
+        }
+        return true;
+    }
+
+    private static List<(Document, IReadOnlyList<ConlluSentence>)> BuildDevDocuments(IReadOnlyList<ConlluSentence>? dev)
+    {
+        var documents = new List<(Document, IReadOnlyList<ConlluSentence>)>();
+        if (dev is null)
+        {
+            return documents;
+        }
+        for (var start = 0; start < dev.Count; start += DevDocumentSentences)
+        {
+            var batch = new List<ConlluSentence>();
+            for (var i = start; i < Math.Min(dev.Count, start + DevDocumentSentences); i++)
+            {
+                batch.Add(dev[i]);
+            }
+            var document = ConlluDocuments.ToDocument(string.Create(CultureInfo.InvariantCulture, $"dev{start}"), batch);
+            ParserEvaluation.FillGoldTags(document, batch);
+            documents.Add((document, batch));
+        }
+        return documents;
+    }
+
+    private static byte[] ToBytes(ParserModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+
+    private static ParserModel FromBytes(byte[] bytes)
+    {
+        using var stream = new MemoryStream(bytes, writable: false);
+        return ParserModel.Load(stream);
+    }
+
+    // A training tree in the form the transition system reads: positions 1..n, 0 = root.
+    private sealed class TrainingSentence
+    {
+        public TrainingSentence(IReadOnlyList<ConlluWord> words, int[] heads, string[] labels, Dictionary<string, int> labelIndex)
+        {
+            Count = words.Count;
+            Word = new ulong[Count + 1];
+            Tag = new ulong[Count + 1];
+            IsPunct = new bool[Count + 1];
+            Head = heads;
+            Label = new int[Count + 1];
+            for (var i = 1; i <= Count; i++)
+            {
+                var word = words[i - 1];
+                Word[i] = ParserFeatures.WordOf(word.Form);
+                Tag[i] = ParserFeatures.TagOf(word.Xpos is { Length: > 0 } and not "_" ? word.Xpos : word.Upos);
+                IsPunct[i] = word.Upos == "PUNCT";
+                Label[i] = labelIndex[labels[i]];
+            }
+        }
+
+        public int Count { get; }
+        public ulong[] Word { get; }
+        public ulong[] Tag { get; }
+        public bool[] IsPunct { get; }
+        public int[] Head { get; }
+        public int[] Label { get; }
+    }
+}

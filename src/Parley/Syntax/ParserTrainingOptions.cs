@@ -1,0 +1,26 @@
+namespace Parley.Syntax;
+
+/// <summary>Settings of <see cref="ParserTrainer"/>. The defaults are the ones the shipped model was trained with.</summary>
+public sealed record ParserTrainingOptions
+{
+    /// <summary>Probability of following the model's own choice instead of the oracle's from the second epoch on.</summary>
+    public double Exploration { get; init; } = 0.9;
+
+    /// <summary>Probability of replacing a training word's tag with a random tag, so the parser learns not to trust tags blindly.</summary>
+    public double TagNoise { get; init; }
+
+    /// <summary>Lifted-label decorations (<c>obj|xcomp</c>) seen fewer times than this are dropped, keeping only the lift.</summary>
+    public int MinDecoratedCount { get; init; } = 5;
+
+    /// <summary>Stop when dev LAS has not improved for this many epochs.</summary>
+    public int Patience { get; init; } = 3;
+
+    /// <summary>Averaged weights smaller than this in magnitude are left out of the model scored on dev after each epoch.</summary>
+    public float PruneThreshold { get; init; } = 1e-3f;
+
+    /// <summary>
+    /// Weights smaller than this in magnitude are dropped from the chosen model before it is returned
+    /// and saved: the model gets smaller and faster for a negligible loss (measured on EWT dev).
+    /// </summary>
+    public float FinalPruneThreshold { get; init; } = 1f;
+}
