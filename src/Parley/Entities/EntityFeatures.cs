@@ -30,11 +30,30 @@ internal static class EntityFeatures
             scratch.Shape[i] = TaggerFeatures.ShapeHash(word);
             scratch.Flags[i] = TaggerFeatures.SurfaceFlags(word) | (i == 0 ? TaggerFeatures.SentenceStart : 0);
             scratch.Case[i] = cases.Lookup(word);
+            scratch.Remembered[i] = scratch.Memory.GetValueOrDefault(scratch.Lower[i]);
             var hasTags = analyses.Length == tokens.Length;
             scratch.Upos[i] = hasTags ? FeatureHash.Add(Seed, analyses[first + i].Upos) : 0;
             scratch.Xpos[i] = hasTags ? FeatureHash.Add(Seed, analyses[first + i].Xpos) : 0;
         }
         gazetteer.Match(text, tokens, first, count, scratch.GazetteerMask, scratch.GazetteerPosition);
+        // Gazetteer categories further along the name this token may belong to: up to five tokens
+        // that are capitalised or joiners ("of", "the", "and", "for", "&"), so "Superior" sees the
+        // "Court" of "Superior Court of the District of Columbia" before it is decided.
+        for (var i = 0; i < count; i++)
+        {
+            var ahead = 0;
+            for (var k = i + 1; k < count && k <= i + 5 && Chains(text, tokens[first + k], scratch.Flags[k]); k++)
+            {
+                ahead |= scratch.GazetteerMask[k];
+            }
+            scratch.Ahead[i] = ahead;
+            var behind = 0;
+            for (var k = i - 1; k >= 0 && k >= i - 5 && Chains(text, tokens[first + k], scratch.Flags[k]); k--)
+            {
+                behind |= scratch.GazetteerMask[k];
+            }
+            scratch.Behind[i] = behind;
+        }
         // Runs of capitalised words ("Stephane Dujarric", "Gondor Foreign Ministry"): each token
         // gets its run's length (capped at 4) and its place in the run, packed as length * 8 + place.
         var i0 = 0;
@@ -58,6 +77,16 @@ internal static class EntityFeatures
             }
             i0 = end;
         }
+    }
+
+    private static bool Chains(string text, Token token, int flags)
+    {
+        if ((flags & TaggerFeatures.InitialUpper) != 0)
+        {
+            return true;
+        }
+        var word = text.AsSpan(token.Start, token.Length);
+        return word is "of" or "the" or "and" or "for" or "&" or "de" or "al";
     }
 
     /// <summary>Writes the features of token <paramref name="i"/> given the two previous classes (-1 before the start).</summary>
@@ -129,6 +158,13 @@ internal static class EntityFeatures
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(147), prev1), after1);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(148), scratch.Form[i]), after1);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(149), before1), scratch.Form[i]);
+        // What earlier sentences of the document made of this word: names recur.
+        var remembered = scratch.Remembered[i];
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(150), remembered), capital);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(151), remembered), prev1);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(152), scratch.Ahead[i]), capital);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(153), scratch.Behind[i]), capital);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(154), scratch.Ahead[i]), prev1), mask);
         var run = scratch.Run[i];
         f[n++] = FeatureHash.Add(FeatureHash.Of(135), run);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(136), run), upos);

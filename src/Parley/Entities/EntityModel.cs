@@ -45,10 +45,12 @@ public sealed class EntityModel
     {
         ArgumentNullException.ThrowIfNull(document);
         var scratch = _threadScratch ??= new EntityScratch();
+        scratch.Memory.Clear();
         var mentions = new List<EntityMention>();
         foreach (var sentence in document.Sentences)
         {
             Decode(_model, null, Gazetteer, _cases, document, sentence.FirstToken, sentence.TokenCount, scratch);
+            scratch.Remember(sentence.TokenCount, scratch.Classes);
             AddMentions(document, sentence.FirstToken, sentence.TokenCount, scratch.Classes, mentions);
         }
         return [.. mentions];

@@ -18,8 +18,26 @@ internal sealed class EntityScratch
     public int[] Classes = new int[64];
     public int[] Run = new int[64];
     public int[] Case = new int[64];
+    public int[] Remembered = new int[64];
+    public int[] Ahead = new int[64];
+    public int[] Behind = new int[64];
+
+    // Entity types given to each word (lower-case hash) earlier in the current document.
+    public readonly Dictionary<ulong, int> Memory = [];
     public readonly ulong[] Features = new ulong[MaxFeatures];
     public readonly float[] Scores = new float[EntityTags.Count];
+
+    /// <summary>Records the types given to the words of the sentence just tagged, for later sentences of the document.</summary>
+    public void Remember(int count, int[] classes)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            if (classes[i] != EntityTags.Outside)
+            {
+                Memory[Lower[i]] = Memory.GetValueOrDefault(Lower[i]) | (1 << (int)EntityTags.TypeOf(classes[i]));
+            }
+        }
+    }
 
     public void Ensure(int tokens)
     {
@@ -39,5 +57,8 @@ internal sealed class EntityScratch
         Array.Resize(ref Classes, size);
         Array.Resize(ref Run, size);
         Array.Resize(ref Case, size);
+        Array.Resize(ref Remembered, size);
+        Array.Resize(ref Ahead, size);
+        Array.Resize(ref Behind, size);
     }
 }

@@ -60,8 +60,8 @@ public static class EntityTrainer
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        var trainSet = Prepare(train, trainEntities, tagger);
-        var devSet = Prepare(dev, devEntities, tagger);
+        var (trainSet, trainDocuments) = Prepare(train, trainEntities, tagger);
+        var (devSet, devDocuments) = Prepare(dev, devEntities, tagger);
         log($"ner: {trainSet.Count} training sentences, {devSet.Count} dev sentences, {gazetteer.Entries.Count} gazetteer entries");
         var forms = new List<IReadOnlyList<string>>(train.Count);
         foreach (var sentence in train)
@@ -76,7 +76,7 @@ public static class EntityTrainer
         var cases = CaseLexicon.Build(forms);
         var trainer = new PerceptronTrainer(EntityTags.Count);
         var scratch = new EntityScratch();
-        var order = new int[trainSet.Count];
+        var order = new int[trainDocuments.Count];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
@@ -88,26 +88,15 @@ public static class EntityTrainer
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
+            // Documents are shuffled, their sentences kept in order, so the document memory
+            // features see what they will see when recognising.
             random.Shuffle(order);
-            foreach (var s in order)
+            foreach (var d in order)
             {
-                var (document, gold) = trainSet[s];
-                var count = gold.Length;
-                EntityFeatures.Prepare(document, 0, count, gazetteer, cases, scratch);
-                int prev1 = -1, prev2 = -1;
-                for (var i = 0; i < count; i++)
+                scratch.Memory.Clear();
+                foreach (var s in trainDocuments[d])
                 {
-                    var n = EntityFeatures.Extract(document, 0, count, i, prev1, prev2, scratch);
-                    var features = scratch.Features.AsSpan(0, n);
-                    trainer.Score(features, scratch.Scores);
-                    var guess = EntityModel.Best(scratch.Scores, prev1, i == count - 1);
-                    trainer.Update(features, gold[i], guess);
-                    trainer.NextInstance();
-                    // Follow the gold path while it is valid, so later decisions learn from right histories
-                    // (measured: better than following the model's own guesses).
-                    var next = EntityTags.Allowed(prev1, gold[i], i == count - 1) ? gold[i] : guess;
-                    prev2 = prev1;
-                    prev1 = next;
+                    TrainSentence(trainer, trainSet[s].Document, trainSet[s].Gold, gazetteer, cases, scratch);
                 }
             }
             var compiled = trainer.Compile();
@@ -115,7 +104,7 @@ public static class EntityTrainer
             var score = (double)epoch;
             if (devSet.Count > 0)
             {
-                var (p, r, f) = Score(compiled, gazetteer, cases, devSet, scratch);
+                var (p, r, f) = Score(compiled, gazetteer, cases, devSet, devDocuments, scratch);
                 line += string.Create(CultureInfo.InvariantCulture, $"; dev P {p:F2} R {r:F2} F1 {f:F2}");
                 score = f;
             }
@@ -136,24 +125,54 @@ public static class EntityTrainer
         return new EntityModel(best!, gazetteer, cases);
     }
 
-    private static (double P, double R, double F) Score(PerceptronModel model, EntityGazetteer gazetteer, CaseLexicon cases, List<(Document Document, int[] Gold)> set, EntityScratch scratch)
+    private static void TrainSentence(PerceptronTrainer trainer, Document document, int[] gold, EntityGazetteer gazetteer, CaseLexicon cases, EntityScratch scratch)
+    {
+        var count = gold.Length;
+        EntityFeatures.Prepare(document, 0, count, gazetteer, cases, scratch);
+        int prev1 = -1, prev2 = -1;
+        for (var i = 0; i < count; i++)
+        {
+            var n = EntityFeatures.Extract(document, 0, count, i, prev1, prev2, scratch);
+            var features = scratch.Features.AsSpan(0, n);
+            trainer.Score(features, scratch.Scores);
+            var guess = EntityModel.Best(scratch.Scores, prev1, i == count - 1);
+            trainer.Update(features, gold[i], guess);
+            trainer.NextInstance();
+            scratch.Classes[i] = guess;
+            // Follow the gold path while it is valid, so later decisions learn from right histories
+            // (measured: better than following the model's own guesses).
+            var next = EntityTags.Allowed(prev1, gold[i], i == count - 1) ? gold[i] : guess;
+            prev2 = prev1;
+            prev1 = next;
+        }
+        // The document memory holds what the model guessed, as it will when recognising.
+        scratch.Remember(count, scratch.Classes);
+    }
+
+    private static (double P, double R, double F) Score(PerceptronModel model, EntityGazetteer gazetteer, CaseLexicon cases, List<(Document Document, int[] Gold)> set, List<List<int>> documents, EntityScratch scratch)
     {
         long correct = 0, predicted = 0, gold = 0;
         var found = new List<EntityMention>();
         var expected = new List<EntityMention>();
-        foreach (var (document, tags) in set)
+        foreach (var sentences in documents)
         {
-            var count = tags.Length;
-            EntityModel.Decode(model, null, gazetteer, cases, document, 0, count, scratch);
-            found.Clear();
-            expected.Clear();
-            EntityModel.AddMentions(document, 0, count, scratch.Classes, found);
-            EntityModel.AddMentions(document, 0, count, tags, expected);
-            predicted += found.Count;
-            gold += expected.Count;
-            foreach (var mention in found)
+            scratch.Memory.Clear();
+            foreach (var s in sentences)
             {
-                correct += expected.Contains(mention) ? 1 : 0;
+                var (document, tags) = set[s];
+                var count = tags.Length;
+                EntityModel.Decode(model, null, gazetteer, cases, document, 0, count, scratch);
+                scratch.Remember(count, scratch.Classes);
+                found.Clear();
+                expected.Clear();
+                EntityModel.AddMentions(document, 0, count, scratch.Classes, found);
+                EntityModel.AddMentions(document, 0, count, tags, expected);
+                predicted += found.Count;
+                gold += expected.Count;
+                foreach (var mention in found)
+                {
+                    correct += expected.Contains(mention) ? 1 : 0;
+                }
             }
         }
         var precision = predicted > 0 ? 100.0 * correct / predicted : 0;
@@ -161,15 +180,22 @@ public static class EntityTrainer
         return (precision, recall, precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0);
     }
 
-    private static List<(Document, int[])> Prepare(IReadOnlyList<ConlluSentence> sentences, IReadOnlyDictionary<string, Iob2Sentence> entities, TaggerModel? tagger)
+    /// <summary>The sentences with their gold classes, and the sentence indices of each document (split at <c># newdoc</c>).</summary>
+    private static (List<(Document Document, int[] Gold)> Sentences, List<List<int>> Documents) Prepare(IReadOnlyList<ConlluSentence> sentences, IReadOnlyDictionary<string, Iob2Sentence> entities, TaggerModel? tagger)
     {
-        var list = new List<(Document, int[])>(sentences.Count);
+        var list = new List<(Document Document, int[] Gold)>(sentences.Count);
+        var documents = new List<List<int>>();
         foreach (var sentence in sentences)
         {
             if (sentence.SentenceId is null || !entities.TryGetValue(sentence.SentenceId, out var iob))
             {
                 continue;
             }
+            if (sentence.NewDocument || documents.Count == 0)
+            {
+                documents.Add([]);
+            }
+            documents[^1].Add(list.Count);
             var document = ConlluDocuments.ToDocument("s", [sentence]);
             if (tagger is not null)
             {
@@ -189,6 +215,6 @@ public static class EntityTrainer
             var spans = GoldEntities.OnWords(iob, sentence.Words);
             list.Add((document, EntityTags.Encode(sentence.Words.Count, spans)));
         }
-        return list;
+        return (list, documents);
     }
 }

@@ -244,8 +244,13 @@ public sealed class Lemmatizer
             throw new InvalidDataException($"Lemmatizer format {version} is not supported (expected {FormatVersion}).");
         }
         var packed = outer.ReadBytes(outer.ReadInt32());
-        using var zip = new ZLibStream(new MemoryStream(packed), CompressionMode.Decompress);
-        using var reader = new BinaryReader(zip);
+        using var inflated = new MemoryStream();
+        using (var zip = new ZLibStream(new MemoryStream(packed), CompressionMode.Decompress))
+        {
+            zip.CopyTo(inflated);
+        }
+        inflated.Position = 0;
+        using var reader = new BinaryReader(inflated);
         var tags = new string[reader.ReadInt32()];
         for (var i = 0; i < tags.Length; i++)
         {

@@ -25,7 +25,7 @@ public sealed class EwtEntityTests
             Layers.Text | Layers.Tokens | Layers.Sentences);
         var result = NlpEvaluator.Evaluate(dev, pipeline, gold);
         Assert.True(result.HasEntities, result.Format());
-        // Measured F1 68.61 when the model was trained; a drop means a regression.
-        Assert.True(result.EntityScore().F1 >= 67, result.Format());
+        // Measured F1 70.09 when the model was trained; a drop means a regression.
+        Assert.True(result.EntityScore().F1 >= 69, result.Format());
     }
 }
