@@ -1247,6 +1247,22 @@ internal sealed class ResolutionRun
         var head = mention.HeadToken;
         if (_hasDependencies)
         {
+            // The syntactic head: UD heads a name at its first word ("Karl" of "Karl Nehammer").
+            for (var k = mention.FirstToken; k < mention.EndToken; k++)
+            {
+                var h = _doc.Analyses[k].Head;
+                if (h < mention.FirstToken || h >= mention.EndToken)
+                {
+                    head = k;
+                    break;
+                }
+            }
+            // A name under its title ("Chancellor" ← flat "Karl Nehammer") is the subject when the title is.
+            for (var step = 0; step < 3 && _doc.Analyses[head].Relation is "flat" or "flat:name" or "compound" or "appos"
+                && _doc.Analyses[head].Head >= 0; step++)
+            {
+                head = _doc.Analyses[head].Head;
+            }
             return _doc.Analyses[head].Relation.StartsWith("nsubj", StringComparison.Ordinal);
         }
         if (!_hasTags)

@@ -4,7 +4,7 @@ using Parley.Syntax;
 
 namespace Parley.Tests.Actors;
 
-/// <summary>The model stages (tagger, entities) whose files are in data/models, in pipeline order.</summary>
+/// <summary>The model stages (tagger, parser, entities) whose files are in data/models, in pipeline order.</summary>
 internal static class ResolveModels
 {
     public static IReadOnlyList<IStage> Stages()
@@ -13,9 +13,14 @@ internal static class ResolveModels
         var models = Path.Combine(DataPaths.ResolveData() ?? "", "models");
         var tagger = Path.Combine(models, "tagger-v1.bin");
         var entities = Path.Combine(models, "ner-v1.bin");
+        var parser = Path.Combine(models, "parser-v1.bin");
         if (File.Exists(tagger))
         {
             stages.Add(new PerceptronTagger(tagger));
+            if (File.Exists(parser))
+            {
+                stages.Add(new ArcEagerParser(ParserModel.Load(parser)));
+            }
         }
         if (File.Exists(entities))
         {
