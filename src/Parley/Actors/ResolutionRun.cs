@@ -499,7 +499,8 @@ internal sealed class ResolutionRun
             return new RoleStatement(office.Role!, office, office.CodeOn(_date), office.Country, office.Organization ?? office.Name,
                 Former: false, roleStart, start);
         }
-        if (title.Agent is not { IsTitle: true } agent || title.Actor is not null)
+        // A plural title ("US presidents George Washington and …") names a class, not this person's office.
+        if (title.Agent is not { IsTitle: true } agent || title.Actor is not null || IsPlural(title))
         {
             return null;
         }
@@ -578,7 +579,8 @@ internal sealed class ResolutionRun
             }
             break;
         }
-        if (agent is null)
+        // "…, United States President Donald Trump": the role belongs to the name that follows it.
+        if (agent is null || StartsName(roleEnd) || IsPlural(_phrases[_phraseOf[roleEnd - 1]]))
         {
             return null;
         }
@@ -823,7 +825,8 @@ internal sealed class ResolutionRun
     {
         foreach (var c in _clusters)
         {
-            if (c.Kind != ClusterKind.Person || c.Code is not null || c.HasStatedRole)
+            // A role stated without a country ("President Trump") still takes its code from the base.
+            if (c.Kind != ClusterKind.Person || c.Code is not null)
             {
                 continue;
             }
@@ -852,9 +855,12 @@ internal sealed class ResolutionRun
                 continue;
             }
             c.SetCode(best.Code, best.Sector, best.Country);
-            c.Role = best.Role;
-            c.RoleKey = best.Role is null ? null : RoleKey(best.Role);
-            c.Organization = best.Organization;
+            if (!c.HasStatedRole)
+            {
+                c.Role = best.Role;
+                c.RoleKey = best.Role is null ? null : RoleKey(best.Role);
+            }
+            c.Organization ??= best.Organization;
             c.FromKnowledge = true;
             c.Confirmed = true;
         }
@@ -982,7 +988,15 @@ internal sealed class ResolutionRun
         }
         foreach (var m in modifiers)
         {
-            var code = Combine(m.Actor!.CodeOn(_date), agent, former: false);
+            var baseCode = m.Actor!.CodeOn(_date);
+            // A seat of government stands for the government; with another sector ("Washington
+            // police") it stands for its country.
+            if (m.Actor.Sector is not null && m.Actor.Kind == ActorKind.Country && baseCode is { Length: >= 6 }
+                && agent.CodeOn(null) is { } agentSector && agentSector != m.Actor.Sector)
+            {
+                baseCode = baseCode[..3];
+            }
+            var code = Combine(baseCode, agent, former: false);
             if (code is null)
             {
                 continue;
@@ -1332,7 +1346,7 @@ internal sealed class ResolutionRun
                 Organization = c.Organization,
                 Mentions = mentions,
             });
-            if (c.Kind == ClusterKind.Person && c.HasStatedRole && c.WordCount > 1 && c.Code is not null && c.StatedAt is { } at
+            if (c.Kind == ClusterKind.Person && c.HasStatedRole && !c.FromKnowledge && c.WordCount > 1 && c.Code is not null && c.StatedAt is { } at
                 && _date is { } day)
             {
                 facts.Add(new PersonFact

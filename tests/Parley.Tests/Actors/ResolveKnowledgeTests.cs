@@ -62,6 +62,18 @@ public sealed class ResolveKnowledgeTests
     }
 
     [Fact]
+    public void A_title_without_a_country_takes_the_code_from_the_base_and_teaches_nothing()
+    {
+        var learner = new PersonKnowledgeLearner(PersonKnowledgeBase.Empty);
+        Run(learner, Article("one", "Kenyan President Amani Odhiambo opened the port .", new DateOnly(2023, 5, 1)));
+        var later = Run(learner, Article("two", "President Amani Odhiambo closed the port .", new DateOnly(2023, 6, 1)));
+        var actor = Assert.Single(later.Actors);
+        Assert.Equal("KENGOV", actor.Code);
+        Assert.Equal("President", actor.Role);
+        Assert.Equal(new DateOnly(2023, 5, 1), Assert.Single(learner.Current.Facts).LastSeen);
+    }
+
+    [Fact]
     public void Repeated_evidence_widens_the_dates_and_keeps_the_first_article()
     {
         var learner = new PersonKnowledgeLearner(PersonKnowledgeBase.Empty);

@@ -57,6 +57,25 @@ public sealed class ResolveRoleTests
     }
 
     [Fact]
+    public void A_role_phrase_before_the_next_name_is_not_an_apposition_and_a_plural_title_is_no_role()
+    {
+        var document = new ResolveDocs()
+            .Sentence("Guests included Speaker Lina Morrow , Kenyan President Amani Odhiambo and Kenyan presidents Joseph Kariuki and Paul Mbeki .")
+            .Build();
+        var actors = Resolver.Resolve(document, PersonKnowledgeBase.Empty).Actors;
+        Assert.Null(actors.Single(a => a.Name == "Lina Morrow").Code);
+        Assert.Equal("KENGOV", actors.Single(a => a.Name == "Amani Odhiambo").Code);
+        Assert.DoesNotContain(actors, a => a.Name == "Joseph Kariuki" && a.Role is not null);
+    }
+
+    [Fact]
+    public void A_seat_of_government_with_another_sector_stands_for_its_country()
+    {
+        var document = new ResolveDocs().Sentence("Nairobi police arrested the suspects .").Build();
+        Assert.Equal("KENCOP", Assert.Single(Resolver.Resolve(document, PersonKnowledgeBase.Empty).Actors).Code);
+    }
+
+    [Fact]
     public void A_name_with_a_title_but_no_country_is_kept_with_its_role_and_no_code()
     {
         var document = new ResolveDocs().Sentence("President Amani Odhiambo arrived on Monday .").Build();
