@@ -1371,7 +1371,7 @@ internal sealed class ResolutionRun
         return new ActorResolution(actors, facts, statedSpans, knowledgeSpans);
     }
 
-    // ---- small helpers -----------------------------------------------------------------------
+    // ---- small utilities ---------------------------------------------------------------------
 
     private ReadOnlySpan<char> TokenText(int i) => _text.AsSpan(_tokens[i].Start, _tokens[i].Length);
 
