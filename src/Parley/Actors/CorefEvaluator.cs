@@ -12,9 +12,10 @@ namespace Parley.Actors;
 /// the right country.
 /// </summary>
 /// <remarks>
-/// <para>Input: gold words, sentences, paragraphs, tags and trees from the files; named entities
-/// only from the stages given (none by default), so the figures show what the resolver does on top
-/// of a given entity recogniser. The person knowledge base is empty.</para>
+/// <para>Input: gold words, sentences, paragraphs, tags and trees from the files; the stages given
+/// (none by default) run next, so an entity recogniser adds entities and a tagger or parser may
+/// replace the gold analyses with its own. Matching always uses the gold trees. The person
+/// knowledge base is empty.</para>
 /// <para>Matching: a system mention matches the gold mention with the same syntactic head (the
 /// word of the span whose gold head lies outside it). Key: gold mentions of type person or
 /// organisation. Response: system mentions that match one of them, plus system mentions that
@@ -89,13 +90,15 @@ public sealed class CorefEvaluator
         {
             var sentences = ConlluReader.ReadFile(path).ToList();
             var (document, gold) = Build(Path.GetFileNameWithoutExtension(path), sentences);
+            // Stages may replace the gold tags and trees (a tagger, a parser); matching reads the gold ones.
+            var goldAnalyses = document.Analyses;
             foreach (var stage in _stages)
             {
                 stage.Process(document, new StageContext(document, stage.Name));
                 document.AddLayers(stage.Provides);
             }
             var resolution = _resolver.Resolve(document, PersonKnowledgeBase.Empty);
-            Score(document, gold, resolution.Actors, all, named, scores);
+            Score(document, goldAnalyses, gold, resolution.Actors, all, named, scores);
             documents++;
         }
         return new CorefScores
@@ -113,12 +116,12 @@ public sealed class CorefEvaluator
         };
     }
 
-    private void Score(Document document, List<GoldMention> gold, IReadOnlyList<Actor> actors, Tally all, Tally named, PlaceTally places)
+    private void Score(Document document, TokenAnalysis[] goldAnalyses, List<GoldMention> gold, IReadOnlyList<Actor> actors, Tally all, Tally named, PlaceTally places)
     {
         var heads = new Dictionary<int, List<int>>();
         for (var g = 0; g < gold.Count; g++)
         {
-            var head = Head(document, gold[g].First, gold[g].End);
+            var head = Head(goldAnalyses, gold[g].First, gold[g].End);
             gold[g] = gold[g] with { HeadToken = head };
             if (!heads.TryGetValue(head, out var list))
             {
@@ -137,7 +140,7 @@ public sealed class CorefEvaluator
                 {
                     continue;
                 }
-                var head = Head(document, first, end);
+                var head = Head(goldAnalyses, first, end);
                 var match = -1;
                 if (heads.TryGetValue(head, out var candidates))
                 {
@@ -241,7 +244,7 @@ public sealed class CorefEvaluator
         {
             var m = gold[g];
             if (m.Type != "place" || m.Identity is null || !_places.TryGetValue(m.Identity, out var place)
-                || document.Analyses[m.HeadToken].Upos != "PROPN")
+                || goldAnalyses[m.HeadToken].Upos != "PROPN")
             {
                 continue;
             }
@@ -301,11 +304,11 @@ public sealed class CorefEvaluator
         return null;
     }
 
-    private static int Head(Document document, int first, int end)
+    private static int Head(TokenAnalysis[] analyses, int first, int end)
     {
         for (var k = first; k < end; k++)
         {
-            var head = document.Analyses[k].Head;
+            var head = analyses[k].Head;
             if (head < first || head >= end)
             {
                 return k;

@@ -25,6 +25,23 @@ public sealed class ResolveGumEvaluationTests(ITestOutputHelper output)
         Assert.True(scores.Named.B3F1 > 0.5, scores.ToString());
     }
 
+    [SharedDataFact]
+    [Trait("Category", "Slow")]
+    public void Gum_wikinews_scores_with_predicted_tags_trees_and_entities()
+    {
+        var folder = Path.Combine(DataPaths.ResolveShared()!, "gold", "gum-wikinews", "dep_conllu");
+        var stages = ResolveModels.Stages();
+        if (stages.Count < 3)
+        {
+            return;
+        }
+        using var table = new StreamReader(TablePath());
+        var evaluator = new CorefEvaluator(new ActorResolver(ProjectLexicon.Lexicon), CorefEvaluator.ReadPlaceTable(table), stages);
+        var scores = evaluator.Evaluate(Directory.GetFiles(folder, "*.conllu").Order(StringComparer.Ordinal));
+        output.WriteLine(scores.ToString());
+        Assert.True(scores.CountryCorrect >= 0.95 * scores.CountryMentions, scores.ToString());
+    }
+
     private static string TablePath([CallerFilePath] string source = "") =>
         Path.Combine(Path.GetDirectoryName(source)!, "gum-place-countries.tsv");
 }
