@@ -16,6 +16,8 @@ internal static class ActorTableReader
     public const string Groups = "groups.tsv";
     public const string Agents = "agents.tsv";
     public const string Discards = "discards.tsv";
+    public const string Regions = "regions.tsv";
+    public const string Media = "media.tsv";
 
     public static void ReadFolder(string folder, ActorLexiconBuilder builder)
     {
@@ -29,6 +31,16 @@ internal static class ActorTableReader
             }
             using var reader = new StreamReader(path);
             Read(reader, name, builder);
+        }
+        // Regions and media came after the first five tables; a folder written before them still loads.
+        foreach (var name in (string[])[Regions, Media])
+        {
+            var path = Path.Combine(folder, name);
+            if (File.Exists(path))
+            {
+                using var reader = new StreamReader(path);
+                Read(reader, name, builder);
+            }
         }
     }
 
@@ -52,6 +64,12 @@ internal static class ActorTableReader
                     break;
                 case Discards:
                     AddDiscard(row, builder);
+                    break;
+                case Regions:
+                    AddRegion(row, builder);
+                    break;
+                case Media:
+                    AddMedia(row, builder);
                     break;
                 default:
                     throw new ArgumentException($"Unknown actor table '{source}'.", nameof(source));
@@ -204,6 +222,38 @@ internal static class ActorTableReader
             Example = row.Optional("example"),
         };
         AddAll(builder, entry, words);
+    }
+
+    // A region has a CAMEO code but no ISO country, so Country stays null.
+    private static void AddRegion(Row row, ActorLexiconBuilder builder)
+    {
+        var name = row.Required("name");
+        var entry = new ActorEntry
+        {
+            Name = name,
+            Kind = ActorKind.Country,
+            Codes = ParseCodes(row.Required("code"), row.Where),
+            Source = row.Source,
+            Example = row.Optional("example"),
+        };
+        AddAll(builder, entry, name, row.Optional("names"), row.Optional("adjectives"), row.Optional("demonyms"));
+    }
+
+    private static void AddMedia(Row row, ActorLexiconBuilder builder)
+    {
+        var name = row.Required("name");
+        var entry = new ActorEntry
+        {
+            Name = name,
+            Kind = ActorKind.Organization,
+            Codes = ParseCodes(row.Required("code"), row.Where),
+            Country = NullIfEmpty(row.Optional("country")),
+            Sector = "MED",
+            Organization = name,
+            Source = row.Source,
+            Example = row.Optional("example"),
+        };
+        AddAll(builder, entry, name, row.Optional("aliases"));
     }
 
     // A phrase that holds a name but names no actor ("New Mexico"): matched, so that the name

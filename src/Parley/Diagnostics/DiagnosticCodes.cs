@@ -74,6 +74,13 @@ public static class DiagnosticCodes
     /// <summary>A quotation was found but no speaker could be attributed to it; its speaker was left null.</summary>
     public const string QuoteWithoutSpeaker = "W310";
 
+    // I4xx: information.
+
+    /// <summary>The article states a person's role (a title before the name, an apposition after it); the knowledge base may learn it.</summary>
+    public const string PersonRoleStated = "I401";
+    /// <summary>A person's code and role come from the person knowledge base, not from the article.</summary>
+    public const string PersonRoleFromKnowledge = "I402";
+
     /// <summary>The severity implied by a code's first letter.</summary>
     public static DiagnosticSeverity SeverityOf(string code) => code.Length > 0 && code[0] == 'E'
         ? DiagnosticSeverity.Error

@@ -8,7 +8,7 @@ namespace Parley.Tests.Actors;
 /// </summary>
 public sealed class ActorTablesTests
 {
-    public static TheoryData<string> Tables => ["countries.tsv", "organizations.tsv", "groups.tsv", "agents.tsv", "discards.tsv"];
+    public static TheoryData<string> Tables => ["countries.tsv", "organizations.tsv", "groups.tsv", "agents.tsv", "discards.tsv", "regions.tsv", "media.tsv"];
 
     private static readonly Dictionary<string, string[]> PhraseColumns = new()
     {
@@ -17,6 +17,8 @@ public sealed class ActorTablesTests
         ["groups.tsv"] = ["name", "aliases"],
         ["agents.tsv"] = ["words"],
         ["discards.tsv"] = ["phrase"],
+        ["regions.tsv"] = ["name", "names", "adjectives", "demonyms"],
+        ["media.tsv"] = ["name", "aliases"],
     };
 
     [Theory]
