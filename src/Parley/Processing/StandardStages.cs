@@ -1,5 +1,7 @@
+using Parley.Actors;
 using Parley.Diagnostics;
 using Parley.Entities;
+using Parley.Events;
 using Parley.Places;
 using Parley.Quotes;
 using Parley.Syntax;
@@ -103,8 +105,41 @@ public sealed class StandardStages
         // Rules only: always present.
         registry.Add(RuleTimeResolver.StageName, () => new RuleTimeResolver());
         names.Add(RuleTimeResolver.StageName);
+
+        var actorTables = dataDirectory is null ? null : Path.Combine(dataDirectory, ActorLexicon.DataFolder);
+        var actors = actorTables is not null && Directory.Exists(actorTables)
+            ? Task.Run(() => new ActorResolver(ActorLexicon.Load(actorTables)))
+            : null;
+        if (actors is not null)
+        {
+            // The knowledge base is read-only during a run, so every article sees the same one and the
+            // output does not depend on which thread finished first.
+            registry.Add(LexiconActorResolver.StageName, () => new LexiconActorResolver(Wait(actors)));
+            names.Add(LexiconActorResolver.StageName);
+            usesLexicons = true;
+        }
+        else
+        {
+            missing.Add($"{LexiconActorResolver.StageName} (needs data/{ActorLexicon.DataFolder}/)");
+        }
+
+        // Quotes after actors, so speakers resolve to actor ids.
         registry.Add(QuoteAttributor.StageName, () => new QuoteAttributor());
         names.Add(QuoteAttributor.StageName);
+
+        var events = dataDirectory is not null && Directory.Exists(Path.Combine(dataDirectory, "events"))
+            && File.Exists(Path.Combine(dataDirectory, "cameo", "cameo.tsv"))
+            ? Task.Run(() => VerbPatternCoder.FromData(dataDirectory))
+            : null;
+        if (events is not null && actors is not null && tagger is not null && parser is not null)
+        {
+            registry.Add(VerbPatternCoder.StageName, () => Wait(events));
+            names.Add(VerbPatternCoder.StageName);
+        }
+        else
+        {
+            missing.Add($"{VerbPatternCoder.StageName} (needs data/events/, data/cameo/cameo.tsv, the actors, the tagger and the parser)");
+        }
 
         var pipeline = Pipeline.Build(registry, names);
         return new StandardStages(pipeline, registry, usesModels ? versions.GetValueOrDefault("models") : null, usesLexicons ? versions.GetValueOrDefault("lexicons") : null, missing);
