@@ -49,13 +49,14 @@ public sealed class EntityFeaturesTests
     }
 
     [Fact]
-    public void A_model_keeps_its_word_classes_through_saving()
+    public void A_model_keeps_its_word_classes_and_bias_through_saving()
     {
         var model = EntityTestData.Train();
         using var stream = new MemoryStream();
         model.Save(stream);
         stream.Position = 0;
         var loaded = EntityModel.Load(stream);
+        Assert.Equal(model.OutsideBias, loaded.OutsideBias);
         using var again = new MemoryStream();
         loaded.Save(again);
         Assert.Equal(stream.ToArray(), again.ToArray());
