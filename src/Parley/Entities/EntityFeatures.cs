@@ -15,7 +15,7 @@ internal static class EntityFeatures
     private static readonly ulong EndWord = FeatureHash.Add(FeatureHash.Of(101), "</s>");
 
     /// <summary>Computes per-token hashes, flags and gazetteer matches of tokens <c>[first, first + count)</c>.</summary>
-    public static void Prepare(Document document, int first, int count, EntityGazetteer gazetteer, CaseLexicon cases, EntityScratch scratch)
+    public static void Prepare(Document document, int first, int count, EntityGazetteer gazetteer, CaseLexicon cases, WordClusters clusters, EntityScratch scratch)
     {
         scratch.Ensure(count);
         var text = document.Text;
@@ -30,11 +30,13 @@ internal static class EntityFeatures
             scratch.Shape[i] = TaggerFeatures.ShapeHash(word);
             scratch.Flags[i] = TaggerFeatures.SurfaceFlags(word) | (i == 0 ? TaggerFeatures.SentenceStart : 0);
             scratch.Case[i] = cases.Lookup(word);
+            scratch.Cluster[i] = clusters.Lookup(word);
             scratch.Remembered[i] = scratch.Memory.GetValueOrDefault(scratch.Lower[i]);
             var hasTags = analyses.Length == tokens.Length;
             scratch.Upos[i] = hasTags ? FeatureHash.Add(Seed, analyses[first + i].Upos) : 0;
             scratch.Xpos[i] = hasTags ? FeatureHash.Add(Seed, analyses[first + i].Xpos) : 0;
         }
+        scratch.HasClusters = clusters.Count > 0;
         gazetteer.Match(text, tokens, first, count, scratch.GazetteerMask, scratch.GazetteerPosition);
         // Gazetteer categories further along the name this token may belong to: up to five tokens
         // that are capitalised or joiners ("of", "the", "and", "for", "&"), so "Superior" sees the
@@ -171,6 +173,20 @@ internal static class EntityFeatures
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(137), run), prev1);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(138), run), i >= 1 ? scratch.Lower[i - 1] : StartWord);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(139), run), mask);
+        // Distributional classes from raw text: names of one kind keep company alike, which helps
+        // with the names the training data never showed. Without classes the features are left out
+        // altogether: constant copies of other features would still change what training learns.
+        if (!scratch.HasClusters)
+        {
+            return n;
+        }
+        var cluster = scratch.Cluster[i];
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(155), cluster & 0xFFFF), capital);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(156), cluster >> 16), capital);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(157), cluster & 0xFFFF), prev1);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(158), i >= 1 ? scratch.Cluster[i - 1] & 0xFFFF : -1);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(159), i + 1 < count ? scratch.Cluster[i + 1] & 0xFFFF : -1);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(160), run), cluster >> 16);
         return n;
     }
 }

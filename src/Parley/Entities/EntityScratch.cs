@@ -5,7 +5,7 @@ namespace Parley.Entities;
 /// <summary>Per-call working memory of the recognizer: per-token hashes of one sentence and the buffers.</summary>
 internal sealed class EntityScratch
 {
-    public const int MaxFeatures = 64;
+    public const int MaxFeatures = 96;
 
     public ulong[] Form = new ulong[64];
     public ulong[] Lower = new ulong[64];
@@ -21,6 +21,8 @@ internal sealed class EntityScratch
     public int[] Remembered = new int[64];
     public int[] Ahead = new int[64];
     public int[] Behind = new int[64];
+    public int[] Cluster = new int[64];
+    public bool HasClusters;
 
     // Entity types given to each word (lower-case hash) earlier in the current document.
     public readonly Dictionary<ulong, int> Memory = [];
@@ -60,5 +62,6 @@ internal sealed class EntityScratch
         Array.Resize(ref Remembered, size);
         Array.Resize(ref Ahead, size);
         Array.Resize(ref Behind, size);
+        Array.Resize(ref Cluster, size);
     }
 }

@@ -22,26 +22,41 @@ public static class EntityTrainer
     /// Trains from the corpora folder <paramref name="dataDir"/> (holding <c>ud-english-ewt/</c> and
     /// <c>uner-english-ewt/</c>), tagging with the model at <paramref name="taggerModel"/> and using the
     /// gazetteer TSV at <paramref name="gazetteer"/>; writes <see cref="ModelFileName"/> into <paramref name="outDir"/>.
+    /// The training sentences are tagged by <paramref name="tagFolds"/> jackknifed taggers (none below 2);
+    /// word classes come from <paramref name="clustersPath"/>, by default <see cref="WordClusters.FileName"/>
+    /// in <paramref name="outDir"/> when it exists (built by <see cref="WordClusters.BuildFromCorpora"/>).
     /// </summary>
-    public static EntityModel TrainFromCorpora(string dataDir, string taggerModel, string gazetteer, string outDir, TextWriter log, int epochs = 15, int seed = 1)
+    public static EntityModel TrainFromCorpora(string dataDir, string taggerModel, string gazetteer, string outDir, TextWriter log, int epochs = 15, int seed = 1, int tagFolds = 0, string? clustersPath = null)
     {
+        ArgumentNullException.ThrowIfNull(log);
+        clustersPath ??= Path.Combine(outDir, WordClusters.FileName);
+        var clusters = File.Exists(clustersPath) ? WordClusters.Load(clustersPath) : WordClusters.Empty;
+        log.WriteLine($"word classes: {clusters.Count} words");
         var ud = Path.Combine(dataDir, "ud-english-ewt");
         var uner = Path.Combine(dataDir, "uner-english-ewt");
         return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(uner, "en_ewt-ud-train.iob2"),
             Path.Combine(ud, "en_ewt-ud-dev.conllu"), Path.Combine(uner, "en_ewt-ud-dev.iob2"),
-            taggerModel, gazetteer, outDir, epochs, seed, log);
+            taggerModel, gazetteer, outDir, epochs, seed, log, tagFolds, clusters);
     }
 
-    /// <summary>Trains from files and writes <see cref="ModelFileName"/> into <paramref name="outDir"/> (created if needed).</summary>
+    /// <summary>
+    /// Trains from files and writes <see cref="ModelFileName"/> into <paramref name="outDir"/> (created if needed).
+    /// With <paramref name="tagFolds"/> of 2 or more, the training sentences are tagged by taggers trained
+    /// without them (jackknifing), so the recognizer learns from tags as wrong as they will be on new
+    /// text; the tagger at <paramref name="taggerModel"/> then tags only the development sentences.
+    /// <paramref name="clusters"/> are the word classes behind the class features (none when null).
+    /// </summary>
     public static EntityModel Train(string trainConllu, string trainIob2, string devConllu, string devIob2,
-        string taggerModel, string gazetteer, string outDir, int epochs, int seed, TextWriter log)
+        string taggerModel, string gazetteer, string outDir, int epochs, int seed, TextWriter log, int tagFolds = 0, WordClusters? clusters = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         var tagger = TaggerModel.Load(taggerModel);
+        List<ConlluSentence> train = [.. ConlluReader.ReadFile(trainConllu)];
+        var analyses = tagFolds >= 2 ? JackknifeTags(train, tagFolds, seed, log.WriteLine) : null;
         var model = Train(
-            [.. ConlluReader.ReadFile(trainConllu)], GoldEntities.ReadById(trainIob2),
+            train, GoldEntities.ReadById(trainIob2),
             [.. ConlluReader.ReadFile(devConllu)], GoldEntities.ReadById(devIob2),
-            tagger, EntityGazetteer.Load(gazetteer), epochs, seed, log.WriteLine);
+            tagger, EntityGazetteer.Load(gazetteer), epochs, seed, log.WriteLine, analyses, clusters);
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, ModelFileName);
         model.Save(path);
@@ -55,13 +70,15 @@ public static class EntityTrainer
     /// </summary>
     public static EntityModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyDictionary<string, Iob2Sentence> trainEntities,
         IReadOnlyList<ConlluSentence> dev, IReadOnlyDictionary<string, Iob2Sentence> devEntities,
-        TaggerModel? tagger, EntityGazetteer gazetteer, int epochs, int seed, Action<string> log)
+        TaggerModel? tagger, EntityGazetteer gazetteer, int epochs, int seed, Action<string> log,
+        IReadOnlyList<TokenAnalysis[]>? trainAnalyses = null, WordClusters? clusters = null)
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
-        var (trainSet, trainDocuments) = Prepare(train, trainEntities, tagger);
-        var (devSet, devDocuments) = Prepare(dev, devEntities, tagger);
+        clusters ??= WordClusters.Empty;
+        var (trainSet, trainDocuments) = Prepare(train, trainEntities, tagger, trainAnalyses);
+        var (devSet, devDocuments) = Prepare(dev, devEntities, tagger, null);
         log($"ner: {trainSet.Count} training sentences, {devSet.Count} dev sentences, {gazetteer.Entries.Count} gazetteer entries");
         var forms = new List<IReadOnlyList<string>>(train.Count);
         foreach (var sentence in train)
@@ -96,7 +113,7 @@ public static class EntityTrainer
                 scratch.Memory.Clear();
                 foreach (var s in trainDocuments[d])
                 {
-                    TrainSentence(trainer, trainSet[s].Document, trainSet[s].Gold, gazetteer, cases, scratch);
+                    TrainSentence(trainer, trainSet[s].Document, trainSet[s].Gold, gazetteer, cases, clusters, scratch);
                 }
             }
             var compiled = trainer.Compile();
@@ -104,7 +121,7 @@ public static class EntityTrainer
             var score = (double)epoch;
             if (devSet.Count > 0)
             {
-                var (p, r, f) = Score(compiled, gazetteer, cases, devSet, devDocuments, scratch);
+                var (p, r, f) = Score(compiled, gazetteer, cases, clusters, devSet, devDocuments, scratch);
                 line += string.Create(CultureInfo.InvariantCulture, $"; dev P {p:F2} R {r:F2} F1 {f:F2}");
                 score = f;
             }
@@ -115,20 +132,36 @@ public static class EntityTrainer
                 bestScore = score;
                 bestEpoch = epoch;
             }
-            else if (epoch - bestEpoch >= 2)
+            else if (epoch - bestEpoch >= Patience)
             {
                 log($"stopping: no dev improvement since epoch {bestEpoch}");
                 break;
             }
         }
         log($"kept epoch {bestEpoch}");
-        return new EntityModel(best!, gazetteer, cases);
+        var outsideBias = 0f;
+        if (devSet.Count > 0)
+        {
+            // The bias towards names is chosen on dev after the weights are fixed; ties keep the smaller.
+            foreach (var bias in OutsideBiases)
+            {
+                var (p, r, f) = Score(best!, gazetteer, cases, clusters, devSet, devDocuments, scratch, bias);
+                log(string.Create(CultureInfo.InvariantCulture, $"outside bias {bias:F2}: dev P {p:F2} R {r:F2} F1 {f:F2}"));
+                if (f > bestScore)
+                {
+                    bestScore = f;
+                    outsideBias = bias;
+                }
+            }
+            log(string.Create(CultureInfo.InvariantCulture, $"kept outside bias {outsideBias:F2}"));
+        }
+        return new EntityModel(best!, gazetteer, cases, clusters, outsideBias);
     }
 
-    private static void TrainSentence(PerceptronTrainer trainer, Document document, int[] gold, EntityGazetteer gazetteer, CaseLexicon cases, EntityScratch scratch)
+    private static void TrainSentence(PerceptronTrainer trainer, Document document, int[] gold, EntityGazetteer gazetteer, CaseLexicon cases, WordClusters clusters, EntityScratch scratch)
     {
         var count = gold.Length;
-        EntityFeatures.Prepare(document, 0, count, gazetteer, cases, scratch);
+        EntityFeatures.Prepare(document, 0, count, gazetteer, cases, clusters, scratch);
         int prev1 = -1, prev2 = -1;
         for (var i = 0; i < count; i++)
         {
@@ -149,7 +182,9 @@ public static class EntityTrainer
         scratch.Remember(count, scratch.Classes);
     }
 
-    private static (double P, double R, double F) Score(PerceptronModel model, EntityGazetteer gazetteer, CaseLexicon cases, List<(Document Document, int[] Gold)> set, List<List<int>> documents, EntityScratch scratch)
+    private static readonly float[] OutsideBiases = [0.25f, 0.5f, 1f, 2f, 3f, 4f, 6f, 8f];
+
+    private static (double P, double R, double F) Score(PerceptronModel model, EntityGazetteer gazetteer, CaseLexicon cases, WordClusters clusters, List<(Document Document, int[] Gold)> set, List<List<int>> documents, EntityScratch scratch, float outsideBias = 0)
     {
         long correct = 0, predicted = 0, gold = 0;
         var found = new List<EntityMention>();
@@ -161,7 +196,7 @@ public static class EntityTrainer
             {
                 var (document, tags) = set[s];
                 var count = tags.Length;
-                EntityModel.Decode(model, null, gazetteer, cases, document, 0, count, scratch);
+                EntityModel.Decode(model, null, gazetteer, cases, clusters, document, 0, count, scratch, outsideBias);
                 scratch.Remember(count, scratch.Classes);
                 found.Clear();
                 expected.Clear();
@@ -181,12 +216,54 @@ public static class EntityTrainer
     }
 
     /// <summary>The sentences with their gold classes, and the sentence indices of each document (split at <c># newdoc</c>).</summary>
-    private static (List<(Document Document, int[] Gold)> Sentences, List<List<int>> Documents) Prepare(IReadOnlyList<ConlluSentence> sentences, IReadOnlyDictionary<string, Iob2Sentence> entities, TaggerModel? tagger)
+    /// <summary>
+    /// Tags every sentence with a tagger trained on the other <paramref name="folds"/> − 1 contiguous
+    /// blocks of sentences. Contiguous, so that a document's recurring names are not learned from
+    /// its own other sentences.
+    /// </summary>
+    public static TokenAnalysis[][] JackknifeTags(IReadOnlyList<ConlluSentence> sentences, int folds, int seed, Action<string> log)
     {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var analyses = new TokenAnalysis[sentences.Count][];
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var from = (int)((long)sentences.Count * fold / folds);
+            var to = (int)((long)sentences.Count * (fold + 1) / folds);
+            var part = new List<ConlluSentence>(sentences.Count - (to - from));
+            for (var s = 0; s < sentences.Count; s++)
+            {
+                if (s < from || s >= to)
+                {
+                    part.Add(sentences[s]);
+                }
+            }
+            var tagger = TaggerTrainer.Train(part, [], JackknifeEpochs, seed, _ => { });
+            for (var s = from; s < to; s++)
+            {
+                analyses[s] = tagger.Analyze(ConlluDocuments.ToDocument("s", [sentences[s]]));
+            }
+            log($"ner: tags for training fold {fold + 1}/{folds} from a tagger trained without it");
+        }
+        return analyses;
+    }
+
+    // Epochs without a better dev score before training stops: the recognizer's dev curve is noisy
+    // from epoch to epoch, and two epochs stopped some runs on a dip.
+    private const int Patience = 4;
+
+    // Epochs of the taggers that tag the training folds: about where the full tagger's dev score peaks.
+    private const int JackknifeEpochs = 6;
+
+    private static (List<(Document Document, int[] Gold)> Sentences, List<List<int>> Documents) Prepare(IReadOnlyList<ConlluSentence> sentences, IReadOnlyDictionary<string, Iob2Sentence> entities, TaggerModel? tagger, IReadOnlyList<TokenAnalysis[]>? given)
+    {
+        var index = -1;
         var list = new List<(Document Document, int[] Gold)>(sentences.Count);
         var documents = new List<List<int>>();
         foreach (var sentence in sentences)
         {
+            index++;
             if (sentence.SentenceId is null || !entities.TryGetValue(sentence.SentenceId, out var iob))
             {
                 continue;
@@ -197,7 +274,11 @@ public static class EntityTrainer
             }
             documents[^1].Add(list.Count);
             var document = ConlluDocuments.ToDocument("s", [sentence]);
-            if (tagger is not null)
+            if (given is not null)
+            {
+                document.Analyses = given[index];
+            }
+            else if (tagger is not null)
             {
                 document.Analyses = tagger.Analyze(document);
             }
