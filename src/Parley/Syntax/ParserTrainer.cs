@@ -14,7 +14,54 @@ namespace Parley.Syntax;
 /// </summary>
 public static class ParserTrainer
 {
+    /// <summary>File name of the model written by <see cref="TrainFromCorpora"/>.</summary>
+    public const string ModelFileName = "parser-v1.bin";
+
+    /// <summary>Epochs <see cref="TrainFromCorpora"/> runs at most; dev LAS picks the one kept.</summary>
+    public const int DefaultEpochs = 15;
+
     private const int DevDocumentSentences = 200;
+
+    // The tagger's own defaults (TaggerTrainer.TrainFromCorpora), so the jackknife taggers are trained
+    // as the shipped tagger is.
+    private const int TaggerEpochs = 15;
+
+    /// <summary>
+    /// Trains the shipped parser from the corpora folder <paramref name="dataDir"/> (holding
+    /// <c>ud-english-ewt/</c>) and writes <see cref="ModelFileName"/> into <paramref name="outDir"/>.
+    /// With <paramref name="jackknifeFolds"/> of 2 or more, the parser learns from the tags a tagger
+    /// predicts rather than gold tags (<see cref="JackknifeTagging"/>), because those are the tags it gets
+    /// in the pipeline; the epoch is then chosen on dev tagged by a tagger trained on all of train, as
+    /// the shipped one is (or by <paramref name="devTagger"/> when given, which saves training it).
+    /// With 0 or 1 fold, gold tags are used throughout. Deterministic for the same corpora and arguments.
+    /// </summary>
+    public static ParserModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int jackknifeFolds = 4,
+        int epochs = DefaultEpochs, int seed = 1, ParserTrainingOptions? options = null, TaggerModel? devTagger = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataDir);
+        ArgumentNullException.ThrowIfNull(outDir);
+        ArgumentNullException.ThrowIfNull(log);
+        var ud = Path.Combine(dataDir, "ud-english-ewt");
+        IReadOnlyList<ConlluSentence> train = new List<ConlluSentence>(ConlluReader.ReadFile(Path.Combine(ud, "en_ewt-ud-train.conllu")));
+        IReadOnlyList<ConlluSentence> dev = new List<ConlluSentence>(ConlluReader.ReadFile(Path.Combine(ud, "en_ewt-ud-dev.conllu")));
+        if (jackknifeFolds >= 2)
+        {
+            var (goldTrain, goldDev) = (train, dev);
+            var clock = Stopwatch.StartNew();
+            // The taggers' logs are long and say nothing about the parser; only the summary lines go out.
+            train = JackknifeTagging.Retag(goldTrain, jackknifeFolds, rest => TaggerTrainer.Train(rest, goldDev, TaggerEpochs, seed, _ => { }), log.WriteLine);
+            devTagger ??= TaggerTrainer.Train(goldTrain, goldDev, TaggerEpochs, seed, _ => { });
+            dev = JackknifeTagging.Retag(goldDev, devTagger);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"jackknife: train and dev tagged in {clock.Elapsed.TotalSeconds:F0} s; Penn tags as gold: train {TagAgreement(goldTrain, train)}, dev {TagAgreement(goldDev, dev)}"));
+        }
+        var model = Train(train, dev, epochs, seed, log, options);
+        Directory.CreateDirectory(outDir);
+        var path = Path.Combine(outDir, ModelFileName);
+        model.Save(path);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path} ({new FileInfo(path).Length:N0} bytes)"));
+        return model;
+    }
 
     /// <summary>
     /// Trains on <paramref name="trainConllu"/>, selects the epoch by LAS on <paramref name="devConllu"/>,
@@ -137,6 +184,21 @@ public static class ParserTrainer
                 $"pruned weights below {options.FinalPruneThreshold}: {chosen.FeatureCount} features, {ToBytes(chosen).Length / 1e6:F1} MB"));
         }
         return chosen;
+    }
+
+    // How often predicted Penn tags agree with gold, for the log.
+    private static string TagAgreement(IReadOnlyList<ConlluSentence> gold, IReadOnlyList<ConlluSentence> predicted)
+    {
+        long words = 0, same = 0;
+        for (var s = 0; s < gold.Count; s++)
+        {
+            for (var w = 0; w < gold[s].Words.Count; w++)
+            {
+                words++;
+                same += string.Equals(gold[s].Words[w].Xpos, predicted[s].Words[w].Xpos, StringComparison.Ordinal) ? 1 : 0;
+            }
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{100.0 * same / Math.Max(1, words):F2} %");
     }
 
     private static void TrainSentence(TrainingSentence sentence, SparsePerceptronTrainer trainer, ParserScratch scratch, int[] costs,
