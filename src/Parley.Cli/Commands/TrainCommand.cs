@@ -17,12 +17,8 @@ internal static class TrainCommand
         var command = new Command("train", "Train Parley's models from UD English-EWT and Universal NER English-EWT; the same corpora give the same bytes.");
         command.Subcommands.Add(Create("tagger", "Part-of-speech tagger and lemmatizer (tagger-v1.bin).", (data, output) =>
             TaggerTrainer.TrainFromCorpora(data, output, Console.Out)));
-        command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin).", (data, output) =>
-        {
-            var ud = Path.Combine(data, "ud-english-ewt");
-            ParserTrainer.Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(ud, "en_ewt-ud-dev.conllu"),
-                Path.Combine(output, "parser-v1.bin"), epochs: 12, seed: 1, Console.Out);
-        }));
+        command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (data, output) =>
+            ParserTrainer.TrainFromCorpora(data, output, Console.Out)));
         command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin); uses the tagger in --out, else the shipped one.", (data, output) =>
         {
             var shipped = DataPaths.ResolveData();
