@@ -9,7 +9,7 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
     private List<Place> Geocode(string text, Action<Document>? annotate = null)
     {
         var document = new Document("test", text);
-        FallbackTokenizer.Prepare(document);
+        Segmentation.Prepare(document);
         annotate?.Invoke(document);
         var stage = fixture.Geocoder;
         stage.Process(document, new StageContext(document, stage.Name));
@@ -185,7 +185,7 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
     public void UnknownLocationIsReported()
     {
         var document = new Document("test", "They walked to Zzyzxqua yesterday.");
-        FallbackTokenizer.Prepare(document);
+        Segmentation.Prepare(document);
         document.Entities = [new EntityMention(document.Tokens[3].Start, document.Tokens[3].End, 3, 1, EntityType.Location)];
         var stage = fixture.Geocoder;
         stage.Process(document, new StageContext(document, stage.Name));
