@@ -15,7 +15,6 @@ namespace Parley.Learning;
 /// </summary>
 public sealed class PackedPerceptronModel
 {
-    private const int FormatVersion = 1;
     private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     /// <summary>Largest number of classes: class ids use 12 of the 13 spare mantissa bits.</summary>
@@ -192,68 +191,26 @@ public sealed class PackedPerceptronModel
     /// <summary>Writes the model, compressed, weights as 16-bit floats. Same model, same bytes.</summary>
     public void Save(Stream stream)
     {
-        using var zip = new ZLibStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(zip);
-        writer.Write(FormatVersion);
-        writer.Write(_classes);
-        writer.Write(_keys.Length);
-        writer.Write(_weights.Length);
-        ulong previous = 0;
-        for (var i = 0; i < _keys.Length; i++)
-        {
-            // Keys are sorted: store deltas, which are shorter.
-            writer.Write7BitEncodedInt64((long)(_keys[i] - previous));
-            previous = _keys[i];
-            writer.Write7BitEncodedInt(_offsets[i + 1] - _offsets[i]);
-        }
+        var classIds = new ushort[_weights.Length];
+        var values = new float[_weights.Length];
         for (var e = 0; e < _weights.Length; e++)
         {
-            writer.Write7BitEncodedInt((int)((_weights[e] >> 1) & (MaxClasses - 1)));
+            classIds[e] = (ushort)((_weights[e] >> 1) & (MaxClasses - 1));
+            values[e] = BitConverter.UInt32BitsToSingle(_weights[e] & ValueMask);
         }
-        for (var e = 0; e < _weights.Length; e++)
-        {
-            writer.Write((Half)BitConverter.UInt32BitsToSingle(_weights[e] & ValueMask));
-        }
+        SparseWeightsFile.Write(stream, _classes, _keys, _offsets, classIds, values);
     }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
+    /// <summary>Reads a model written by <see cref="Save"/> or by <see cref="PerceptronModel.Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not a model of this format.</exception>
     public static PackedPerceptronModel Load(Stream stream)
     {
-        using var zip = new ZLibStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(new BufferedStream(zip, 1 << 16));
-        var version = reader.ReadInt32();
-        if (version != FormatVersion)
-        {
-            throw new InvalidDataException($"Packed perceptron model format {version} is not supported (expected {FormatVersion}).");
-        }
-        var classes = reader.ReadInt32();
-        var features = reader.ReadInt32();
-        var weights = reader.ReadInt32();
-        if (classes < 2 || classes > MaxClasses || features < 0 || weights < 0)
+        var file = SparseWeightsFile.Read(stream, "Packed perceptron model");
+        if (file.Classes > MaxClasses)
         {
             throw new InvalidDataException("Packed perceptron model header is corrupt.");
         }
-        var keys = new ulong[features];
-        var offsets = new int[features + 1];
-        ulong previous = 0;
-        for (var i = 0; i < features; i++)
-        {
-            previous += (ulong)reader.Read7BitEncodedInt64();
-            keys[i] = previous;
-            offsets[i + 1] = offsets[i] + reader.Read7BitEncodedInt();
-        }
-        var classIds = new ushort[weights];
-        for (var e = 0; e < weights; e++)
-        {
-            classIds[e] = (ushort)reader.Read7BitEncodedInt();
-        }
-        var values = new float[weights];
-        for (var e = 0; e < weights; e++)
-        {
-            values[e] = (float)reader.ReadHalf();
-        }
-        return new PackedPerceptronModel(classes, keys, offsets, classIds, values);
+        return new PackedPerceptronModel(file.Classes, file.Keys, file.Offsets, file.ClassIds, file.Values);
     }
 
     // 0 marks an empty slot, so fingerprints are never 0.

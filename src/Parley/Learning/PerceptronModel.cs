@@ -10,7 +10,6 @@ namespace Parley.Learning;
 /// </summary>
 public sealed class PerceptronModel
 {
-    private const int FormatVersion = 1;
     private readonly int _classes;
     private readonly Slot[] _slots;      // open addressing by feature key, Key 0 = empty
     private readonly Entry[] _entries;   // (class, weight) pairs, each feature's contiguous
@@ -126,73 +125,14 @@ public sealed class PerceptronModel
     }
 
     /// <summary>Writes the model, compressed, weights as 16-bit floats. Same model, same bytes.</summary>
-    public void Save(Stream stream)
-    {
-        using var zip = new ZLibStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(zip);
-        writer.Write(FormatVersion);
-        writer.Write(_classes);
-        writer.Write(_keys.Length);
-        writer.Write(_values.Length);
-        ulong previous = 0;
-        for (var i = 0; i < _keys.Length; i++)
-        {
-            // Keys are sorted: store deltas, which compress better.
-            writer.Write7BitEncodedInt64((long)(_keys[i] - previous));
-            previous = _keys[i];
-            writer.Write7BitEncodedInt(_offsets[i + 1] - _offsets[i]);
-        }
-        for (var e = 0; e < _values.Length; e++)
-        {
-            writer.Write7BitEncodedInt(_classIds[e]);
-        }
-        for (var e = 0; e < _values.Length; e++)
-        {
-            writer.Write((Half)_values[e]);
-        }
-    }
+    public void Save(Stream stream) => SparseWeightsFile.Write(stream, _classes, _keys, _offsets, _classIds, _values);
 
     /// <summary>Reads a model written by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">The stream is not a model of this format.</exception>
     public static PerceptronModel Load(Stream stream)
     {
-        // Inflate in one go, then parse from memory: reading item by item through the
-        // decompressor made loading several times slower.
-        using var inflated = new MemoryStream();
-        using (var zip = new ZLibStream(stream, CompressionMode.Decompress, leaveOpen: true))
-        {
-            zip.CopyTo(inflated);
-        }
-        inflated.Position = 0;
-        using var reader = new BinaryReader(inflated);
-        var version = reader.ReadInt32();
-        if (version != FormatVersion)
-        {
-            throw new InvalidDataException($"Perceptron model format {version} is not supported (expected {FormatVersion}).");
-        }
-        var classes = reader.ReadInt32();
-        var features = reader.ReadInt32();
-        var weights = reader.ReadInt32();
-        var keys = new ulong[features];
-        var offsets = new int[features + 1];
-        ulong previous = 0;
-        for (var i = 0; i < features; i++)
-        {
-            previous += (ulong)reader.Read7BitEncodedInt64();
-            keys[i] = previous;
-            offsets[i + 1] = offsets[i] + reader.Read7BitEncodedInt();
-        }
-        var classIds = new ushort[weights];
-        for (var e = 0; e < weights; e++)
-        {
-            classIds[e] = (ushort)reader.Read7BitEncodedInt();
-        }
-        var values = new float[weights];
-        for (var e = 0; e < weights; e++)
-        {
-            values[e] = (float)reader.ReadHalf();
-        }
-        return new PerceptronModel(classes, keys, offsets, classIds, values);
+        var file = SparseWeightsFile.Read(stream, "Perceptron model");
+        return new PerceptronModel(file.Classes, file.Keys, file.Offsets, file.ClassIds, file.Values);
     }
 
     private static ulong Scramble(ulong key) => (key ^ (key >> 29)) * 0xBF58476D1CE4E5B9UL >> 7;
