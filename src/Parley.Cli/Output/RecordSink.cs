@@ -9,6 +9,10 @@ namespace Parley.Cli.Output;
 internal sealed class RecordSink : IAsyncDisposable
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
+    private static readonly byte[] ArrayOpen = "[\n"u8.ToArray();
+    private static readonly byte[] Separator = ",\n"u8.ToArray();
+    private static readonly byte[] EmptyArray = "[]\n"u8.ToArray();
+    private static readonly byte[] ArrayClose = "\n]\n"u8.ToArray();
     private readonly Stream _stream;
     private readonly bool _array;
     private readonly BufferedStream _buffer;
@@ -26,7 +30,7 @@ internal sealed class RecordSink : IAsyncDisposable
     {
         if (_array)
         {
-            await _buffer.WriteAsync((_count == 0 ? "[\n"u8 : ",\n"u8).ToArray(), cancellationToken).ConfigureAwait(false);
+            await _buffer.WriteAsync(_count == 0 ? ArrayOpen : Separator, cancellationToken).ConfigureAwait(false);
         }
         await _buffer.WriteAsync(RecordWriter.ToUtf8(record, indented: _array), cancellationToken).ConfigureAwait(false);
         if (!_array)
@@ -45,7 +49,7 @@ internal sealed class RecordSink : IAsyncDisposable
         _completed = true;
         if (_array)
         {
-            await _buffer.WriteAsync((_count == 0 ? "[]\n"u8 : "\n]\n"u8).ToArray(), cancellationToken).ConfigureAwait(false);
+            await _buffer.WriteAsync(_count == 0 ? EmptyArray : ArrayClose, cancellationToken).ConfigureAwait(false);
         }
         await _buffer.FlushAsync(cancellationToken).ConfigureAwait(false);
         await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);

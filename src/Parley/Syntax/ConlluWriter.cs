@@ -26,7 +26,7 @@ public static class ConlluWriter
             writer.Write('-');
             writer.WriteLine((s + 1).ToString(CultureInfo.InvariantCulture));
             writer.Write("# text = ");
-            writer.WriteLine(OneLine(document.Text.AsSpan(sentence.Start, sentence.End - sentence.Start)));
+            writer.WriteLine(Clean(document.Text.AsSpan(sentence.Start, sentence.End - sentence.Start)));
             for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
             {
                 var token = tokens[t];
@@ -76,10 +76,4 @@ public static class ConlluWriter
     }
 
     private static string Clean(string value) => value.AsSpan().IndexOfAny('\t', '\n', '\r') < 0 ? value : Clean(value.AsSpan());
-
-    private static string OneLine(ReadOnlySpan<char> value)
-    {
-        var cleaned = Clean(value);
-        return cleaned;
-    }
 }
