@@ -164,6 +164,17 @@ public sealed class ActorsCommandTests : IDisposable
         Assert.Contains("does not exist", readOnlyMissing.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--kb-readonly", "--kb-readonly needs --kb FILE")]
+    [InlineData("--actors-only", "--actors-only needs at least one --actors FILE")]
+    public void Options_that_need_another_are_usage_errors(string option, string message)
+    {
+        var result = ParleyProcess.Run(null, "code", Write("a.txt", NamesOnlySurname), option);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"E104: {message}", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(result.Stdout);
+    }
+
     [Fact]
     public void Petrarch_dictionaries_code_beside_or_instead_of_the_built_in_tables_and_bad_lines_are_warnings()
     {

@@ -10,6 +10,7 @@ internal sealed class ActorOptions
 {
     private readonly Option<string?> _knowledge = new("--kb")
     {
+        HelpName = "FILE",
         Description = "Person knowledge base file. Read at the start and used read-only while the articles are coded; "
             + "the roles they state are merged in input order and saved to it at the end (created if missing). Default: none.",
     };
@@ -21,6 +22,7 @@ internal sealed class ActorOptions
 
     private readonly Option<string[]> _actors = new("--actors")
     {
+        HelpName = "FILE",
         Description = "PETRARCH/TABARI actor dictionaries (e.g. Phoenix.Countries.actors.txt), used beside the built-in tables. "
             + "Takes several files; put the inputs before it or repeat the option.",
         AllowMultipleArgumentsPerToken = true,
@@ -29,6 +31,7 @@ internal sealed class ActorOptions
 
     private readonly Option<string[]> _agents = new("--agents")
     {
+        HelpName = "FILE",
         Description = "PETRARCH/TABARI agent dictionaries (e.g. Phoenix.agents.txt).",
         AllowMultipleArgumentsPerToken = true,
         Arity = ArgumentArity.OneOrMore,

@@ -21,18 +21,22 @@ internal static class ActorsCommand
         };
         var knowledge = new Option<string?>("--kb")
         {
+            HelpName = "FILE",
             Description = "The person knowledge base file (as written by 'parley code --kb FILE').",
         };
         var on = new Option<string?>("--on")
         {
+            HelpName = "DATE",
             Description = "Show only the facts that apply on this date (YYYY-MM-DD), as 'parley code' would use them for an article of that date.",
         };
         var export = new Option<string?>("--export")
         {
+            HelpName = "FILE",
             Description = "Write the base to this file (- for standard output) in the text format --import reads.",
         };
         var import = new Option<string[]>("--import")
         {
+            HelpName = "FILE",
             Description = "Merge these knowledge base files into the --kb file (created if missing): new facts are added, known ones get the wider dates.",
             AllowMultipleArgumentsPerToken = true,
             Arity = ArgumentArity.OneOrMore,
