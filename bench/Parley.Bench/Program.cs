@@ -6,7 +6,9 @@ namespace Parley.Bench;
 /// Benchmarks. <c>throughput</c> (default): end-to-end over the Wikinews sample, single-threaded and on
 /// all cores, with the segmentation-only pipeline as the in-run baseline. <c>files N</c>: peak memory
 /// when coding a directory of N small files. <c>coldstart</c>: first output from a fresh process.
-/// <c>micro</c>: BenchmarkDotNet micro-benchmarks.
+/// <c>kb</c>: person knowledge base lookups with 1,000 and 100,000 people against an empty base.
+/// <c>dictionaries</c>: loading the Phoenix PETRARCH dictionaries. <c>micro</c>: BenchmarkDotNet
+/// micro-benchmarks.
 /// </summary>
 internal static class Program
 {
@@ -21,11 +23,15 @@ internal static class Program
                 return await FilesRun.RunAsync(args[1..]).ConfigureAwait(false);
             case "coldstart":
                 return ColdStartRun.Run(args[1..]);
+            case "kb":
+                return await KnowledgeRun.RunAsync(args[1..]).ConfigureAwait(false);
+            case "dictionaries":
+                return await DictionaryLoadRun.RunAsync(args[1..]).ConfigureAwait(false);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | micro]").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | kb [--repeat N] | dictionaries [--repeat N] | micro]").ConfigureAwait(false);
                 return 2;
         }
     }

@@ -13,7 +13,7 @@ namespace Parley.Bench;
 /// </summary>
 internal static class ThroughputRun
 {
-    private sealed record Article(string Id, string Text, DateOnly? Published);
+    internal sealed record Article(string Id, string Text, DateOnly? Published);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -24,18 +24,7 @@ internal static class ThroughputRun
             await Console.Error.WriteLineAsync("The news sample was not found: pass --shared DIR or set PARLEY_SHARED.").ConfigureAwait(false);
             return 2;
         }
-        var articles = new List<Article>();
-        var reader = new ArticleReader(new IngestOptions());
-        using var stdin = Stream.Null;
-        var news = Directory.GetFiles(Path.Combine(shared, "news", "wikinews-2019-2020"), "*.csv");
-        Array.Sort(news, StringComparer.Ordinal);
-        await foreach (var doc in reader.ReadAsync(news, stdin, CancellationToken.None).ConfigureAwait(false))
-        {
-            if (!doc.IsFailed)
-            {
-                articles.Add(new Article(doc.Id, doc.Text, doc.Published));
-            }
-        }
+        var articles = await ReadNewsAsync(shared).ConfigureAwait(false);
         var chars = articles.Sum(a => (long)a.Text.Length);
         Console.WriteLine($"articles: {articles.Count}, characters: {chars:N0}, runs per configuration: {repeat} (median reported)");
 
@@ -59,6 +48,24 @@ internal static class ThroughputRun
         Console.WriteLine();
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MB");
         return 0;
+    }
+
+    /// <summary>The Wikinews sample's articles, in file order.</summary>
+    internal static async Task<List<Article>> ReadNewsAsync(string shared)
+    {
+        var articles = new List<Article>();
+        var reader = new ArticleReader(new IngestOptions());
+        using var stdin = Stream.Null;
+        var news = Directory.GetFiles(Path.Combine(shared, "news", "wikinews-2019-2020"), "*.csv");
+        Array.Sort(news, StringComparer.Ordinal);
+        await foreach (var doc in reader.ReadAsync(news, stdin, CancellationToken.None).ConfigureAwait(false))
+        {
+            if (!doc.IsFailed)
+            {
+                articles.Add(new Article(doc.Id, doc.Text, doc.Published));
+            }
+        }
+        return articles;
     }
 
     private sealed record Figures(double Seconds, double CpuSeconds, long Articles, long Sentences, long Tokens);

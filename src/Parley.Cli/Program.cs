@@ -14,6 +14,8 @@ internal static class Program
           parley code articles/ --out coded.jsonl          (a directory, recursively)
           cat feed.jsonl | parley code - > coded.jsonl     (JSON lines on stdin)
           parley parse article.txt                         (CoNLL-U: tags, lemmas, dependencies, entities)
+          parley code articles/ --kb people.kb             (learn people's roles; later runs use them)
+          parley actors Virtanen --kb people.kb            (what the base knows about a name, and why)
           parley eval segment ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu
           parley eval nlp ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu \
                 --ner ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2
@@ -30,6 +32,7 @@ internal static class Program
         var root = new RootCommand(Overview);
         root.Subcommands.Add(CodeCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
+        root.Subcommands.Add(ActorsCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
 

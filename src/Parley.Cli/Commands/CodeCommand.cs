@@ -47,6 +47,8 @@ internal static class CodeCommand
         {
             inputs, published, format, output, tokens, parallel, maxBytes, progress,
         };
+        var actorOptions = new ActorOptions();
+        actorOptions.AddTo(command);
         command.SetAction((result, cancellationToken) => RunAsync(new CodeSettings(
             result.GetValue(inputs) ?? [],
             result.GetValue(published),
@@ -55,12 +57,13 @@ internal static class CodeCommand
             result.GetValue(tokens),
             result.GetValue(parallel),
             result.GetValue(maxBytes),
-            !result.GetValue(progress)), cancellationToken));
+            !result.GetValue(progress),
+            actorOptions.Read(result)), cancellationToken));
         return command;
     }
 
     private sealed record CodeSettings(string[] Inputs, string? Published, string Format, string? Output, bool Tokens,
-        int Parallel, long MaxArticleBytes, bool AllowProgress);
+        int Parallel, long MaxArticleBytes, bool AllowProgress, ActorSettings Actors);
 
     private static async Task<int> RunAsync(CodeSettings settings, CancellationToken cancellationToken)
     {
@@ -102,8 +105,10 @@ internal static class CodeCommand
             }
         }
 
-        var stages = StandardStages.Create(DataPaths.ResolveData());
-        var runner = new PipelineRunner(stages.Pipeline, settings.Parallel);
+        var dataDirectory = DataPaths.ResolveData();
+        var stages = StandardStages.Create(dataDirectory);
+        var actors = ActorSetup.Create(settings.Actors, stages, dataDirectory, Console.Error);
+        var runner = new PipelineRunner(actors.Pipeline, settings.Parallel);
         var reader = new ArticleReader(new IngestOptions { Published = published, MaxArticleBytes = settings.MaxArticleBytes });
 
         var stdout = settings.Output is null;
@@ -118,7 +123,8 @@ internal static class CodeCommand
         await using var stdin = Console.OpenStandardInput();
         await foreach (var document in runner.RunAsync(reader.ReadAsync(inputs, stdin, cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            var record = RecordBuilder.Build(document, settings.Tokens, stages.ModelsVersion, stages.LexiconsVersion);
+            var record = RecordBuilder.Build(document, settings.Tokens, stages.ModelsVersion, actors.LexiconsVersion);
+            actors.Observe(document);
             await sink.WriteAsync(record, cancellationToken).ConfigureAwait(false);
             if (document.IsFailed)
             {
@@ -134,6 +140,7 @@ internal static class CodeCommand
         }
         await sink.CompleteAsync(cancellationToken).ConfigureAwait(false);
         bar.Finish();
+        await actors.CompleteAsync(Console.Error).ConfigureAwait(false);
         if (failed > 0 || coded + failed > 1)
         {
             await Console.Error.WriteLineAsync(

@@ -52,6 +52,9 @@ public sealed class LexiconActorResolver : IStage
         _learner = learner;
     }
 
+    /// <summary>The resolver the stage applies (and its lexicon), for building a stage like this one with other knowledge.</summary>
+    public ActorResolver Resolver => _resolver;
+
     /// <summary>Optional layers the stage reads when present: tags, dependencies and named entities.</summary>
     public static Layers Uses => Layers.Tags | Layers.Dependencies | Layers.Entities;
 

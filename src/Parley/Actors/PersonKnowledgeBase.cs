@@ -115,6 +115,9 @@ public sealed class PersonKnowledgeBase
     /// <summary>The facts about the person with this full name that apply on <paramref name="date"/>, earliest first.</summary>
     public IReadOnlyList<PersonFact> ByName(string fullName, DateOnly date) => Select(_byName, fullName, date, surname: false);
 
+    /// <summary>Every fact about anyone with this surname, in the base's order; empty if unknown.</summary>
+    public IReadOnlyList<PersonFact> BySurname(string surname) => Select(_bySurname, surname, null, surname: true);
+
     /// <summary>
     /// The facts that apply on <paramref name="date"/> about anyone with this surname (the last
     /// word of the name, generational suffixes aside), in the base's order. Several people may
@@ -124,9 +127,20 @@ public sealed class PersonKnowledgeBase
 
     /// <summary>Reads a base written by <see cref="Write"/>.</summary>
     /// <exception cref="ParleyConfigurationException">The text is not in the format (E103), with the line.</exception>
-    public static PersonKnowledgeBase Read(TextReader reader, int leadMarginDays = 30, int trailMarginDays = 365)
+    public static PersonKnowledgeBase Read(TextReader reader, int leadMarginDays = 30, int trailMarginDays = 365) =>
+        Read(reader, "person knowledge base", leadMarginDays, trailMarginDays);
+
+    /// <summary>
+    /// Reads a base written by <see cref="Write"/>; <paramref name="source"/> (a file name) starts
+    /// every error message, as <c>source:line</c>.
+    /// </summary>
+    /// <exception cref="ParleyConfigurationException">The text is not in the format (E103): a missing
+    /// header row, a wrong number of fields, an unreadable date, an empty name, or a fact last seen
+    /// before it was first seen, each with its line.</exception>
+    public static PersonKnowledgeBase Read(TextReader reader, string source, int leadMarginDays = 30, int trailMarginDays = 365)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(source);
         var facts = new List<PersonFact>();
         var lineNumber = 0;
         var sawHeader = false;
@@ -142,16 +156,16 @@ public sealed class PersonKnowledgeBase
             {
                 if (!fields.SequenceEqual(Columns))
                 {
-                    throw Malformed(lineNumber, $"expected the header row '{string.Join(' ', Columns)}'");
+                    throw Malformed(source, lineNumber, $"expected the header row '{string.Join(' ', Columns)}' (tab-separated)");
                 }
                 sawHeader = true;
                 continue;
             }
             if (fields.Length != Columns.Length)
             {
-                throw Malformed(lineNumber, $"expected {Columns.Length} tab-separated fields, found {fields.Length}");
+                throw Malformed(source, lineNumber, $"expected {Columns.Length} tab-separated fields, found {fields.Length}");
             }
-            facts.Add(new PersonFact
+            var fact = new PersonFact
             {
                 Name = Unescape(fields[0]),
                 Country = NullIfEmpty(Unescape(fields[1])),
@@ -159,19 +173,21 @@ public sealed class PersonKnowledgeBase
                 Role = NullIfEmpty(Unescape(fields[3])),
                 Organization = NullIfEmpty(Unescape(fields[4])),
                 Code = NullIfEmpty(Unescape(fields[5])),
-                FirstSeen = ParseDate(fields[6], lineNumber),
-                LastSeen = ParseDate(fields[7], lineNumber),
+                FirstSeen = ParseDate(fields[6], source, lineNumber),
+                LastSeen = ParseDate(fields[7], source, lineNumber),
                 Evidence = Unescape(fields[8]),
-            });
+            };
+            if (LexiconText.NormalizePhrase(fact.Name).Length == 0)
+            {
+                throw Malformed(source, lineNumber, "the name is empty");
+            }
+            if (fact.LastSeen < fact.FirstSeen)
+            {
+                throw Malformed(source, lineNumber, $"last seen {fields[7]} is before first seen {fields[6]}");
+            }
+            facts.Add(fact);
         }
-        try
-        {
-            return new PersonKnowledgeBase(facts, leadMarginDays, trailMarginDays);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ParleyConfigurationException(DiagnosticCodes.DataMissing, $"Person knowledge base: {e.Message}", e);
-        }
+        return new PersonKnowledgeBase(facts, leadMarginDays, trailMarginDays);
     }
 
     /// <summary>
@@ -306,11 +322,11 @@ public sealed class PersonKnowledgeBase
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
-    private static DateOnly ParseDate(string text, int line) =>
+    private static DateOnly ParseDate(string text, string source, int line) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             ? date
-            : throw Malformed(line, $"'{text}' is not a yyyy-MM-dd date");
+            : throw Malformed(source, line, $"'{text}' is not a yyyy-MM-dd date");
 
-    private static ParleyConfigurationException Malformed(int line, string problem) =>
-        new(DiagnosticCodes.DataMissing, $"Person knowledge base line {line}: {problem}; fix or regenerate the file.");
+    private static ParleyConfigurationException Malformed(string source, int line, string problem) =>
+        new(DiagnosticCodes.DataMissing, $"{source}:{line}: {problem}; fix the line or regenerate the file.");
 }

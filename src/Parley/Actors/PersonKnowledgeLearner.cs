@@ -31,6 +31,7 @@ public sealed class PersonKnowledgeLearner
     private readonly int _trailMargin;
     private PersonKnowledgeBase _current;
     private bool _pending;
+    private KnowledgeMergeCounts _merged;
 
     /// <summary>Starts from <paramref name="initial"/> (its facts and date margins).</summary>
     public PersonKnowledgeLearner(PersonKnowledgeBase initial)
@@ -42,7 +43,19 @@ public sealed class PersonKnowledgeLearner
         _facts = new List<PersonFact>(initial.Facts.Count);
         foreach (var fact in initial.Facts)
         {
-            Merge(fact);
+            _ = Merge(fact);
+        }
+    }
+
+    /// <summary>What every merge since the learner started did (the initial facts not counted).</summary>
+    public KnowledgeMergeCounts Merged
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _merged;
+            }
         }
     }
 
@@ -85,23 +98,29 @@ public sealed class PersonKnowledgeLearner
                 });
             }
         }
-        Learn(facts);
+        _ = Learn(facts);
         return facts.Count;
     }
 
-    /// <summary>Merges <paramref name="facts"/> in order (for callers that use <see cref="ActorResolution.StatedFacts"/> directly).</summary>
-    public void Learn(IEnumerable<PersonFact> facts)
+    /// <summary>
+    /// Merges <paramref name="facts"/> in order (for callers that use
+    /// <see cref="ActorResolution.StatedFacts"/> directly, and for imports) and says what each did.
+    /// </summary>
+    public KnowledgeMergeCounts Learn(IEnumerable<PersonFact> facts)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        var counts = default(KnowledgeMergeCounts);
         lock (_gate)
         {
             foreach (var fact in facts)
             {
                 ArgumentNullException.ThrowIfNull(fact);
-                Merge(fact);
+                counts += Merge(fact);
                 _pending = true;
             }
+            _merged += counts;
         }
+        return counts;
     }
 
     /// <summary>Publishes everything learned so far as the new <see cref="Current"/> and returns it.</summary>
@@ -118,7 +137,7 @@ public sealed class PersonKnowledgeLearner
         }
     }
 
-    private void Merge(PersonFact fact)
+    private KnowledgeMergeCounts Merge(PersonFact fact)
     {
         var key = string.Join('\u001F', LexiconText.NormalizePhrase(fact.Name), fact.Code, fact.Country, fact.Sector,
             fact.Role is null ? null : LexiconText.NormalizePhrase(fact.Role), fact.Organization);
@@ -126,16 +145,22 @@ public sealed class PersonKnowledgeLearner
         {
             _index[key] = _facts.Count;
             _facts.Add(fact);
-            return;
+            return new KnowledgeMergeCounts(1, 0, 0);
         }
         var known = _facts[position];
         var earlier = fact.FirstSeen < known.FirstSeen;
+        var later = fact.LastSeen > known.LastSeen;
+        if (!earlier && !later)
+        {
+            return new KnowledgeMergeCounts(0, 0, 1);
+        }
         _facts[position] = known with
         {
             FirstSeen = earlier ? fact.FirstSeen : known.FirstSeen,
-            LastSeen = fact.LastSeen > known.LastSeen ? fact.LastSeen : known.LastSeen,
+            LastSeen = later ? fact.LastSeen : known.LastSeen,
             Evidence = earlier ? fact.Evidence : known.Evidence,
         };
+        return new KnowledgeMergeCounts(0, 1, 0);
     }
 
     private static Actor? FindActor(Document document, int start, int end)

@@ -106,9 +106,28 @@ public sealed class PersonKnowledgeBaseTests
     {
         var text = PersonKnowledgeBase.FormatHeader + "\nname\tcountry\tsector\trole\torganization\tcode\tfirst_seen\tlast_seen\tevidence\n"
             + "Olaf Scholz\tDEU\tGOV\tChancellor\t\tDEUGOV\t2021-13-08\t2022-06-01\tx\n";
-        var error = Assert.Throws<ParleyConfigurationException>(() => PersonKnowledgeBase.Read(new StringReader(text)));
-        Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<ParleyConfigurationException>(() => PersonKnowledgeBase.Read(new StringReader(text), "people.tsv"));
+        Assert.StartsWith("E103: people.tsv:3: '2021-13-08' is not a yyyy-MM-dd date", error.Message, StringComparison.Ordinal);
+        Assert.Equal(DiagnosticCodes.DataMissing, error.Code);
     }
+
+    [Theory]
+    [InlineData("name\tcountry\n", 2, "expected the header row")]
+    [InlineData(Header + "Olaf Scholz\tDEU\tGOV\n", 3, "expected 9 tab-separated fields, found 3")]
+    [InlineData(Header + " \tDEU\tGOV\tChancellor\t\tDEUGOV\t2021-12-08\t2022-06-01\tx\n", 3, "the name is empty")]
+    [InlineData(Header + "\nOlaf Scholz\tDEU\tGOV\tChancellor\t\tDEUGOV\t2022-12-08\t2022-06-01\tx\n", 4, "last seen 2022-06-01 is before first seen 2022-12-08")]
+    public void Every_malformed_row_is_refused_with_its_line(string body, int line, string problem)
+    {
+        var text = PersonKnowledgeBase.FormatHeader + "\n" + body;
+        var error = Assert.Throws<ParleyConfigurationException>(() => PersonKnowledgeBase.Read(new StringReader(text), "kb.tsv"));
+        Assert.StartsWith($"E103: kb.tsv:{line}: {problem}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_file_is_an_empty_base() =>
+        Assert.Empty(PersonKnowledgeBase.Read(new StringReader(""), "kb.tsv").Facts);
+
+    private const string Header = "name\tcountry\tsector\trole\torganization\tcode\tfirst_seen\tlast_seen\tevidence\n";
 
     [Fact]
     public void A_fact_that_ends_before_it_starts_is_refused() =>
