@@ -45,7 +45,7 @@ public sealed class ActorsCommandTests : IDisposable
 
         var later = Write("later.txt", NamesOnlySurname);
         var after = Actors(ParleyProcess.Run(null, "code", later, "--published", "2024-03-10", "--kb", kb));
-        Assert.Contains(after, a => a is { Name: "Haldorsdottir", Code: "ISLGOV", Role: "Prime Minister" });
+        Assert.Contains(after, a => a is { Name: "Sigrun Haldorsdottir", Code: "ISLGOV", Role: "Prime Minister" });
 
         // Years before the role was first seen, the same words are not assumed to name the prime minister.
         var before = Actors(ParleyProcess.Run(null, "code", later, "--published", "2021-06-01", "--kb", kb, "--kb-readonly"));

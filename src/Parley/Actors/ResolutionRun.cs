@@ -855,6 +855,11 @@ internal sealed class ResolutionRun
                 continue;
             }
             c.SetCode(best.Code, best.Sector, best.Country);
+            if (c.WordCount == 1)
+            {
+                // "Nehammer" alone is listed under the full name the base learned ("Karl Nehammer").
+                c.Name = best.Name;
+            }
             if (!c.HasStatedRole)
             {
                 c.Role = best.Role;
