@@ -150,9 +150,10 @@ internal static class EvalCommand
     private static Command CreatePlaces()
     {
         var file = new Argument<string>("gold") { Description = "GeoVirus XML: articles with their toponyms and coordinates." };
+        var notes = new Option<string?>("--notes") { Description = "Write every miss, spurious mention and far resolution to this file (tab-separated)." };
         var command = new Command("places", "Precision, recall, accuracy within 161 km and median error of the geocoder against GeoVirus-style gold.")
         {
-            file,
+            file, notes,
         };
         command.SetAction(result =>
         {
@@ -182,6 +183,10 @@ internal static class EvalCommand
             var prepare = Pipeline.Build(before);
             var evaluation = new PlaceEvaluator(geocoder, prepare.Process, Gazetteer.LoadFromDataFolder(data!)).Evaluate(path);
             Console.WriteLine(FormatPlaces(path, evaluation));
+            if (result.GetValue(notes) is string notesPath)
+            {
+                File.WriteAllLines(notesPath, evaluation.Notes);
+            }
             return ExitCodes.Success;
         });
         return command;
