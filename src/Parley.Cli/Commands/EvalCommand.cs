@@ -21,20 +21,26 @@ internal static class EvalCommand
         command.Subcommands.Add(CreatePlaces());
         command.Subcommands.Add(CreateNlp());
         command.Subcommands.Add(CreateGum("times", "Date value accuracy and span recall against GUM Wikinews <date when> spans.",
-            (folder, _) => TimeEvaluator.Evaluate(folder).Format()));
+            (folder, _, _) => TimeEvaluator.Evaluate(folder).Format()));
         command.Subcommands.Add(CreateGum("quotes", "Direct and partial quote span precision, recall and F1 against GUM Wikinews <quote> spans.",
-            (folder, annotatedOnly) => QuoteEvaluator.Evaluate(folder, annotatedOnly).Format()));
+            (folder, annotatedOnly, showErrors) =>
+            {
+                var scores = QuoteEvaluator.Evaluate(folder, annotatedOnly);
+                return showErrors ? scores.Format() + Environment.NewLine + string.Join(Environment.NewLine, scores.Errors) : scores.Format();
+            }));
         return command;
     }
 
-    private static Command CreateGum(string name, string description, Func<string, bool, string> evaluate)
+    private static Command CreateGum(string name, string description, Func<string, bool, bool, string> evaluate)
     {
         var folder = new Argument<string>("gold") { Description = "The GUM Wikinews xml/ folder." };
         var annotatedOnly = new Option<bool>("--annotated-only") { Description = "Score only articles whose gold marks at least one quote." };
+        var showErrors = new Option<bool>("--errors") { Description = "Also print every missed and spurious span." };
         var command = new Command(name, description) { folder };
         if (name == "quotes")
         {
             command.Options.Add(annotatedOnly);
+            command.Options.Add(showErrors);
         }
         command.SetAction(result =>
         {
@@ -43,7 +49,7 @@ internal static class EvalCommand
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound, $"Gold folder '{path}' does not exist.");
             }
-            Console.WriteLine(evaluate(path, result.GetValue(annotatedOnly)));
+            Console.WriteLine(evaluate(path, result.GetValue(annotatedOnly), result.GetValue(showErrors)));
             return ExitCodes.Success;
         });
         return command;
