@@ -32,6 +32,7 @@ internal static class ThroughputRun
         var baseline = Pipeline.Build(full.Pipeline.Stages.Where(s => (s.Provides & (Layers.Cleaned | Layers.Tokens | Layers.Sentences)) != 0));
         Console.WriteLine($"full pipeline: {string.Join(" → ", full.Pipeline.StageNames)}");
         Console.WriteLine($"baseline:      {string.Join(" → ", baseline.StageNames)}");
+        var noPlaces = Pipeline.Build(full.Pipeline.Stages.Where(s => (s.Provides & (Layers.Places | Layers.Links)) == 0));
         Console.WriteLine();
         Console.WriteLine("Wall-clock rates depend on what else the machine runs; the per-CPU-second rates (all threads'");
         Console.WriteLine("processor time, GC included) are steadier on a shared machine.");
@@ -44,6 +45,11 @@ internal static class ThroughputRun
             Print("baseline (segment)", threads, b, b);
             var f = await MeasureAsync(full.Pipeline, articles, threads, repeat).ConfigureAwait(false);
             Print("full pipeline", threads, f, b);
+            // The cost of geocoding and linking: the full pipeline against itself without them.
+            var withoutPlaces = await MeasureAsync(noPlaces, articles, threads, repeat).ConfigureAwait(false);
+            Print("full without places, link", threads, withoutPlaces, b);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  places + link, {threads} thread(s): {(f.CpuSeconds / withoutPlaces.CpuSeconds - 1) * 100:+0.0;-0.0} % CPU time over the full pipeline without them"));
         }
         Console.WriteLine();
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MB");

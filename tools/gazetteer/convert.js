@@ -58,10 +58,10 @@ function largestCity(country, name) {
   return best;
 }
 
-// --- countries: coordinates are the approximate geographic centre from country-centres.tsv; for a
-// country not listed there, the median latitude and longitude of its cities (a stand-in for a
-// centroid that needs no shape data), or its largest city's where it has fewer than three cities;
-// countries with no city are left out. -------------------------------------------------------------
+// --- countries: coordinates are the centroid of the country's principal land masses in Natural
+// Earth's outlines (shape-centres.js); for a country without an outline there, the approximate
+// centre from country-centres.tsv, else the median latitude and longitude of its cities, or its
+// largest city's where it has fewer than three cities; countries with no city are left out. -------
 function readCentres(file) {
   const centres = new Map();
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
@@ -72,12 +72,14 @@ function readCentres(file) {
   return centres;
 }
 const countryCentres = readCentres(args.centres);
+const shapeCentres = require('./shape-centres.js').countryCentres(require('world-atlas/countries-50m.json'), require('topojson-client').feature);
 const stateCentres = readCentres(args.states);
 const byId = new Map();
 for (const c of iso1) {
   const own = byCountry.get(c.alpha_2) || [];
   let lat, lon;
-  if (countryCentres.has(c.alpha_2)) [lat, lon] = countryCentres.get(c.alpha_2);
+  if (shapeCentres.has(c.numeric)) [lat, lon] = shapeCentres.get(c.numeric);
+  else if (countryCentres.has(c.alpha_2)) [lat, lon] = countryCentres.get(c.alpha_2);
   else if (own.length >= 3) { lat = median(own.map((x) => x.lat)); lon = median(own.map((x) => x.lon)); }
   else if (own.length > 0) { const top = own.reduce((a, b) => (b.population > a.population ? b : a)); lat = top.lat; lon = top.lon; }
   else continue;

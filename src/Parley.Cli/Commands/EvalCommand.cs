@@ -21,20 +21,26 @@ internal static class EvalCommand
         command.Subcommands.Add(CreatePlaces());
         command.Subcommands.Add(CreateNlp());
         command.Subcommands.Add(CreateGum("times", "Date value accuracy and span recall against GUM Wikinews <date when> spans.",
-            (folder, _) => TimeEvaluator.Evaluate(folder).Format()));
+            (folder, _, _) => TimeEvaluator.Evaluate(folder).Format()));
         command.Subcommands.Add(CreateGum("quotes", "Direct and partial quote span precision, recall and F1 against GUM Wikinews <quote> spans.",
-            (folder, annotatedOnly) => QuoteEvaluator.Evaluate(folder, annotatedOnly).Format()));
+            (folder, annotatedOnly, showErrors) =>
+            {
+                var scores = QuoteEvaluator.Evaluate(folder, annotatedOnly);
+                return showErrors ? scores.Format() + Environment.NewLine + string.Join(Environment.NewLine, scores.Errors) : scores.Format();
+            }));
         return command;
     }
 
-    private static Command CreateGum(string name, string description, Func<string, bool, string> evaluate)
+    private static Command CreateGum(string name, string description, Func<string, bool, bool, string> evaluate)
     {
         var folder = new Argument<string>("gold") { Description = "The GUM Wikinews xml/ folder." };
         var annotatedOnly = new Option<bool>("--annotated-only") { Description = "Score only articles whose gold marks at least one quote." };
+        var showErrors = new Option<bool>("--errors") { Description = "Also print every missed and spurious span." };
         var command = new Command(name, description) { folder };
         if (name == "quotes")
         {
             command.Options.Add(annotatedOnly);
+            command.Options.Add(showErrors);
         }
         command.SetAction(result =>
         {
@@ -43,7 +49,7 @@ internal static class EvalCommand
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound, $"Gold folder '{path}' does not exist.");
             }
-            Console.WriteLine(evaluate(path, result.GetValue(annotatedOnly)));
+            Console.WriteLine(evaluate(path, result.GetValue(annotatedOnly), result.GetValue(showErrors)));
             return ExitCodes.Success;
         });
         return command;
@@ -150,9 +156,10 @@ internal static class EvalCommand
     private static Command CreatePlaces()
     {
         var file = new Argument<string>("gold") { Description = "GeoVirus XML: articles with their toponyms and coordinates." };
+        var notes = new Option<string?>("--notes") { Description = "Write every miss, spurious mention and far resolution to this file (tab-separated)." };
         var command = new Command("places", "Precision, recall, accuracy within 161 km and median error of the geocoder against GeoVirus-style gold.")
         {
-            file,
+            file, notes,
         };
         command.SetAction(result =>
         {
@@ -182,6 +189,10 @@ internal static class EvalCommand
             var prepare = Pipeline.Build(before);
             var evaluation = new PlaceEvaluator(geocoder, prepare.Process, Gazetteer.LoadFromDataFolder(data!)).Evaluate(path);
             Console.WriteLine(FormatPlaces(path, evaluation));
+            if (result.GetValue(notes) is string notesPath)
+            {
+                File.WriteAllLines(notesPath, evaluation.Notes);
+            }
             return ExitCodes.Success;
         });
         return command;

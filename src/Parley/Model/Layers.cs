@@ -33,4 +33,6 @@ public enum Layers
     Events = 1 << 10,
     /// <summary>Quotations with speakers.</summary>
     Quotes = 1 << 11,
+    /// <summary>Events linked to their place and date, quotations to the events inside them.</summary>
+    Links = 1 << 12,
 }

@@ -19,4 +19,6 @@ public sealed record Quote
     public string? SpeakerText { get; init; }
     /// <summary>The cue ("said", "told", "according to"), or null.</summary>
     public string? Cue { get; init; }
+    /// <summary>Ids of the events whose trigger lies inside the quoted text, in text order; empty until linked.</summary>
+    public IReadOnlyList<string> Events { get; init; } = [];
 }

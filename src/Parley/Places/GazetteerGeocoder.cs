@@ -269,11 +269,11 @@ public sealed class GazetteerGeocoder : IStage
         {
             var mention = mentions[m];
             if (document.IsRemoved(new TextSpan(mention.Start, mention.End))
-                || OverlapsOtherEntity(entityTypes, mention)
+                || (OverlapsOtherEntity(entityTypes, mention) && !IsWholeEntityNamingCountry(document, mention))
                 || IsInOrganisationName(document, mention)
                 || (!mention.InLocation && nameParts.Contains(mention.Key))
-                || (!mention.InLocation && IsPartOfOtherName(document, mention))
-                || (!mention.InLocation && IsNotAPlaceName(document, mention)))
+                || ((!mention.InLocation || OnlyMinorTowns(mention)) && IsPartOfOtherName(document, mention))
+                || ((!mention.InLocation || OnlyMinorTowns(mention)) && IsNotAPlaceName(document, mention)))
             {
                 continue;
             }
@@ -337,6 +337,43 @@ public sealed class GazetteerGeocoder : IStage
             }
         }
         return false;
+    }
+
+    // A country or state named alone is a place even when the recogniser calls it an organisation or a
+    // person ("officials from the DRC", "Georgia's parliament", "the Russian Federation said"); the
+    // organisation-name rules below still leave out "the Ukraine mission".
+    private bool IsWholeEntityNamingCountry(Document document, RawMention mention)
+    {
+        var largerReading = false;
+        foreach (var index in mention.Candidates)
+        {
+            if (_gazetteer[index].Kind is PlaceKinds.Country or PlaceKinds.Admin1)
+            {
+                largerReading = true;
+                break;
+            }
+        }
+        if (!largerReading)
+        {
+            return false;
+        }
+        foreach (var entity in document.Entities)
+        {
+            if (entity.FirstToken < mention.EndToken && mention.FirstToken < entity.FirstToken + entity.TokenCount)
+            {
+                var first = entity.FirstToken;
+                // "the Russian Federation": a leading article does not make the span longer than the name.
+                if (first + 1 == mention.FirstToken && IsWord(document, first, "the"))
+                {
+                    first++;
+                }
+                if (first != mention.FirstToken || entity.FirstToken + entity.TokenCount != mention.EndToken)
+                {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static bool IsInOrganisationName(Document document, RawMention mention)
@@ -453,6 +490,14 @@ public sealed class GazetteerGeocoder : IStage
             return false;
         }
         var after = document.TokenText(mention.EndToken);
+        // "Al-Fashir", "Abu-Dhabi": a hyphen with no space and a capitalised word run the name on.
+        if (after is "-" && mention.EndToken + 1 < mention.SentenceEnd
+            && document.Tokens[mention.EndToken].Start == mention.End
+            && document.Tokens[mention.EndToken + 1].Start == document.Tokens[mention.EndToken].End
+            && char.IsUpper(document.Text[document.Tokens[mention.EndToken + 1].Start]))
+        {
+            return true;
+        }
         if (after.Length == 0 || !char.IsUpper(after[0]))
         {
             return false;
@@ -510,6 +555,21 @@ public sealed class GazetteerGeocoder : IStage
         return (flags & NameFlags.CommonWord) != 0;
     }
 
+    // Every reading is a town of under a million people: a recogniser's location span around such a
+    // name may be a longer name the gazetteer lacks ("Nueva Ecija", "Kasai Occidental").
+    private bool OnlyMinorTowns(RawMention mention)
+    {
+        foreach (var index in mention.Candidates)
+        {
+            var entry = _gazetteer[index];
+            if (entry.Kind != PlaceKinds.City || entry.Population >= ProminentPopulation)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
     // A country, region or continent, or a place of a million people: a reading strong enough to take
     // without further evidence.
     private bool IsProminent(RawMention mention)
@@ -540,7 +600,7 @@ public sealed class GazetteerGeocoder : IStage
             {
                 g = groups.Count;
                 groupOf[mention.Key] = g;
-                groups.Add(new NameGroup(mention.Candidates));
+                groups.Add(new NameGroup(mention.Candidates, HasLargerReading(mention.Candidates)));
             }
             mentionGroup[m] = g;
             var group = groups[g];
@@ -613,6 +673,18 @@ public sealed class GazetteerGeocoder : IStage
                 Mentions = placeMentions[p],
             });
         }
+    }
+
+    private bool HasLargerReading(ArraySegment<int> candidates)
+    {
+        foreach (var index in candidates)
+        {
+            if (_gazetteer[index].Kind is PlaceKinds.Country or PlaceKinds.Admin1)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int Best(List<NameGroup> groups, int g, int[] chosen, bool withContext)
@@ -693,11 +765,15 @@ public sealed class GazetteerGeocoder : IStage
         }
         // The country named outright counts for more than its towns.
         double score = sameCountry == 0 ? 0 : (countryNamed ? 3 : 2) + (sameCountry >= 3 ? 1 : 0);
-        if (same || contains)
+        // A name that is also a subdivision or a country ("Oregon", "Indiana", "England") means the
+        // larger place unless the text puts it inside another ("Oregon, Ohio"): a small town of that
+        // name gets no support from its neighbours.
+        var overshadowed = entry.Kind == PlaceKinds.City && entry.Population < ProminentPopulation && groups[g].HasLargerReading;
+        if (same || (contains && !overshadowed))
         {
             score += 2.5;
         }
-        else if (sibling)
+        else if (sibling && !overshadowed)
         {
             score += 1;
         }
@@ -873,9 +949,11 @@ public sealed class GazetteerGeocoder : IStage
         public int Container;
     }
 
-    private sealed class NameGroup(ArraySegment<int> candidates)
+    private sealed class NameGroup(ArraySegment<int> candidates, bool hasLargerReading)
     {
         public ArraySegment<int> Candidates { get; } = candidates;
+        // Some reading is a country or a first-level subdivision.
+        public bool HasLargerReading { get; } = hasLargerReading;
         public List<int> Containers { get; } = [];
         public bool CityCue { get; set; }
         public bool AdminCue { get; set; }

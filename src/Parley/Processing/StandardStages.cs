@@ -2,6 +2,7 @@ using Parley.Actors;
 using Parley.Diagnostics;
 using Parley.Entities;
 using Parley.Events;
+using Parley.Linking;
 using Parley.Places;
 using Parley.Quotes;
 using Parley.Syntax;
@@ -102,6 +103,7 @@ public sealed class StandardStages
             missing.Add($"{GazetteerGeocoder.StageName} (needs data/{Gazetteer.RelativePath})");
         }
 
+        registry.Add(EventLinker.StageName, () => new EventLinker());
         // Rules only: always present.
         registry.Add(RuleTimeResolver.StageName, () => new RuleTimeResolver());
         names.Add(RuleTimeResolver.StageName);
@@ -135,6 +137,8 @@ public sealed class StandardStages
         {
             registry.Add(VerbPatternCoder.StageName, () => Wait(events));
             names.Add(VerbPatternCoder.StageName);
+            // After the events and the quotes: places, dates and quotations point at events.
+            names.Add(EventLinker.StageName);
         }
         else
         {

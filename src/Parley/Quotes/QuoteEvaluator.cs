@@ -84,7 +84,7 @@ public static class QuoteEvaluator
                 }
                 if (!equal)
                 {
-                    errors.Add($"{article.Id}: spurious '{Clip(article.Text, p)}'");
+                    errors.Add($"{article.Id}: spurious '{Clip(article.Text, p)}");
                 }
             }
             foreach (var g in goldSpans)
@@ -102,7 +102,7 @@ public static class QuoteEvaluator
                 }
                 if (!equal)
                 {
-                    errors.Add($"{article.Id}: missed '{Clip(article.Text, g)}'");
+                    errors.Add($"{article.Id}: missed '{Clip(article.Text, g)}");
                 }
             }
         }
@@ -179,7 +179,8 @@ public static class QuoteEvaluator
 
     private static string Clip(string text, TextSpan span)
     {
-        var s = text[span.Start..span.End];
-        return s.Length <= 80 ? s : s[..77] + "...";
+        // Both ends are shown, since a wrong boundary is the commonest error.
+        var s = text[span.Start..span.End].ReplaceLineEndings(" ");
+        return (s.Length <= 100 ? s : s[..60] + " ... " + s[^35..]) + $"' [{span.Start}..{span.End})";
     }
 }

@@ -379,6 +379,12 @@ internal sealed class QuoteScan
             {
                 continue;
             }
+            if (k + 1 == piece.Open && Is(k, "called"))
+            {
+                // "a print called “Cowboys and Indians”" names a thing; "called the ruling “dangerous”"
+                // quotes a word, and has an object between the verb and the mark.
+                return null;
+            }
             var end = k;
             // "She went on to say", "he continued to tell".
             while (end > sentenceStart && (SpeechLexicon.IsSkippable(W(end - 1)) || Is(end - 1, "to") || Is(end - 1, "on")

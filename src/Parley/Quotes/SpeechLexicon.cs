@@ -13,7 +13,7 @@ internal static class SpeechLexicon
         "explained", "reiterated", "conceded", "countered", "quipped", "agreed", "assured", "alleged", "denied",
         "maintained", "pointed", "testified", "told", "wondered", "complained", "boasted", "vowed", "promised",
         // Written words quoted from documents and statements: 'The letter reads "…"', 'They call for "…"'.
-        "reads", "read", "call", "calls", "recommending", "recommended", "recommends", "reporting", "describes",
+        "reads", "read", "call", "calls", "called", "recommending", "recommended", "recommends", "reporting", "describes",
         "described", "demanded", "demands",
     };
 

@@ -54,11 +54,12 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
     }
 
     [Theory]
-    [InlineData("Guterres said he would meet the Ukraine mission on Friday.")]
+    [InlineData("The envoy said she would brief the Ukraine mission on Friday.")]
+    [InlineData("Diplomats from the Kenya delegation left early.")]
     [InlineData("A statement from the Russian Federation Permanent Mission followed.")]
     [InlineData("She studied at the University of Texas before joining the firm.")]
     [InlineData("The Bank of England raised rates again.")]
-    [InlineData("The letter went to the Permanent Mission of the Russian Federation to the United Nations.")]
+    [InlineData("The complaint was sent to the Permanent Mission of Brazil last week.")]
     [InlineData("The novelist Jack London wrote about the gold rush.")]
     [InlineData("President Obama spoke first.")]
     [InlineData("The settlement was worth US$460 million.")]

@@ -151,6 +151,21 @@ public sealed class QuoteAttributorTests
     }
 
     [Fact]
+    public void A_word_quoted_after_called_and_an_object_is_a_partial_quote()
+    {
+        var q = Assert.Single(Run("Mayor Ines Duarte called the new toll “unfair” in her speech.").Quotes);
+        Assert.Equal("unfair", q.Text);
+        Assert.Equal("partial", q.Kind);
+        Assert.Equal("Ines Duarte", q.SpeakerText);
+    }
+
+    [Fact]
+    public void A_name_right_after_called_is_not_a_quote()
+    {
+        Assert.Empty(Run("The gallery showed a print called “Harbour Lights” from 1979.").Quotes);
+    }
+
+    [Fact]
     public void Declares_its_layers()
     {
         var stage = new QuoteAttributor();
