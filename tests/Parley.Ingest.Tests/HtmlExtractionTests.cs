@@ -6,12 +6,12 @@ public class HtmlExtractionTests
 {
     private static readonly string[] StoryParagraphs =
     [
-        "GENEVA (Wire) — United Nations Secretary-General António Guterres has asked to meet Russian President Vladimir Putin in Moscow, his spokesman said on Tuesday.",
-        "The request was made in a letter handed to Russia's mission to the United Nations, and a similar letter went to Ukraine's mission.",
-        "“The Secretary-General would like to discuss urgent steps to bring about peace,” the spokesman told reporters, adding that no reply had yet arrived.",
-        "Diplomats said the move followed weeks of pressure from member states who share concern about the humanitarian situation.",
+        "SANTIAGO (Wire) — Chilean Foreign Minister Rosa Valdivia has asked to meet Argentine President Tomás Ibarra in Buenos Aires, her office said on Tuesday.",
+        "The invitation was sent as a diplomatic note to Argentina's embassy, with a copy to the joint border commission.",
+        "“The minister wants to settle the water dispute before the dry season,” her spokeswoman told reporters, adding that no reply had yet arrived.",
+        "Farmers said the move followed months of falling river levels, a worry they share with towns downstream.",
         "Next steps",
-        "Officials said they would follow the talks closely and share any news with the Security Council.",
+        "Officials said they would follow the talks closely and share any news with the regional governors.",
     ];
 
     private static string Page() => $$"""
@@ -19,12 +19,12 @@ public class HtmlExtractionTests
         <html lang="en">
         <head>
           <meta charset="utf-8">
-          <title>UN chief asks to meet Putin | The Daily Wire Service</title>
-          <meta property="og:title" content="UN chief asks to meet Putin">
+          <title>Chile seeks water talks with Argentina | The Daily Wire Service</title>
+          <meta property="og:title" content="Chile seeks water talks with Argentina">
           <meta property="og:site_name" content="The Daily Wire Service">
           <meta name="author" content="Jane Doe">
-          <meta property="article:published_time" content="2022-04-20T09:15:00-04:00">
-          <link rel="canonical" href="https://news.example.com/world/un-chief-putin">
+          <meta property="article:published_time" content="2023-02-14T09:15:00-03:00">
+          <link rel="canonical" href="https://news.example.com/world/chile-water-talks">
           <script>window.dataLayer = [{"page": "article"}]; console.log("Advertisement loaded");</script>
           <style>.share-bar { display: flex; }</style>
         </head>
@@ -38,23 +38,23 @@ public class HtmlExtractionTests
           <main>
             <article class="story">
               <header>
-                <h1>UN chief asks to meet Putin</h1>
+                <h1>Chile seeks water talks with Argentina</h1>
                 <p class="byline">By <a rel="author" href="/staff/jane-doe">Jane Doe</a></p>
-                <time datetime="2022-04-20T09:15:00-04:00">April 20, 2022</time>
+                <time datetime="2023-02-14T09:15:00-03:00">February 14, 2023</time>
               </header>
               <div class="share-bar">
                 <a href="https://twitter.com/share">Share on Twitter</a>
                 <a href="https://facebook.com/share">Share on Facebook</a>
                 <span>Share this article</span>
               </div>
-              <figure><img src="guterres.jpg" alt="Guterres"><figcaption>António Guterres in New York. (AP Photo/John Smith)</figcaption></figure>
+              <figure><img src="valdivia.jpg" alt="Valdivia"><figcaption>Rosa Valdivia in Santiago. (AP Photo/John Smith)</figcaption></figure>
               <div class="article-body">
                 <p>{{StoryParagraphs[0]}}</p>
-                <p>The request was made in a letter handed to Russia's mission to the <a href="/topics/un">United Nations</a>, and a similar letter went to Ukraine's mission.</p>
+                <p>The invitation was sent as a diplomatic note to Argentina's embassy, with a copy to the joint <a href="/topics/border">border commission</a>.</p>
                 <div class="ad-slot"><p>Advertisement</p><script>loadAd("mid");</script></div>
                 <p>{{StoryParagraphs[2]}}</p>
-                <aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Ukraine war: latest</a></li><li><a href="/b">Putin's speech</a></li></ul></aside>
-                <p>Diplomats said the move followed weeks of pressure from member states who <em>share</em> concern about the humanitarian situation.</p>
+                <aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Drought: latest</a></li><li><a href="/b">Ibarra's speech</a></li></ul></aside>
+                <p>Farmers said the move followed months of falling river levels, a worry they <em>share</em> with towns downstream.</p>
                 <h2>Next steps</h2>
                 <p>{{StoryParagraphs[5]}}</p>
               </div>
@@ -78,10 +78,10 @@ public class HtmlExtractionTests
     {
         var article = new HtmlArticleExtractor().Extract(Page());
         Assert.Equal(string.Join("\n\n", StoryParagraphs), article.Text);
-        Assert.Equal("UN chief asks to meet Putin", article.Title);
+        Assert.Equal("Chile seeks water talks with Argentina", article.Title);
         Assert.Equal("Jane Doe", article.Byline);
-        Assert.Equal("2022-04-20T09:15:00-04:00", article.Published);
-        Assert.Equal("https://news.example.com/world/un-chief-putin", article.Url);
+        Assert.Equal("2023-02-14T09:15:00-03:00", article.Published);
+        Assert.Equal("https://news.example.com/world/chile-water-talks", article.Url);
         Assert.Equal("The Daily Wire Service", article.SiteName);
     }
 
@@ -107,12 +107,12 @@ public class HtmlExtractionTests
     [Fact]
     public async Task Html_file_becomes_a_document_with_metadata()
     {
-        var document = await Read.OneFileAsync("world/un-chief.html", Page());
+        var document = await Read.OneFileAsync("world/water-talks.html", Page());
         Assert.False(document.IsFailed);
-        Assert.Equal("un-chief", document.Id);
-        Assert.Equal("UN chief asks to meet Putin", document.Title);
-        Assert.Equal(new DateOnly(2022, 4, 20), document.Published);
-        Assert.Equal("https://news.example.com/world/un-chief-putin", document.Url);
+        Assert.Equal("water-talks", document.Id);
+        Assert.Equal("Chile seeks water talks with Argentina", document.Title);
+        Assert.Equal(new DateOnly(2023, 2, 14), document.Published);
+        Assert.Equal("https://news.example.com/world/chile-water-talks", document.Url);
         Assert.Equal("The Daily Wire Service", document.Source);
         Assert.Equal("en", document.Language);
     }

@@ -5,13 +5,13 @@ namespace Parley.Ingest.Tests;
 public class LanguageTests
 {
     [Theory]
-    [InlineData("en", "United Nations Secretary-General António Guterres has requested to meet Russian President Vladimir Putin in Moscow to discuss urgent steps to end the fighting in Ukraine.")]
-    [InlineData("de", "Der Generalsekretär der Vereinten Nationen hat um ein Treffen mit dem russischen Präsidenten gebeten, um über die Lage in der Ukraine zu sprechen.")]
-    [InlineData("fr", "Le secrétaire général des Nations unies a demandé à rencontrer le président russe pour discuter des mesures urgentes pour mettre fin aux combats.")]
-    [InlineData("es", "El secretario general de las Naciones Unidas ha pedido reunirse con el presidente ruso para hablar de los pasos urgentes para poner fin a la guerra.")]
-    [InlineData("ru", "Генеральный секретарь ООН попросил о встрече с президентом России, чтобы обсудить срочные шаги по прекращению боевых действий.")]
-    [InlineData("ar", "طلب الأمين العام للأمم المتحدة لقاء الرئيس الروسي لبحث خطوات عاجلة لإنهاء القتال")]
-    [InlineData("zh", "联合国秘书长要求会见俄罗斯总统，讨论结束战斗的紧急步骤。")]
+    [InlineData("en", "Chile's foreign minister has asked to meet the Argentine president in Buenos Aires to discuss the dispute over water rights along the border.")]
+    [InlineData("de", "Die chilenische Außenministerin hat um ein Treffen mit dem argentinischen Präsidenten gebeten, um über den Streit um die Wasserrechte an der Grenze zu sprechen.")]
+    [InlineData("fr", "La ministre chilienne des Affaires étrangères a demandé à rencontrer le président argentin pour discuter du conflit sur les droits de l'eau à la frontière.")]
+    [InlineData("es", "La canciller de Chile ha pedido reunirse con el presidente argentino para hablar del conflicto por los derechos de agua en la frontera.")]
+    [InlineData("ru", "Министр иностранных дел Чили попросила о встрече с президентом Аргентины, чтобы обсудить спор о правах на воду на границе.")]
+    [InlineData("ar", "طلبت وزيرة خارجية تشيلي لقاء الرئيس الأرجنتيني لبحث النزاع حول حقوق المياه على الحدود")]
+    [InlineData("zh", "智利外交部长要求会见阿根廷总统，讨论边境水权争端。")]
     public void Detects_the_language(string expected, string text)
     {
         Assert.Equal(expected, StopwordLanguageDetector.Detect(text).Language);

@@ -33,7 +33,7 @@ public sealed class ActorEntry
     public string? Organization { get; init; }
 
     /// <summary>
-    /// True for role words that can stand before a name as a title ("President Putin",
+    /// True for role words that can stand before a name as a title ("President Macron",
     /// "Chancellor Scholz"); false for words that cannot ("troops", "police").
     /// </summary>
     public bool IsTitle { get; init; }

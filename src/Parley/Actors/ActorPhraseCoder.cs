@@ -4,7 +4,7 @@ namespace Parley.Actors;
 
 /// <summary>
 /// Codes a noun phrase the way PETRARCH does once it has the phrase: the phrase is split at
-/// coordinations that lie outside any lexicon phrase ("Obama and Putin", but not "Trinidad and
+/// coordinations that lie outside any lexicon phrase ("Obama and Merkel", but not "Trinidad and
 /// Tobago"); in each part the first actor gives the code and the first agent adds its sector
 /// ("the rebels from Syria" → <c>SYRREB</c>, "the US commander in Iraq" → <c>USAMIL</c>).
 /// Stateless apart from the shared lexicon; safe across threads.

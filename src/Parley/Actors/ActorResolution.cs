@@ -27,7 +27,7 @@ public sealed class ActorResolution
     public IReadOnlyList<Actor> Actors { get; }
 
     /// <summary>
-    /// One fact per person whose role the article states ("Austrian Chancellor Karl Nehammer"),
+    /// One fact per person whose role the article states ("Norwegian Foreign Minister Ingrid Dahl"),
     /// dated by the document's publication date; empty when the document has no date. Roles
     /// taken from the knowledge base are never restated here, so the base cannot feed on itself.
     /// </summary>

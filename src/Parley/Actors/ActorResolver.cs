@@ -7,9 +7,9 @@ namespace Parley.Actors;
 /// named-entity spans, or from runs of capitalised words when there are none), countries,
 /// organisations, groups, regions and media from the <see cref="ActorLexicon"/>, and collectives
 /// such as "Russian troops". A person's role and code come from the words around the name (a
-/// title before it, "Austrian Chancellor Karl Nehammer"; an apposition after it, "X, spokesman for
-/// the secretary-general"), else from a <see cref="PersonKnowledgeBase"/> as of the document's
-/// date. Within the article it links surnames, role descriptions ("the Russian president") and
+/// title before it, "Norwegian Foreign Minister Ingrid Dahl"; an apposition after it, "X, spokeswoman
+/// for the prime minister"), else from a <see cref="PersonKnowledgeBase"/> as of the document's
+/// date. Within the article it links surnames, role descriptions ("the French president") and
 /// the subject pronouns <i>he</i> and <i>she</i> to the person they stand for.
 /// </summary>
 /// <remarks>

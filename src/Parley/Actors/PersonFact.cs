@@ -6,7 +6,7 @@ namespace Parley.Actors;
 /// </summary>
 public sealed record PersonFact
 {
-    /// <summary>The person's full name as written ("Antonio Guterres").</summary>
+    /// <summary>The person's full name as written ("Ingrid Dahl").</summary>
     public required string Name { get; init; }
 
     /// <summary>ISO-3166 alpha-3 country, or null.</summary>

@@ -5,7 +5,7 @@ namespace Parley.Actors;
 
 /// <summary>
 /// Grows a <see cref="PersonKnowledgeBase"/> from the roles articles state, so that a later
-/// article naming only "Nehammer" is coded as the chancellor an earlier one introduced.
+/// article naming only "Dahl" is coded as the foreign minister an earlier one introduced.
 /// </summary>
 /// <remarks>
 /// <para>The flow keeps output reproducible while documents are processed in parallel:</para>

@@ -5,7 +5,7 @@ namespace Parley.Actors;
 /// <summary>
 /// The working state of <see cref="ActorResolver"/> for one document. Steps, in order: lexicon
 /// phrases; name spans; people with the roles their context states; references that depend on
-/// another person ("spokesman for the secretary-general"); role descriptions, collectives and
+/// another person ("spokeswoman for the prime minister"); role descriptions, collectives and
 /// lexicon actors; pronouns; then the actors in order of first mention.
 /// </summary>
 internal sealed class ResolutionRun
@@ -258,7 +258,7 @@ internal sealed class ResolutionRun
             }
             if (entity.Type == EntityType.Person)
             {
-                // A title or nationality inside the span ("President Vladimir Putin") is context,
+                // A title or nationality inside the span ("President Emmanuel Macron") is context,
                 // not name: the name starts after it.
                 while (first < end - 1 && _phraseOf[first] >= 0 && _phrases[_phraseOf[first]].Person is null)
                 {
@@ -455,7 +455,7 @@ internal sealed class ResolutionRun
 
     private MentionRef AddNameMention(Cluster cluster, int start, int end)
     {
-        // "[Putin]": an editor's bracketed name stands in for a pronoun; the brackets belong to the mention.
+        // "[Okafor]": an editor's bracketed name stands in for a pronoun; the brackets belong to the mention.
         if (start > 0 && end < _tokens.Length && TokenText(start - 1) is "[" && TokenText(end) is "]")
         {
             start--;
@@ -585,7 +585,7 @@ internal sealed class ResolutionRun
             return null;
         }
         var statement = Role(agent, roleText, affiliation, former, end, roleEnd);
-        // "spokesman for the secretary-general", "adviser to Vladimir Putin": the affiliation may
+        // "spokeswoman for the prime minister", "adviser to Emmanuel Macron": the affiliation may
         // be another actor of the article, resolved once every person is known.
         if (k < _tokens.Length && (AffiliationPrepositions.Contains(TokenText(k).ToString()) || TokenText(k) is "to"))
         {
@@ -684,7 +684,7 @@ internal sealed class ResolutionRun
 
     private void MergeSurnames()
     {
-        // A surname alone ("Putin") joins the full-named person with that surname, wherever in
+        // A surname alone ("Macron") joins the full-named person with that surname, wherever in
         // the article the full name comes. When two people share it, each mention goes to the one
         // named most recently before it (news repeats the full name when the referent changes).
         // A first name alone joins the one person it can be.
@@ -751,7 +751,7 @@ internal sealed class ResolutionRun
 
     private void FindLoneSurnames()
     {
-        // A surname the tagger or recogniser missed ("Guterres push for …" opening a sentence)
+        // A surname the tagger or recogniser missed ("Okafor bid for …" opening a sentence)
         // is still the person whose full name the article gives.
         var bySurname = new Dictionary<string, Cluster?>(StringComparer.Ordinal);
         foreach (var c in _clusters)
@@ -857,7 +857,7 @@ internal sealed class ResolutionRun
             c.SetCode(best.Code, best.Sector, best.Country);
             if (c.WordCount == 1)
             {
-                // "Nehammer" alone is listed under the full name the base learned ("Karl Nehammer").
+                // "Dahl" alone is listed under the full name the base learned ("Ingrid Dahl").
                 c.Name = best.Name;
             }
             if (!c.HasStatedRole)
@@ -932,7 +932,7 @@ internal sealed class ResolutionRun
         var start = _phrases[first].Start;
         var definite = start > 0 && TokenText(start - 1) is "the" or "The";
         var determinerStart = start > 0 && Determiners.Contains(TokenText(start - 1).ToString()) ? start - 1 : start;
-        // "the Permanent Mission of the Russian Federation": the affiliation follows the head.
+        // "the Permanent Mission of the Philippines": the affiliation follows the head.
         if (head is not null && modifiers.Count == 0 && head.End + 1 < _tokens.Length
             && TokenText(head.End) is "of" or "from")
         {
@@ -1266,7 +1266,7 @@ internal sealed class ResolutionRun
         var head = mention.HeadToken;
         if (_hasDependencies)
         {
-            // The syntactic head: UD heads a name at its first word ("Karl" of "Karl Nehammer").
+            // The syntactic head: UD heads a name at its first word ("Ingrid" of "Ingrid Dahl").
             for (var k = mention.FirstToken; k < mention.EndToken; k++)
             {
                 var h = _doc.Analyses[k].Head;
@@ -1276,7 +1276,7 @@ internal sealed class ResolutionRun
                     break;
                 }
             }
-            // A name under its title ("Chancellor" ← flat "Karl Nehammer") is the subject when the title is.
+            // A name under its title ("Minister" ← flat "Ingrid Dahl") is the subject when the title is.
             for (var step = 0; step < 3 && _doc.Analyses[head].Relation is "flat" or "flat:name" or "compound" or "appos"
                 && _doc.Analyses[head].Head >= 0; step++)
             {
@@ -1286,7 +1286,7 @@ internal sealed class ResolutionRun
         }
         if (!_hasTags)
         {
-            // Without tags, a name after a preposition ("met with Putin") is taken as no subject.
+            // Without tags, a name after a preposition ("met with Macron") is taken as no subject.
             return mention.FirstToken == 0 || !Prepositions.Contains(TokenText(mention.FirstToken - 1).ToString());
         }
         for (var k = mention.EndToken; k < _tokens.Length && k < mention.EndToken + 4; k++)
@@ -1444,7 +1444,7 @@ internal sealed class ResolutionRun
         return p.End == end ? p : null;
     }
 
-    /// <summary>The lexicon phrase that starts at <paramref name="k"/>, or after a determiner there ("the Russian Federation" may be stored with or without its article).</summary>
+    /// <summary>The lexicon phrase that starts at <paramref name="k"/>, or after a determiner there ("the Czech Republic" may be stored with or without its article).</summary>
     private Phrase? PhraseAtNounPhrase(int k)
     {
         if (k >= _tokens.Length)

@@ -67,7 +67,7 @@ public static class DiagnosticCodes
     /// <summary>A location the entity recogniser found matches no gazetteer entry; it was left unresolved.</summary>
     public const string PlaceNotInGazetteer = "W308";
     /// <summary>
-    /// A relative time expression ("Sunday", "last week", "April 11") could not be resolved because the
+    /// A relative time expression ("Sunday", "last week", "March 3") could not be resolved because the
     /// article has no publication date and no dateline; its value was left null. Give <c>published</c>.
     /// </summary>
     public const string UnresolvedRelativeTime = "W309";

@@ -56,7 +56,7 @@ internal static class EntityFeatures
             }
             scratch.Behind[i] = behind;
         }
-        // Runs of capitalised words ("Stephane Dujarric", "Gondor Foreign Ministry"): each token
+        // Runs of capitalised words ("Maria Lindqvist", "Gondor Foreign Ministry"): each token
         // gets its run's length (capped at 4) and its place in the run, packed as length * 8 + place.
         var i0 = 0;
         while (i0 < count)

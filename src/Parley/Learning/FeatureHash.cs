@@ -2,7 +2,7 @@ namespace Parley.Learning;
 
 /// <summary>
 /// 64-bit FNV-1a hashing of feature strings without allocating them: a feature is a template id
-/// followed by one or more values (<c>Combine(Of(7), "Putin")</c>). Collisions at 64 bits are
+/// followed by one or more values (<c>Combine(Of(7), "Okafor")</c>). Collisions at 64 bits are
 /// negligible for models of millions of features.
 /// </summary>
 public static class FeatureHash

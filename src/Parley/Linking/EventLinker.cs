@@ -7,7 +7,7 @@ namespace Parley.Linking;
 /// <summary>
 /// Gives each coded event the place and the date stated with it, and each quotation the events coded
 /// inside it. A place or date is taken, in order of preference, from an oblique or nominal modifier of
-/// the event's predicate ("met in Moscow on April 11"), from the predicate's clause, and from the
+/// the event's predicate ("met in Geneva on March 3"), from the predicate's clause, and from the
 /// sentence only when the sentence names exactly one; otherwise the event keeps none. The publication
 /// date is never used: an undated event stays undated. Places and dates the event coder already
 /// attached are kept.

@@ -11,8 +11,8 @@ internal sealed class ParseView(TokenAnalysis[] analyses)
 
     /// <summary>
     /// A value carried by an oblique or nominal modifier of <paramref name="head"/> ("in Moscow",
-    /// "on April 11", "Sunday" as obl:tmod, "yesterday" as advmod), searched through that modifier's
-    /// own noun phrase ("in the port city of Mariupol") but not into clauses below it.
+    /// "on March 3", "Sunday" as obl:tmod, "yesterday" as advmod), searched through that modifier's
+    /// own noun phrase ("in the port city of Mombasa") but not into clauses below it.
     /// </summary>
     public string? AttachedTo(int head, string?[] valueAt, Sentence sentence)
     {

@@ -9,7 +9,7 @@ namespace Parley.Places;
 /// Finds place names in a document and resolves each to one <see cref="Gazetteer"/> entry. Mentions come
 /// from gazetteer matches over capitalised token runs (longest first) and from the entity recogniser's
 /// location spans when there are any; names inside organisation names ("University of Texas", "the
-/// Ukraine mission"), parts of personal names, demonyms and common words without locative evidence are
+/// Kenya mission"), parts of personal names, demonyms and common words without locative evidence are
 /// left out, as is anything in a removed span. Each name is then resolved once per document, weighing
 /// population and kind against the countries and subdivisions of the other places in the article, an
 /// adjoining "Paris, Texas" container, and type cues ("the city of …", "… province"). Mentions resolved
@@ -48,7 +48,7 @@ public sealed class GazetteerGeocoder : IStage
         "imam", "sheikh", "ayatollah", "mullah", "emir", "sultan", "nurse", "coach", "ambassador", "commissioner");
 
     // Words after a place name that make it part of an organisation's name; the diplomatic ones count in
-    // lower case too ("the Ukraine mission"), the rest only capitalised ("Manchester United").
+    // lower case too ("the Kenya mission"), the rest only capitalised ("Manchester United").
     private static readonly FrozenSet<string> DiplomaticFollowers = Words("mission", "embassy", "consulate", "delegation");
     private static readonly FrozenSet<string> OrganisationFollowers = Words(
         "mission", "embassy", "consulate", "delegation", "ministry", "department", "university", "college", "institute",
@@ -340,8 +340,8 @@ public sealed class GazetteerGeocoder : IStage
     }
 
     // A country or state named alone is a place even when the recogniser calls it an organisation or a
-    // person ("officials from the DRC", "Georgia's parliament", "the Russian Federation said"); the
-    // organisation-name rules below still leave out "the Ukraine mission".
+    // person ("officials from the DRC", "Georgia's parliament", "the Czech Republic said"); the
+    // organisation-name rules below still leave out "the Kenya mission".
     private bool IsWholeEntityNamingCountry(Document document, RawMention mention)
     {
         var largerReading = false;
@@ -362,7 +362,7 @@ public sealed class GazetteerGeocoder : IStage
             if (entity.FirstToken < mention.EndToken && mention.FirstToken < entity.FirstToken + entity.TokenCount)
             {
                 var first = entity.FirstToken;
-                // "the Russian Federation": a leading article does not make the span longer than the name.
+                // "the Czech Republic": a leading article does not make the span longer than the name.
                 if (first + 1 == mention.FirstToken && IsWord(document, first, "the"))
                 {
                     first++;
@@ -378,7 +378,7 @@ public sealed class GazetteerGeocoder : IStage
 
     private static bool IsInOrganisationName(Document document, RawMention mention)
     {
-        // "the Ukraine mission", "Russian Federation Permanent Mission", "Bank of England Governor".
+        // "the Kenya mission", "Czech Republic Permanent Mission", "Bank of England Governor".
         var next = mention.EndToken;
         for (var steps = 0; steps < 2 && next < mention.SentenceEnd; steps++, next++)
         {
@@ -398,7 +398,7 @@ public sealed class GazetteerGeocoder : IStage
                 break;
             }
         }
-        // "University of Texas", "Bank of England", "Permanent Mission of the Russian Federation".
+        // "University of Texas", "Bank of England", "Permanent Mission of the Philippines".
         var of = mention.FirstToken - 1;
         if (of - 1 >= mention.SentenceStart && IsWord(document, of, "the"))
         {
@@ -853,7 +853,7 @@ public sealed class GazetteerGeocoder : IStage
     private static bool HasCue(Document document, RawMention mention, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> before,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> after)
     {
-        // "the port city of Mariupol", "Bulacan province".
+        // "the port city of Mombasa", "Bulacan province".
         var of = mention.FirstToken - 1;
         if (of - 1 >= mention.SentenceStart && IsWord(document, of, "of") && before.Contains(document.TokenText(of - 1)))
         {

@@ -11,7 +11,7 @@ public static class PlaceKinds
     public const string Admin1 = "admin1";
     /// <summary>A second-level ISO 3166-2 subdivision.</summary>
     public const string Admin2 = "admin2";
-    /// <summary>A named region without an administrative code (Donbas, the Sahel, the Middle East).</summary>
+    /// <summary>A named region without an administrative code (Kashmir, the Sahel, the Middle East).</summary>
     public const string Region = "region";
     /// <summary>A continent.</summary>
     public const string Continent = "continent";

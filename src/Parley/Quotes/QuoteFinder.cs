@@ -16,7 +16,7 @@ namespace Parley.Quotes;
 /// in the paragraph before (the convention for a statement that runs on), or of an earlier quote in
 /// its own paragraph. "he" and "she" resolve to the name that opens one of the two sentences before
 /// the cue, else to the last named speaker: a salience rule that stands until coreference is available.</para>
-/// <para>Square-bracket insertions (<c>[Putin]</c>) stay inside the quote; single marks inside double
+/// <para>Square-bracket insertions (<c>[Okafor]</c>) stay inside the quote; single marks inside double
 /// marks are a quote within the quote. Short fragments in marks with no speech cue in their sentence
 /// are titles or scare quotes ("parole", "Hope") and are not reported. The instance is stateless.</para>
 /// </remarks>

@@ -300,7 +300,7 @@ internal sealed class QuoteScan
         return false;
     }
 
-    // "…,” Smith said" / "…,” said Smith" / "…,” Stephane Dujarric, spokesman for …, said".
+    // "…,” Smith said" / "…,” said Smith" / "…,” Maria Lindqvist, spokeswoman for …, said".
     private Speaker? AfterClose(Piece piece)
     {
         if (piece.Close < 0)
@@ -470,7 +470,7 @@ internal sealed class QuoteScan
     }
 
     // Within a subject phrase, the name proper: the last run of capitalised words with leading titles
-    // and nationality words dropped ("Austrian Chancellor Karl Nehammer" → "Karl Nehammer"); the
+    // and nationality words dropped ("Norwegian Foreign Minister Ingrid Dahl" → "Ingrid Dahl"); the
     // whole phrase when it holds no name ("the ministry", "officials", "he").
     private (int Start, int End) NameIn(int start, int end)
     {

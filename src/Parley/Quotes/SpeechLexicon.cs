@@ -53,7 +53,7 @@ internal static class SpeechLexicon
     public static bool IsNameWord(ReadOnlySpan<char> word) =>
         word.Length > 0 && char.IsUpper(word[0]) && !NonNames.Contains(word) && (word.Length == 1 || char.IsLetter(word[1]) || word[1] == '.');
 
-    /// <summary>True for a nationality word before a title ("Austrian Chancellor").</summary>
+    /// <summary>True for a nationality word before a title ("Norwegian Minister").</summary>
     public static bool IsDemonym(ReadOnlySpan<char> word) =>
         word.Length > 3 && char.IsUpper(word[0]) && (word.EndsWith("an", StringComparison.Ordinal)
             || word.EndsWith("ese", StringComparison.Ordinal) || word.EndsWith("ish", StringComparison.Ordinal)

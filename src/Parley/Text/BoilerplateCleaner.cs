@@ -5,8 +5,8 @@ using Parley.Processing;
 namespace Parley.Text;
 
 /// <summary>
-/// Marks whole lines of site boilerplate as removed (reason <see cref="Reason"/>): promotions ("For the
-/// latest news … head to The Hill."), calls to click, subscribe, follow or share, "Read more:" and
+/// Marks whole lines of site boilerplate as removed (reason <see cref="Reason"/>): promotions ("For more
+/// coverage … visit our website."), calls to click, subscribe, follow or share, "Read more:" and
 /// "Related:" links, copyright notices, reporting and editing credits, photo credits, advertisement
 /// markers, tag lists and time stamps. The text itself is never changed.
 /// </summary>
@@ -39,15 +39,15 @@ public sealed partial class BoilerplateCleaner : IStage
     private static readonly Rule[] Rules =
     [
         // Outlet promotions that close syndicated stories.
-        new(LatestNewsPromotion(), "For the latest news, weather, sports, and streaming video, head to The Hill."),
+        new(LatestNewsPromotion(), "For more coverage of the election, visit our politics page."),
         new(ClickHere(), "Click here to subscribe"),
         new(NewsletterSignUp(), "Sign up for our newsletter"),
         new(NewsletterOffer(), "Get our free morning newsletter in your inbox"),
         new(FollowOnSocialMedia(), "Follow us on Twitter and Facebook.", "follow", "like"),
-        new(FollowUs(), "Follow @TheHill"),
+        new(FollowUs(), "Follow @Reuters"),
         new(ShareThis(), "Share this article"),
         // Link lists: the label must be followed by a separator, or stand alone.
-        new(LinkListLabel(), "Read more: Putin says talks with Ukraine are at a dead end"),
+        new(LinkListLabel(), "Read more: Harbour strike enters its third week"),
         new(BareLinkListLabel(), "Related:"),
         new(Copyright(), "© 2022 Reuters. All rights reserved.", "©", "(c)", "copyright", "reserved", "this material"),
         // Wire credits: "Reporting by … ; Editing by …", optionally in parentheses.

@@ -5,8 +5,8 @@ namespace Parley.Time;
 
 /// <summary>
 /// Finds dates in tokenized news text and resolves them to calendar values: absolute dates
-/// ("11 April 2022", "Sep 5, 2021", "2022-04-11", "March 2020", "in 2019"), dates without a year
-/// ("April 11th", "in March"), and dates relative to a reference day ("Sunday", "yesterday",
+/// ("3 March 2021", "Sep 5, 2021", "2021-03-03", "March 2020", "in 2019"), dates without a year
+/// ("May 7th", "in March"), and dates relative to a reference day ("Sunday", "yesterday",
 /// "last month", "three weeks ago", "earlier this year").
 /// </summary>
 /// <remarks>
@@ -28,7 +28,7 @@ namespace Parley.Time;
 /// </remarks>
 public sealed class DateExpressionMatcher
 {
-    /// <summary>Value precision of a day (<c>2022-04-11</c>).</summary>
+    /// <summary>Value precision of a day (<c>2021-03-03</c>).</summary>
     public const string Day = "day";
     /// <summary>Value precision of a month (<c>2022-04</c>).</summary>
     public const string Month = "month";
@@ -243,7 +243,7 @@ public sealed class DateExpressionMatcher
             return true;
         }
 
-        // "April 11", "April 11th, 2022", "Sept. 5 2021", "March 2020", "in March"; first is where
+        // "May 7", "May 7th, 2021", "Sept. 5 2021", "March 2020", "in March"; first is where
         // the expression starts (a weekday or "last" before the month).
         private bool TryMonthFirst(int i, int first, Direction direction, out DateMatch match)
         {
@@ -371,7 +371,7 @@ public sealed class DateExpressionMatcher
                 || Is(p, "this") || Is(p, "each") || Is(p, "and") || Is(p, "or");
         }
 
-        // "11 April 2022", "5th of May", "11 April".
+        // "3 March 2021", "5th of May", "3 March".
         private bool TryDayFirst(int i, out DateMatch match)
         {
             match = default;

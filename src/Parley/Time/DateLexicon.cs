@@ -136,7 +136,7 @@ internal static class DateLexicon
     /// <summary>The calendar unit a word names (<c>days</c>, <c>year</c>), or <see cref="CalendarUnit.None"/>.</summary>
     public static CalendarUnit Unit(ReadOnlySpan<char> word) => UnitLookup.TryGetValue(word, out var u) ? u : CalendarUnit.None;
 
-    /// <summary>Parses <c>2022-04-11</c>; false for anything else or an impossible date.</summary>
+    /// <summary>Parses <c>2021-03-03</c>; false for anything else or an impossible date.</summary>
     public static bool TryIsoDate(ReadOnlySpan<char> word, out DateOnly date)
     {
         date = default;

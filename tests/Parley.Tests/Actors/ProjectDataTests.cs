@@ -126,12 +126,12 @@ public sealed class ProjectDataTests
     [InlineData("Trinidad and Tobago", "TTO")]
     [InlineData("the Kremlin spokesman", "RUSGOV")]
     [InlineData("UN peacekeepers", "IGOUNO")]
-    [InlineData("United Nations Secretary-General", "IGOUNO")]
+    [InlineData("U.N. Secretary-General", "IGOUNO")]
     [InlineData("the NATO secretary-general", "IGOWSTNAT")]
-    [InlineData("Austrian Chancellor", "AUTGOV")]
-    [InlineData("the Russian leader", "RUSGOV")]
-    [InlineData("the Permanent Mission of the Russian Federation to the United Nations", "RUSGOV")]
-    [InlineData("the Ukraine mission at the U.N.", "UKRGOV")]
+    [InlineData("German Chancellor", "DEUGOV")]
+    [InlineData("the Iranian leader", "IRNGOV")]
+    [InlineData("the Permanent Mission of the Czech Republic to the United Nations", "CZEGOV")]
+    [InlineData("the Kenya mission at the U.N.", "KENGOV")]
     [InlineData("Ukrainian forces", "UKRMIL")]
     public void Codes_noun_phrases_from_actor_and_agent(string phrase, string code) =>
         Assert.Equal([code], new ActorPhraseCoder(ProjectLexicon.Lexicon).Code(ProjectLexicon.Tokens(phrase), new DateOnly(2022, 4, 20)));

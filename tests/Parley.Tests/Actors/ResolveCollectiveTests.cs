@@ -64,7 +64,7 @@ public sealed class ResolveCollectiveTests
     {
         var document = new ResolveDocs()
             .Sentence("Kenyan police closed the road .")
-            .Sentence("Read more about Russia at The Hill .").RemoveLastSentence()
+            .Sentence("Read more about Russia at Politico .").RemoveLastSentence()
             .Build();
         var actor = Assert.Single(Resolver.Resolve(document, PersonKnowledgeBase.Empty).Actors);
         Assert.Equal("KENCOP", actor.Code);

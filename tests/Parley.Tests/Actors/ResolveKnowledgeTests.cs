@@ -25,7 +25,7 @@ public sealed class ResolveKnowledgeTests
         new ResolveDocs().Sentence(text).Build(id, date);
 
     [Theory]
-    [InlineData("Austrian Chancellor Karl Nehammer travelled to Kyiv .", "Nehammer said the talks were hard .", "AUTGOV", "Chancellor")]
+    [InlineData("German Chancellor Greta Lindemann toured the shipyard .", "Lindemann said the shipyard would stay open .", "DEUGOV", "Chancellor")]
     [InlineData("Norwegian Prime Minister Ingrid Solberg-Haug opened the summit .", "Solberg-Haug said the summit was a success .", "NORGOV", "Prime Minister")]
     [InlineData("Chilean Foreign Minister Rosa Valdivia signed the accord .", "Valdivia defended the accord .", "CHLGOV", "Foreign Minister")]
     public void A_later_article_naming_only_the_surname_resolves_through_the_knowledge_base(
@@ -52,9 +52,9 @@ public sealed class ResolveKnowledgeTests
     public void Before_the_role_began_a_named_person_stays_uncoded_but_listed()
     {
         var learner = new PersonKnowledgeLearner(PersonKnowledgeBase.Empty);
-        Run(learner, Article("one", "Austrian Chancellor Karl Nehammer travelled to Kyiv .", new DateOnly(2022, 4, 9)));
-        var document = new ResolveDocs().Sentence("Nehammer said the talks were hard .")
-            .Entity("Nehammer", EntityType.Person).Build("old", new DateOnly(2010, 1, 5));
+        Run(learner, Article("one", "German Chancellor Greta Lindemann toured the shipyard .", new DateOnly(2022, 4, 9)));
+        var document = new ResolveDocs().Sentence("Lindemann said the shipyard would stay open .")
+            .Entity("Lindemann", EntityType.Person).Build("old", new DateOnly(2010, 1, 5));
         Run(learner, document);
         var actor = Assert.Single(document.Actors);
         Assert.Null(actor.Code);

@@ -12,7 +12,7 @@ public sealed class ResolveRoleTests
     [InlineData("Kenyan President Amani Odhiambo met the delegation .", "Amani Odhiambo", "KENGOV", "President", null)]
     [InlineData("Chilean Foreign Minister Rosa Valdivia flew home .", "Rosa Valdivia", "CHLGOV", "Foreign Minister", null)]
     [InlineData("Brazil 's President Lucas Ferreira spoke first .", "Lucas Ferreira", "BRAGOV", "President", null)]
-    [InlineData("United Nations Secretary-General Mira Castellano visited the camp .", "Mira Castellano", "IGOUNO", "Secretary-General", "United Nations")]
+    [InlineData("NATO Secretary-General Mira Castellano inspected the base .", "Mira Castellano", "IGOWSTNAT", "Secretary-General", "NATO")]
     [InlineData("Nadia Keller , the German defence minister , arrived late .", "Nadia Keller", "DEUGOV", "defence minister", null)]
     [InlineData("The Norwegian prime minister , Ingrid Solberg-Haug , resigned .", "Ingrid Solberg-Haug", "NORGOV", "prime minister", null)]
     [InlineData("He had support from US President Gerald Hoffmann and others .", "Gerald Hoffmann", "USAGOV", "President", null)]
@@ -31,14 +31,14 @@ public sealed class ResolveRoleTests
     public void A_spokesman_for_a_role_holder_takes_the_holders_affiliation()
     {
         var document = new ResolveDocs()
-            .Sentence("United Nations Secretary-General Mira Castellano visited the camp .")
-            .Sentence("Tomas Brenner , spokesman for the secretary-general , said talks would resume .")
+            .Sentence("Arab League Secretary-General Mira Castellano inspected the clinic .")
+            .Sentence("Helga Brenner , spokeswoman for the secretary-general , told reporters the clinic would reopen .")
             .Build();
         var actors = Resolver.Resolve(document, PersonKnowledgeBase.Empty).Actors;
-        var spokesman = Assert.Single(actors, a => a.Name == "Tomas Brenner");
-        Assert.Equal("IGOUNO", spokesman.Code);
-        Assert.Equal("spokesman", spokesman.Role);
-        Assert.Equal("United Nations", spokesman.Organization);
+        var spokeswoman = Assert.Single(actors, a => a.Name == "Helga Brenner");
+        Assert.Equal("IGOMEAARL", spokeswoman.Code);
+        Assert.Equal("spokeswoman", spokeswoman.Role);
+        Assert.Equal("Arab League", spokeswoman.Organization);
         var chief = Assert.Single(actors, a => a.Name == "Mira Castellano");
         Assert.Contains(chief.Mentions, m => m.Text == "the secretary-general");
     }

@@ -54,9 +54,9 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
     }
 
     [Theory]
-    [InlineData("The envoy said she would brief the Ukraine mission on Friday.")]
+    [InlineData("The envoy said she would brief the Ghana mission on Friday.")]
     [InlineData("Diplomats from the Kenya delegation left early.")]
-    [InlineData("A statement from the Russian Federation Permanent Mission followed.")]
+    [InlineData("A statement from the Czech Republic Permanent Mission followed.")]
     [InlineData("She studied at the University of Texas before joining the firm.")]
     [InlineData("The Bank of England raised rates again.")]
     [InlineData("The complaint was sent to the Permanent Mission of Brazil last week.")]
@@ -111,10 +111,10 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
     [Fact]
     public void RegionResolvesToItsCountry()
     {
-        var donbas = Single(Geocode("Fighting continued in the Donbas on Sunday."), "Donbas");
-        Assert.Equal("UA", donbas.Country);
-        Assert.Equal("region", donbas.Kind);
-        Assert.InRange(donbas.Lat, 46, 50);
+        var gaza = Single(Geocode("Shelling resumed in the Gaza Strip on Sunday."), "Gaza Strip");
+        Assert.Equal("PS", gaza.Country);
+        Assert.Equal("region", gaza.Kind);
+        Assert.InRange(gaza.Lat, 31, 32);
     }
 
     [Fact]
@@ -129,9 +129,9 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
     [Fact]
     public void TypeCueAndCity()
     {
-        var mariupol = Single(Geocode("Troops entered the southern port city of Mariupol on Friday."), "Mariupol");
-        Assert.Equal("city", mariupol.Kind);
-        Assert.Equal("UA", mariupol.Country);
+        var mombasa = Single(Geocode("Ships queued outside the coastal port city of Mombasa on Friday."), "Mombasa");
+        Assert.Equal("city", mombasa.Kind);
+        Assert.Equal("KE", mombasa.Country);
     }
 
     [Fact]
