@@ -14,9 +14,12 @@ internal static class Program
           parley code articles/ --out coded.jsonl          (a directory, recursively)
           cat feed.jsonl | parley code - > coded.jsonl     (JSON lines on stdin)
           parley parse article.txt                         (CoNLL-U: tags, lemmas, dependencies, entities)
+          parley explain article.txt --published 2022-04-20 (why each event was or was not coded)
           parley eval segment ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu
           parley eval nlp ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu \
                 --ner ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2
+          parley eval petrarch --records ../shared/petrarch/validation/PETR.UnitTest.records.xml \
+                --dictionaries ../shared/petrarch/dictionaries
           parley eval places ../shared/gold/geovirus/GeoVirus.xml
           parley train tagger --data ../shared/corpora --out models
 
@@ -30,6 +33,7 @@ internal static class Program
         var root = new RootCommand(Overview);
         root.Subcommands.Add(CodeCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
 

@@ -99,8 +99,9 @@ public sealed class EventCoder
     /// Codes the events of <paramref name="document"/>, which needs tokens, sentences, analyses
     /// (lemmas, tags, heads, relations) and actors. Returns them in sentence order with ids
     /// <c>e1</c>, <c>e2</c> … numbered after <paramref name="firstId"/>; the document is not changed.
+    /// When <paramref name="trace"/> is given, every decision is noted in it.
     /// </summary>
-    public List<CodedEvent> Code(Document document, int firstId = 1)
+    public List<CodedEvent> Code(Document document, int firstId = 1, EventCodingTrace? trace = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var events = new List<CodedEvent>();
@@ -141,6 +142,10 @@ public sealed class EventCoder
                 if (patterns.Length == 0 && !nominal)
                 {
                     patterns = FindByForm(state, t);
+                    if (patterns.Length == 0)
+                    {
+                        trace?.Note(s, t, $"verb '{state.Lemma(t)}': no pattern in the lexicon");
+                    }
                 }
                 Candidate best = default;
                 var bestScore = -1;
@@ -161,6 +166,11 @@ public sealed class EventCoder
                 if (bestScore >= 0)
                 {
                     candidates.Add(best with { Score = bestScore });
+                    trace?.Note(s, t, $"'{state.Lemma(t)}': {patterns.Length} patterns; best {best.Pattern.Code} [{best.Pattern.Id}] score {bestScore}");
+                }
+                else if (patterns.Length > 0)
+                {
+                    trace?.Note(s, t, $"'{state.Lemma(t)}': none of {patterns.Length} patterns matched (a required word or dependent is missing)");
                 }
             }
             // A predicate that another pattern needed as one of its words ("meet" in "requested to
@@ -168,19 +178,27 @@ public sealed class EventCoder
             for (var i = 0; i < candidates.Count; i++)
             {
                 var consumed = false;
+                var by = -1;
                 for (var j = 0; j < candidates.Count && !consumed; j++)
                 {
                     // ...unless its own match says as much ("issued a call for talks with X").
                     consumed = i != j && candidates[j].Consumes(candidates[i].Predicate) && candidates[j].Score > candidates[i].Score;
+                    by = j;
                 }
                 for (var j = 0; j < candidates.Count && !consumed; j++)
                 {
                     // The other way round: a pattern that needed a word which codes better alone gives way.
                     consumed = i != j && candidates[i].Consumes(candidates[j].Predicate) && candidates[j].Score >= candidates[i].Score;
+                    by = j;
                 }
                 if (!consumed)
                 {
-                    Emit(state, candidates[i], s, events, seen, ref nextId);
+                    Emit(state, candidates[i], s, events, seen, ref nextId, trace);
+                }
+                else
+                {
+                    trace?.Note(s, candidates[i].Predicate, $"'{state.Lemma(candidates[i].Predicate)}' [{candidates[i].Pattern.Id}] gives way to "
+                        + $"'{state.Lemma(candidates[by].Predicate)}' [{candidates[by].Pattern.Id}], which shares its word and scores higher");
                 }
             }
         }
@@ -431,7 +449,7 @@ public sealed class EventCoder
         slot.Lemmas is null || slot.Lemmas.Contains(state.Lemma(token));
 
     private void Emit(CoderState state, Candidate candidate, int sentenceIndex, List<CodedEvent> events,
-        HashSet<(int, int, int, string)> seen, ref int nextId)
+        HashSet<(int, int, int, string)> seen, ref int nextId, EventCodingTrace? trace)
     {
         var pattern = candidate.Pattern;
         var predicate = candidate.Predicate;
@@ -522,12 +540,19 @@ public sealed class EventCoder
             targetCount--;
         }
 
+        if (trace is not null)
+        {
+            trace.Note(sentenceIndex, predicate, $"[{pattern.Id}] {pattern.Code}: source word {Word(state, sourceToken)} ({sourceCount} actors), "
+                + $"target word {Word(state, targetToken)} ({targetCount} actors)");
+        }
         if (sourceCount == 0 && targetCount == 0)
         {
+            trace?.Note(sentenceIndex, predicate, "dropped: no actor on either side");
             return;
         }
         if (Options.RequireDyad && (sourceCount == 0 || targetCount == 0))
         {
+            trace?.Note(sentenceIndex, predicate, $"dropped by require-dyad: no {(sourceCount == 0 ? "source" : "target")} actor");
             return;
         }
         if (sourceCount == 0 || targetCount == 0)
@@ -537,6 +562,7 @@ public sealed class EventCoder
         confidence = Math.Clamp(confidence, 0.05, 1.0);
         if (confidence < Options.MinConfidence)
         {
+            trace?.Note(sentenceIndex, predicate, $"dropped: confidence {confidence:F2} below {Options.MinConfidence:F2}");
             return;
         }
 
@@ -560,6 +586,7 @@ public sealed class EventCoder
                 }
                 if (!seen.Add((sentenceIndex, sa, ta, pattern.Code)))
                 {
+                    trace?.Note(sentenceIndex, predicate, $"dropped as a duplicate: {pattern.Code} between the same actors is already coded in this sentence");
                     continue;
                 }
                 events.Add(new CodedEvent
@@ -584,6 +611,9 @@ public sealed class EventCoder
             }
         }
     }
+
+    private static string Word(CoderState state, int token) =>
+        token < 0 ? "none" : $"'{state.Document.TokenText(token)}' ({state.Relation(token)})";
 
     private static int FirstActorInPhrase(CoderState state, Candidate candidate, int clause, int sourceToken, int emptyTarget)
     {

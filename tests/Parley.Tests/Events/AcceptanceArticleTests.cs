@@ -1,4 +1,5 @@
 using Parley.Actors;
+using Parley.Events;
 using Parley.Model;
 using Parley.Processing;
 using Parley.Syntax;

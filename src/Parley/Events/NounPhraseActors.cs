@@ -1,17 +1,23 @@
 using Parley.Actors;
 using Parley.Model;
 
-namespace Parley.Tests.Events;
+namespace Parley.Events;
 
 /// <summary>
-/// A stand-in for the actors stage in evaluations: every noun phrase of the parse (a noun or name
-/// with its determiners, modifiers, compounds and possessor) is coded with an
-/// <see cref="ActorPhraseCoder"/>; a phrase with one code becomes an actor mention.
+/// Actors the way PETRARCH finds them, for evaluations against its dictionaries: every noun phrase
+/// of the parse (a noun or name with its determiners, modifiers, compounds and possessor) is coded
+/// with an <see cref="ActorPhraseCoder"/>; a phrase with one code becomes an actor mention.
 /// </summary>
-internal static class NounPhraseActors
+public static class NounPhraseActors
 {
+    /// <summary>
+    /// Adds the actors of <paramref name="doc"/> (tagged and parsed) coded as of <paramref name="date"/>
+    /// and marks the actors layer present.
+    /// </summary>
     public static void Add(Document doc, ActorPhraseCoder coder, DateOnly? date)
     {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(coder);
         var byCode = new Dictionary<string, int>(StringComparer.Ordinal);
         var mentions = new List<List<Mention>>();
         var covered = new bool[doc.Tokens.Length];

@@ -1,0 +1,108 @@
+using Parley.Actors;
+using Parley.Diagnostics;
+using Parley.Model;
+using Parley.Processing;
+using Parley.Syntax;
+using Parley.Text;
+
+namespace Parley.Events;
+
+/// <summary>
+/// Codes PETRARCH unit-test records from their raw text with Parley's own analysis: the rule
+/// tokenizer and splitter, the shipped tagger and parser, actors from the suite's actor and agent
+/// dictionaries over each noun phrase of the parse (<see cref="NounPhraseActors"/>), and events from
+/// the suite's verb dictionary read into dependency patterns (<see cref="PetrarchVerbReader"/>). Each
+/// record's <c>require_dyad</c> switch is honoured. Read-only after construction.
+/// </summary>
+public sealed class PetrarchSuiteRunner
+{
+    /// <summary>The suite's actor dictionary file name.</summary>
+    public const string ActorsFile = "PETR.Validate.actors.txt";
+
+    /// <summary>The suite's agent dictionary file name.</summary>
+    public const string AgentsFile = "PETR.Validate.agents.txt";
+
+    /// <summary>The suite's verb dictionary file name.</summary>
+    public const string VerbsFile = "PETR.Validate.verbs.txt";
+
+    private readonly Pipeline _analysis;
+    private readonly ActorPhraseCoder _phrases;
+    private readonly EventCoder _dyadic;
+    private readonly EventCoder _monadic;
+
+    /// <summary>
+    /// Loads the models and ontology from Parley's <paramref name="dataDirectory"/> and the suite's
+    /// dictionaries from <paramref name="dictionaryDirectory"/>.
+    /// </summary>
+    /// <exception cref="ParleyConfigurationException">E103 when a model or dictionary file is missing.</exception>
+    public PetrarchSuiteRunner(string dataDirectory, string dictionaryDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(dataDirectory);
+        ArgumentNullException.ThrowIfNull(dictionaryDirectory);
+        var tagger = Require(Path.Combine(dataDirectory, "models", "tagger-v1.bin"));
+        var parser = Require(Path.Combine(dataDirectory, "models", "parser-v1.bin"));
+        var actors = Require(Path.Combine(dictionaryDirectory, ActorsFile));
+        var agents = Require(Path.Combine(dictionaryDirectory, AgentsFile));
+        var verbs = Require(Path.Combine(dictionaryDirectory, VerbsFile));
+        var builder = new ActorLexiconBuilder();
+        PetrarchDictionaryReader.ReadActorsFile(actors, builder);
+        PetrarchDictionaryReader.ReadAgentsFile(agents, builder);
+        _phrases = new ActorPhraseCoder(builder.Build());
+        var ontology = CameoOntology.LoadFromData(dataDirectory);
+        Verbs = PetrarchVerbReader.Read(verbs, ontology, out var skipped);
+        SkippedLines = skipped;
+        _dyadic = new EventCoder(Verbs, ontology, new EventCoderOptions { RequireDyad = true, TargetFromVerbPhrase = true });
+        _monadic = new EventCoder(Verbs, ontology, new EventCoderOptions { RequireDyad = false, TargetFromVerbPhrase = true });
+        _analysis = Pipeline.Build(
+        [
+            new RuleTokenizer(), new RuleSentenceSplitter(), new PerceptronTagger(tagger), ArcEagerParser.Load(parser),
+        ]);
+    }
+
+    /// <summary>The verb dictionary as read.</summary>
+    public EventLexicon Verbs { get; }
+
+    /// <summary>Lines of the verb dictionary the reader could not use.</summary>
+    public int SkippedLines { get; }
+
+    /// <summary>The coder a record uses (its <c>require_dyad</c> switch picks it).</summary>
+    public EventCoder CoderFor(PetrarchRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.RequireDyad ? _dyadic : _monadic;
+    }
+
+    /// <summary>The record's text analysed: tokens, sentences, tags, dependencies and actors.</summary>
+    public Document Analyse(PetrarchRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var doc = new Document(record.Id, record.Text) { Published = record.Date };
+        _analysis.Process(doc);
+        NounPhraseActors.Add(doc, _phrases, record.Date);
+        return doc;
+    }
+
+    /// <summary>The (source, target, code) triples Parley codes for the record; a missing side is <c>---</c>.</summary>
+    public List<(string Source, string Target, string Code)> Code(PetrarchRecord record)
+    {
+        var doc = Analyse(record);
+        var result = new List<(string, string, string)>();
+        foreach (var e in CoderFor(record).Code(doc))
+        {
+            result.Add((e.Source?.Code ?? "---", e.Target?.Code ?? "---", e.Code));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Codes every active record, writes each failure and the closing line <c>N passed, M failed</c>
+    /// to <paramref name="report"/> (see <see cref="PetrarchEvaluation.Run"/>).
+    /// </summary>
+    public (int Passed, int Failed) Run(IEnumerable<PetrarchRecord> records, TextWriter report) =>
+        PetrarchEvaluation.Run(records, Code, report);
+
+    private static string Require(string path) => File.Exists(path)
+        ? path
+        : throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+            $"'{path}' is missing: the PETRARCH suite run needs the tagger and parser models in data/models and the PETR.Validate dictionaries.");
+}
