@@ -506,7 +506,7 @@ public sealed class EventCoder
             }
         }
 
-        if (Options.TargetFromVerbPhrase && (targetToken < 0 || !NamesActor(state, targetToken)))
+        if (Options.TargetFromVerbPhrase && (targetToken < 0 || !HasOwnActor(state, targetToken)))
         {
             // PETRARCH: the target is the first actor in the verb phrase.
             var inPhrase = FirstActorInPhrase(state, candidate, clause, sourceToken, targetToken);
@@ -636,19 +636,48 @@ public sealed class EventCoder
         }
         return best;
 
-        void Visit(int head)
+        // PETRARCH takes the first actor anywhere in the verb phrase: descend through objects,
+        // obliques, noun modifiers and open complements ("welcomed a resumption of ties with X"),
+        // but not into other clauses or the subject.
+        void Visit(int head, int depth = 0)
         {
             for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
             {
                 var rel = state.Relation(c);
-                if (c != sourceToken && c > candidate.Predicate && (best < 0 || c < best)
-                    && (rel is "obj" or "iobj" || rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
-                    && rel != "obl:agent" && NamesActor(state, c))
+                if (c == sourceToken || rel == "obl:agent"
+                    || !(rel is "obj" or "iobj" or "xcomp" || rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+                if (c > candidate.Predicate && (best < 0 || c < best) && HasOwnActor(state, c))
                 {
                     best = c;
                 }
+                if (depth < 3 && (best < 0 || c < best))
+                {
+                    Visit(c, depth + 1);
+                }
             }
         }
+    }
+
+    // An actor named by the token or one of the close dependents ActorsOf reads.
+    private static bool HasOwnActor(CoderState state, int token)
+    {
+        if (state.ActorOf(token) >= 0)
+        {
+            return true;
+        }
+        for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if ((rel is "nmod:poss" or "compound" or "flat" or "amod" or "appos" || (rel == "nmod" && state.MarkerIs(c, "of")))
+                && state.ActorOf(c) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool HasSourceSlotFilled(EventPattern pattern, Candidate candidate)
