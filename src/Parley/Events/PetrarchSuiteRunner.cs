@@ -48,8 +48,15 @@ public sealed class PetrarchSuiteRunner
         PetrarchDictionaryReader.ReadActorsFile(actors, builder);
         PetrarchDictionaryReader.ReadAgentsFile(agents, builder);
         _phrases = new ActorPhraseCoder(builder.Build());
-        var ontology = CameoOntology.LoadFromData(dataDirectory);
-        Verbs = PetrarchVerbReader.Read(verbs, ontology, out var skipped);
+        // The suite's dictionary uses codes of its own (1717, 174K, 903) and expects them back.
+        var cameo = CameoOntology.LoadFromData(dataDirectory);
+        Verbs = PetrarchVerbReader.Read(verbs, cameo, out var skipped, keepCodes: true);
+        var used = new List<string>();
+        foreach (var pattern in Verbs.Patterns)
+        {
+            used.Add(pattern.Code);
+        }
+        var ontology = cameo.WithCodes(used);
         SkippedLines = skipped;
         _dyadic = new EventCoder(Verbs, ontology, new EventCoderOptions { RequireDyad = true, TargetFromVerbPhrase = true });
         _monadic = new EventCoder(Verbs, ontology, new EventCoderOptions { RequireDyad = false, TargetFromVerbPhrase = true });

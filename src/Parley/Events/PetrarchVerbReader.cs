@@ -24,7 +24,13 @@ public sealed class PetrarchVerbReader
     private readonly Dictionary<string, string[]> _synsets = new(StringComparer.Ordinal);
     private readonly List<EventPattern> _patterns = [];
 
-    private PetrarchVerbReader(CameoOntology ontology) => _ontology = ontology;
+    private readonly bool _keepCodes;
+
+    private PetrarchVerbReader(CameoOntology ontology, bool keepCodes)
+    {
+        _ontology = ontology;
+        _keepCodes = keepCodes;
+    }
 
     /// <summary>Lines that could not be turned into a pattern (no verb, no usable code, nothing after <c>*</c> Parley can match).</summary>
     public int Skipped { get; private set; }
@@ -32,23 +38,27 @@ public sealed class PetrarchVerbReader
     /// <summary>The patterns read.</summary>
     public IReadOnlyList<EventPattern> Patterns => _patterns;
 
-    /// <summary>Reads a PETRARCH verb dictionary file into a lexicon.</summary>
+    /// <summary>
+    /// Reads a PETRARCH verb dictionary file into a lexicon. With <paramref name="keepCodes"/> a code
+    /// CAMEO 1.1b3 lacks is kept as written instead of mapped to its ancestor; code with an ontology
+    /// extended by <see cref="CameoOntology.WithCodes"/> then.
+    /// </summary>
     /// <exception cref="ParleyConfigurationException">E103 when the file does not exist.</exception>
-    public static EventLexicon Read(string path, CameoOntology ontology, out int skipped)
+    public static EventLexicon Read(string path, CameoOntology ontology, out int skipped, bool keepCodes = false)
     {
         if (!File.Exists(path))
         {
             throw new ParleyConfigurationException(DiagnosticCodes.DataMissing, $"The PETRARCH verb dictionary '{path}' does not exist.");
         }
-        return Parse(File.ReadAllText(path), Path.GetFileName(path), ontology, out skipped);
+        return Parse(File.ReadAllText(path), Path.GetFileName(path), ontology, out skipped, keepCodes);
     }
 
     /// <summary>Reads the text of a PETRARCH verb dictionary into a lexicon.</summary>
-    public static EventLexicon Parse(string text, string name, CameoOntology ontology, out int skipped)
+    public static EventLexicon Parse(string text, string name, CameoOntology ontology, out int skipped, bool keepCodes = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(ontology);
-        var reader = new PetrarchVerbReader(ontology);
+        var reader = new PetrarchVerbReader(ontology, keepCodes);
         var lines = text.Split('\n');
         reader.ReadSynsets(lines);
         reader.ReadBlocks(lines, name);
@@ -238,7 +248,20 @@ public sealed class PetrarchVerbReader
         return words;
     }
 
-    private string? Usable(string code) => _ontology.Contains(code) ? code : _ontology.FindOrAncestor(code)?.Code;
+    private string? Usable(string code) => _ontology.Contains(code) ? code
+        : _keepCodes && IsCodeShaped(code) ? code
+        : _ontology.FindOrAncestor(code)?.Code;
+
+    // Two to four digits, then at most one letter: "1717", "174K".
+    private static bool IsCodeShaped(string code)
+    {
+        var digits = 0;
+        while (digits < code.Length && char.IsAsciiDigit(code[digits]))
+        {
+            digits++;
+        }
+        return digits is >= 2 and <= 4 && code.Length - digits <= 1 && (digits == code.Length || char.IsAsciiLetterUpper(code[^1]));
+    }
 
     // "[042:043]" codes source and target differently; Parley keeps the first. "[---]" is no code.
     private static string? CodeIn(string line)
