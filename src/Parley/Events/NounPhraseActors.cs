@@ -42,20 +42,31 @@ public static class NounPhraseActors
                     last = Math.Max(last, t);
                 }
             }
-            // "soldiers from Gondor": a following from/of phrase names whose they are.
-            for (var t = h + 1; t < doc.Tokens.Length; t++)
-            {
-                if (doc.Analyses[t].Head == h && doc.Analyses[t].Relation == "nmod" && t - last <= 3)
-                {
-                    last = t;
-                }
-            }
             var words = new List<string>();
             for (var t = first; t <= last; t++)
             {
                 words.Add(doc.TokenText(t).ToString());
             }
             var codes = coder.Code(words, date);
+            // "soldiers from Gondor": a following from/of phrase names whose they are, when the
+            // noun itself names someone; "ties with Gondor" leaves Gondor its own phrase.
+            var extended = last;
+            for (var t = h + 1; t < doc.Tokens.Length && codes.Count > 0; t++)
+            {
+                if (doc.Analyses[t].Head == h && doc.Analyses[t].Relation == "nmod" && t - extended <= 3)
+                {
+                    extended = t;
+                }
+            }
+            if (extended != last)
+            {
+                for (var t = last + 1; t <= extended; t++)
+                {
+                    words.Add(doc.TokenText(t).ToString());
+                }
+                last = extended;
+                codes = coder.Code(words, date);
+            }
             if (codes.Count != 1)
             {
                 continue;

@@ -76,7 +76,8 @@ public sealed class PetrarchVerbReader
             if (line.StartsWith('&'))
             {
                 Flush();
-                current = line[1..].Trim();
+                // "&PREPOSIT1_" is referred to as "&PREPOSIT1": the underscore only joins words.
+                current = line[1..].Trim().TrimEnd('_');
                 continue;
             }
             if (current is not null && line.StartsWith('+'))
@@ -231,7 +232,7 @@ public sealed class PetrarchVerbReader
     {
         "+" => new PatternSlot(relation, prepositions, null, SlotRole.Target, false),
         "$" => new PatternSlot(relation, prepositions, null, SlotRole.Source, false),
-        _ when word.StartsWith('&') && _synsets.TryGetValue(word[1..], out var members) =>
+        _ when word.StartsWith('&') && _synsets.TryGetValue(word[1..].TrimEnd('_'), out var members) =>
             new PatternSlot(relation, prepositions, new HashSet<string>(members, StringComparer.Ordinal), SlotRole.None, true),
         _ => new PatternSlot(relation, prepositions, new HashSet<string>([Lemma(word)], StringComparer.Ordinal), SlotRole.None, true),
     };
@@ -285,7 +286,16 @@ public sealed class PetrarchVerbReader
                 break;
             }
         }
-        return sb.Length is >= 2 and <= 4 ? sb.ToString() : null;
+        if (sb.Length is < 2 or > 4)
+        {
+            return null;
+        }
+        // A letter after the digits is part of the code in some dictionaries ("174K").
+        if (inside.Length == sb.Length + 1 && char.IsAsciiLetterUpper(inside[^1]))
+        {
+            sb.Append(inside[^1]);
+        }
+        return sb.ToString();
     }
 
     private static bool IsPreposition(string word) => word.ToLowerInvariant() is "to" or "with" or "on" or "against" or "for"
