@@ -78,7 +78,7 @@ public sealed class EventCoder
         Options = options ?? new EventCoderOptions();
         foreach (var pattern in lexicon.Patterns)
         {
-            if (!ontology.Contains(pattern.Code))
+            if (!ontology.Contains(pattern.Code) || (pattern.ReverseCode is not null && !ontology.Contains(pattern.ReverseCode)))
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
                     $"Event lexicon {pattern.Id}: {pattern.Code} is not a CAMEO 1.1b3 code.");
@@ -262,8 +262,30 @@ public sealed class EventCoder
                 frame[frameCount++] = token;
             }
         }
+        if (pattern.CompoundSubject && !HasCoordinatedSubject(state, predicate, sentence))
+        {
+            candidate = default;
+            return false;
+        }
         candidate = new Candidate(pattern, predicate, found.ToArray());
         return true;
+    }
+
+    private static bool HasCoordinatedSubject(CoderState state, int predicate, Sentence sentence)
+    {
+        var subject = SubjectOf(state, predicate, sentence, 0, out _);
+        if (subject < 0)
+        {
+            return false;
+        }
+        for (var c = state.FirstChild[subject]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) == "conj")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The lemmatizer leaves rare verbs as they are ("apologized", "deported"): try the regular
@@ -506,13 +528,19 @@ public sealed class EventCoder
             }
         }
 
-        if (Options.TargetFromVerbPhrase && (targetToken < 0 || !HasOwnActor(state, targetToken)))
+        if (pattern.CompoundSubject)
+        {
+            // Coordinated subjects act on each other: "Gondor and Osgiliath have postponed".
+            sourceToken = SubjectOf(state, predicate, sentence, 0, out _);
+            targetToken = sourceToken;
+        }
+        else if (Options.TargetFromVerbPhrase && (targetToken < 0 || !HasOwnActor(state, targetToken)))
         {
             // PETRARCH: the target is the first actor in the verb phrase.
             var inPhrase = FirstActorInPhrase(state, candidate, clause, sourceToken, targetToken);
             targetToken = inPhrase >= 0 ? inPhrase : targetToken;
         }
-        if (sourceToken >= 0 && sourceToken == targetToken)
+        if (sourceToken >= 0 && sourceToken == targetToken && !pattern.CompoundSubject)
         {
             sourceToken = -1;
         }
@@ -527,7 +555,7 @@ public sealed class EventCoder
         ActorTokens(state, targetToken, targetTokens);
 
         // "talks between Gondor and Mordor": one side of a symmetric event names both actors.
-        if (sourceCount == 0 && targetCount >= 2)
+        if (sourceCount == 0 && targetCount >= 2 && !pattern.CompoundSubject)
         {
             sources[0] = targets[0];
             sourceTokens[0] = targetTokens[0];
@@ -567,6 +595,7 @@ public sealed class EventCoder
         }
 
         var code = Ontology.Find(pattern.Code)!;
+        var reverse = pattern.ReverseCode is null ? null : Ontology.Find(pattern.ReverseCode);
         var mode = ModeOf(state, clause, predicate, code.Root, sentence);
         var trigger = TriggerOf(state, candidate, clause);
         var place = PlaceOf(state, clause, predicate);
@@ -584,31 +613,40 @@ public sealed class EventCoder
                 {
                     continue;
                 }
-                if (!seen.Add((sentenceIndex, sa, ta, pattern.Code)))
+                Add(code, sa, ta, sa < 0 ? null : Argument(state, sa, sourceTokens[i]), ta < 0 ? null : Argument(state, ta, targetTokens[j]), ref nextId);
+                if (reverse is not null && sa >= 0 && ta >= 0)
                 {
-                    trace?.Note(sentenceIndex, predicate, $"dropped as a duplicate: {pattern.Code} between the same actors is already coded in this sentence");
-                    continue;
+                    Add(reverse, ta, sa, Argument(state, ta, targetTokens[j]), Argument(state, sa, sourceTokens[i]), ref nextId);
                 }
-                events.Add(new CodedEvent
-                {
-                    Id = "e" + nextId++,
-                    Code = code.Code,
-                    Name = code.Name,
-                    Root = code.Root,
-                    Plover = code.Plover,
-                    Goldstein = code.Goldstein,
-                    Quad = code.Quad,
-                    Sentence = sentenceIndex,
-                    Trigger = trigger,
-                    Source = sa < 0 ? null : Argument(state, sa, sourceTokens[i]),
-                    Target = ta < 0 ? null : Argument(state, ta, targetTokens[j]),
-                    Mode = mode,
-                    Place = place,
-                    Date = date,
-                    Confidence = Math.Round(confidence, 2),
-                    Rule = pattern.Id,
-                });
             }
+        }
+
+        void Add(CameoCode code, int sa, int ta, EventArgument? source, EventArgument? target, ref int nextId)
+        {
+            if (!seen.Add((sentenceIndex, sa, ta, code.Code)))
+            {
+                trace?.Note(sentenceIndex, predicate, $"dropped as a duplicate: {code.Code} between the same actors is already coded in this sentence");
+                return;
+            }
+            events.Add(new CodedEvent
+            {
+                Id = "e" + nextId++,
+                Code = code.Code,
+                Name = code.Name,
+                Root = code.Root,
+                Plover = code.Plover,
+                Goldstein = code.Goldstein,
+                Quad = code.Quad,
+                Sentence = sentenceIndex,
+                Trigger = trigger,
+                Source = source,
+                Target = target,
+                Mode = mode,
+                Place = place,
+                Date = date,
+                Confidence = Math.Round(confidence, 2),
+                Rule = pattern.Id,
+            });
         }
     }
 
@@ -712,8 +750,9 @@ public sealed class EventCoder
                 return c;
             }
         }
-        if (depth >= MaxClimb)
+        if (depth >= MaxClimb || (passive && state.HasChild(verb, "nsubj:pass")))
         {
+            // A passive with its own subject and no agent names no doer; it does not borrow one.
             return -1;
         }
         var head = state.Analyses[verb].Head;

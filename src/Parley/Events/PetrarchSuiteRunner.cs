@@ -55,6 +55,10 @@ public sealed class PetrarchSuiteRunner
         foreach (var pattern in Verbs.Patterns)
         {
             used.Add(pattern.Code);
+            if (pattern.ReverseCode is not null)
+            {
+                used.Add(pattern.ReverseCode);
+            }
         }
         var ontology = cameo.WithCodes(used);
         SkippedLines = skipped;

@@ -112,6 +112,7 @@ public sealed class PetrarchVerbReader
     {
         var verbs = new List<string>();
         string? blockCode = null;
+        string? blockReverse = null;
         var inBlock = false;
         for (var n = 0; n < lines.Length; n++)
         {
@@ -121,6 +122,7 @@ public sealed class PetrarchVerbReader
                 verbs.Clear();
                 inBlock = true;
                 blockCode = CodeIn(line);
+                blockReverse = ReverseCodeIn(line);
                 continue;
             }
             if (!inBlock || line.Length == 0 || line.StartsWith('&') || line.StartsWith('+'))
@@ -137,7 +139,18 @@ public sealed class PetrarchVerbReader
                     Skipped++;
                     continue;
                 }
-                var pattern = Translate(line[(star + 1)..bracket], code, verbs, $"{name}:{n + 1}");
+                var compound = line[..star].Contains('%', StringComparison.Ordinal);
+                var pattern = Translate(line[(star + 1)..bracket], code, verbs, $"{name}:{n + 1}", compound);
+                if (pattern is not null)
+                {
+                    var reverse = CodeIn(line) is null ? blockReverse : ReverseCodeIn(line);
+                    pattern = new EventPattern(pattern.Id, pattern.Code, pattern.Predicates, false, pattern.Slots, null, null, null)
+                    {
+                        ReverseCode = reverse is null ? null : Usable(reverse),
+                        // "- % HAVE * [191]": coordinated subjects act on each other.
+                        CompoundSubject = compound,
+                    };
+                }
                 if (pattern is null)
                 {
                     Skipped++;
@@ -160,13 +173,17 @@ public sealed class PetrarchVerbReader
             var own = CodeIn(line) ?? blockCode;
             if (own is not null && Usable(own) is { } usable)
             {
+                var reverse = CodeIn(line) is null ? blockReverse : ReverseCodeIn(line);
                 _patterns.Add(new EventPattern($"{name}:{n + 1}", usable, [lemma], false,
-                    [new PatternSlot(SlotRelation.Object, null, null, SlotRole.Target, false)], null, null, null));
+                    [new PatternSlot(SlotRelation.Object, null, null, SlotRole.Target, false)], null, null, null)
+                {
+                    ReverseCode = reverse is null ? null : Usable(reverse),
+                });
             }
         }
     }
 
-    private EventPattern? Translate(string after, string code, List<string> verbs, string id)
+    private EventPattern? Translate(string after, string code, List<string> verbs, string id, bool compound)
     {
         var usable = Usable(code);
         if (usable is null)
@@ -202,9 +219,9 @@ public sealed class PetrarchVerbReader
                 continue;
             }
             i++;
-            if (t is "+" or "$")
+            if (t is "+" or "$" or "%")
             {
-                slots.Add(new PatternSlot(SlotRelation.Object, null, null, t == "+" ? SlotRole.Target : SlotRole.Source, false));
+                slots.Add(new PatternSlot(SlotRelation.Object, null, null, t == "$" ? SlotRole.Source : SlotRole.Target, false));
                 continue;
             }
             if (t.Length > 0 && (char.IsLetter(t[0]) || t[0] == '&'))
@@ -221,16 +238,17 @@ public sealed class PetrarchVerbReader
                 slots.Add(Slot(SlotRelation.InPhrase, null, t));
             }
         }
-        if (slots.Count == 0)
+        if (slots.Count == 0 && !compound)
         {
             return null;
         }
         return new EventPattern(id, usable, [.. verbs], false, slots, null, null, null);
     }
 
+    // "%" after the verb marks a coordinated target; each member is a target, as with "+".
     private PatternSlot Slot(SlotRelation relation, string[]? prepositions, string word) => word switch
     {
-        "+" => new PatternSlot(relation, prepositions, null, SlotRole.Target, false),
+        "+" or "%" => new PatternSlot(relation, prepositions, null, SlotRole.Target, false),
         "$" => new PatternSlot(relation, prepositions, null, SlotRole.Source, false),
         _ when word.StartsWith('&') && _synsets.TryGetValue(word[1..].TrimEnd('_'), out var members) =>
             new PatternSlot(relation, prepositions, new HashSet<string>(members, StringComparer.Ordinal), SlotRole.None, true),
@@ -264,7 +282,15 @@ public sealed class PetrarchVerbReader
         return digits is >= 2 and <= 4 && code.Length - digits <= 1 && (digits == code.Length || char.IsAsciiLetterUpper(code[^1]));
     }
 
-    // "[042:043]" codes source and target differently; Parley keeps the first. "[---]" is no code.
+    // "[032:033]": the second code is for the pair the other way round (see EventPattern.ReverseCode).
+    private static string? ReverseCodeIn(string line)
+    {
+        var open = line.LastIndexOf('[');
+        var colon = open < 0 ? -1 : line.IndexOf(':', open);
+        return colon < 0 ? null : CodeIn("[" + line[(colon + 1)..]);
+    }
+
+    // "[042:043]": the first code is source on target. "[---]" is no code.
     private static string? CodeIn(string line)
     {
         var open = line.LastIndexOf('[');
