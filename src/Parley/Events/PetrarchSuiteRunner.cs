@@ -27,6 +27,7 @@ public sealed class PetrarchSuiteRunner
 
     private readonly Pipeline _analysis;
     private readonly ActorPhraseCoder _phrases;
+    private readonly ActorPhraseCoder _actorsOnly;
     private readonly EventCoder _dyadic;
     private readonly EventCoder _monadic;
 
@@ -48,6 +49,9 @@ public sealed class PetrarchSuiteRunner
         PetrarchDictionaryReader.ReadActorsFile(actors, builder);
         PetrarchDictionaryReader.ReadAgentsFile(agents, builder);
         _phrases = new ActorPhraseCoder(builder.Build());
+        var actorsOnly = new ActorLexiconBuilder();
+        PetrarchDictionaryReader.ReadActorsFile(actors, actorsOnly);
+        _actorsOnly = new ActorPhraseCoder(actorsOnly.Build());
         // The suite's dictionary uses codes of its own (1717, 174K, 903) and expects them back.
         var cameo = CameoOntology.LoadFromData(dataDirectory);
         Verbs = PetrarchVerbReader.Read(verbs, cameo, out var skipped, keepCodes: true);
@@ -100,9 +104,40 @@ public sealed class PetrarchSuiteRunner
         var result = new List<(string, string, string)>();
         foreach (var e in CoderFor(record).Code(doc))
         {
-            result.Add((e.Source?.Code ?? "---", e.Target?.Code ?? "---", e.Code));
+            result.Add((Side(e.Source, record.Date), Side(e.Target, record.Date), e.Code));
         }
         return result;
+    }
+
+    // PETRARCH writes an agent with no actor ("officials") as "---GOV"; a missing side as "---".
+    private string Side(EventArgument? side, DateOnly? date) =>
+        side?.Code is not { } code ? "---"
+        : _actorsOnly.Code(Words(side.Text), date).Count == 0 ? "---" + code
+        : code;
+
+    // The mention's words with a possessive and punctuation split off, as the tokenizer splits them.
+    private static List<string> Words(string text)
+    {
+        var words = new List<string>();
+        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var end = word.Length;
+            while (end > 0 && char.IsPunctuation(word[end - 1]) && word[end - 1] != '\'')
+            {
+                end--;
+            }
+            var apostrophe = word.IndexOf('\'', StringComparison.Ordinal);
+            if (apostrophe > 0 && apostrophe < end)
+            {
+                words.Add(word[..apostrophe]);
+                words.Add(word[apostrophe..end]);
+            }
+            else if (end > 0)
+            {
+                words.Add(word[..end]);
+            }
+        }
+        return words;
     }
 
     /// <summary>
