@@ -173,6 +173,8 @@ public sealed class EventCoder
                     trace?.Note(s, t, $"'{state.Lemma(t)}': none of {patterns.Length} patterns matched (a required word or dependent is missing)");
                 }
             }
+            var sentenceFirstEvent = events.Count;
+            var sentenceFirstId = nextId;
             // A predicate that another pattern needed as one of its words ("meet" in "requested to
             // meet", "sanctions" in "imposed sanctions on") codes only as part of that pattern.
             for (var i = 0; i < candidates.Count; i++)
@@ -200,6 +202,10 @@ public sealed class EventCoder
                     trace?.Note(s, candidates[i].Predicate, $"'{state.Lemma(candidates[i].Predicate)}' [{candidates[i].Pattern.Id}] gives way to "
                         + $"'{state.Lemma(candidates[by].Predicate)}' [{candidates[by].Pattern.Id}], which shares its word and scores higher");
                 }
+            }
+            if (events.Count - sentenceFirstEvent > 1)
+            {
+                nextId = DropSubsumed(events, sentenceFirstEvent, sentenceFirstId, trace, s);
             }
         }
         return events;
@@ -233,6 +239,10 @@ public sealed class EventCoder
             {
                 // "accused Harad of aggression" parsed with "of aggression" under "Harad".
                 token = FindDependent(state, roles[..roleCount], slot, sentence, frame[..frameCount]);
+            }
+            if (token < 0 && slot.Role != SlotRole.None && slot.Relation == SlotRelation.Prepositional)
+            {
+                token = FindUnderModifier(state, predicate, slot, sentence, frame[..frameCount]);
             }
             found[i] = token;
             if (token < 0)
@@ -269,6 +279,30 @@ public sealed class EventCoder
         }
         candidate = new Candidate(pattern, predicate, found.ToArray());
         return true;
+    }
+
+    // "met face-to-face with X": the parse may hang the phrase on a word that only modifies the
+    // verb (an adverbial that names no one); look one level below such words. Not below an object:
+    // "withdrew its mission from X" is about the mission.
+    private static int FindUnderModifier(CoderState state, int predicate, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
+    {
+        Span<int> one = stackalloc int[1];
+        for (var c = state.FirstChild[predicate]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (state.Removed[c] || matched.IndexOf(c) >= 0 || HasOwnActor(state, c) || state.Analyses[c].Upos is not ("NOUN" or "ADV" or "ADJ")
+                || !(rel == "advmod" || rel.StartsWith("obl", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            one[0] = c;
+            var found = FindDependent(state, one, slot, sentence, matched);
+            if (found >= 0)
+            {
+                return found;
+            }
+        }
+        return -1;
     }
 
     private static bool HasCoordinatedSubject(CoderState state, int predicate, Sentence sentence)
@@ -516,7 +550,12 @@ public sealed class EventCoder
         {
             if (pattern.Nominal)
             {
-                sourceToken = NominalSource(state, predicate, clause, sentence);
+                var stated = clause;
+                sourceToken = NominalSource(state, predicate, ref clause, sentence);
+                if (clause != stated)
+                {
+                    trace?.Note(sentenceIndex, predicate, $"the event noun is the object of '{state.Document.TokenText(clause)}' by word order (the parse attached it elsewhere)");
+                }
             }
             else
             {
@@ -525,6 +564,25 @@ public sealed class EventCoder
                 {
                     confidence -= 0.1;
                 }
+                if (sourceToken < 0)
+                {
+                    sourceToken = ArgumentFallbacks.SubjectBefore(state, predicate, sentence);
+                    if (sourceToken >= 0)
+                    {
+                        confidence -= 0.1;
+                        trace?.Note(sentenceIndex, predicate, $"source {Word(state, sourceToken)} by word order: the parse gives the verb no subject");
+                    }
+                }
+            }
+        }
+        if (!pattern.CompoundSubject && (targetToken < 0 || !HasOwnActor(state, targetToken)) && HasObjectTarget(pattern))
+        {
+            var after = ObjectAfterFrame(state, candidate, sentence);
+            if (after >= 0 && after != sourceToken)
+            {
+                targetToken = after;
+                confidence -= 0.1;
+                trace?.Note(sentenceIndex, predicate, $"target {Word(state, after)} by word order: the parse gives the verb no object that names an actor");
             }
         }
 
@@ -554,8 +612,10 @@ public sealed class EventCoder
         ActorTokens(state, sourceToken, sourceTokens);
         ActorTokens(state, targetToken, targetTokens);
 
-        // "talks between Gondor and Mordor": one side of a symmetric event names both actors.
-        if (sourceCount == 0 && targetCount >= 2 && !pattern.CompoundSubject)
+        // "talks between Gondor and Mordor": one side of a symmetric event names both actors; only
+        // "between"/"among" says so ("an assault on Gondor and Arnor" has an unknown doer).
+        if (sourceCount == 0 && targetCount >= 2 && !pattern.CompoundSubject
+            && (state.MarkerIs(targetToken, "between") || state.MarkerIs(targetToken, "among")))
         {
             sources[0] = targets[0];
             sourceTokens[0] = targetTokens[0];
@@ -718,6 +778,43 @@ public sealed class EventCoder
         return false;
     }
 
+    // An event missing one side says nothing that an event of the same sentence and code with that
+    // side filled and the other the same does not ("Gondor directed an assault on Arnor's forces
+    // surrounded in the city": the surrounding is the assault). Drops them from the events at
+    // first and onward and numbers the rest again from firstId; returns the next id.
+    private static int DropSubsumed(List<CodedEvent> events, int first, int firstId, EventCodingTrace? trace, int sentenceIndex)
+    {
+        var kept = first;
+        for (var i = first; i < events.Count; i++)
+        {
+            var e = events[i];
+            var subsumed = false;
+            if (e.Source is null || e.Target is null)
+            {
+                for (var j = first; j < events.Count && !subsumed; j++)
+                {
+                    var o = events[j];
+                    subsumed = j != i && o.Code == e.Code && o.Source is not null && o.Target is not null
+                        && (e.Source is null || e.Source.Actor == o.Source.Actor)
+                        && (e.Target is null || e.Target.Actor == o.Target.Actor);
+                }
+            }
+            if (subsumed)
+            {
+                trace?.Note(sentenceIndex, -1, $"dropped {e.Code} '{e.Trigger.Text}' with one side missing: an event of the same code between the same actors says it");
+                continue;
+            }
+            events[kept++] = e;
+        }
+        events.RemoveRange(kept, events.Count - kept);
+        var id = firstId;
+        for (var i = first; i < events.Count; i++)
+        {
+            events[i] = events[i] with { Id = "e" + id++ };
+        }
+        return id;
+    }
+
     private static bool HasSourceSlotFilled(EventPattern pattern, Candidate candidate)
     {
         for (var i = 0; i < pattern.Slots.Count; i++)
@@ -738,10 +835,22 @@ public sealed class EventCoder
     {
         inherited = depth > 0;
         var passive = state.IsPassive(verb);
-        for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+        if (passive)
         {
-            var rel = state.Relation(c);
-            if (passive ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")) : rel is "nsubj" or "nsubj:pass")
+            for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+            {
+                var rel = state.Relation(c);
+                if (rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")))
+                {
+                    return c;
+                }
+            }
+        }
+        else if (!ArgumentFallbacks.IsToInfinitive(state, verb))
+        {
+            // An nsubj under a bare to-infinitive is a misparse ("to meet President X to discuss"): skip it.
+            var c = ArgumentFallbacks.BestSubject(state, verb);
+            if (c >= 0)
             {
                 if (state.Analyses[c].Upos == "PRON" && state.Relation(verb) == "acl:relcl" && IsRelativePronoun(state.Lemma(c)))
                 {
@@ -761,6 +870,18 @@ public sealed class EventCoder
             return -1;
         }
         var relation = state.Relation(verb);
+        if (relation == "xcomp" || (relation == "advcl" && state.MarkerIs(verb, "to")))
+        {
+            // A common noun object before it ("rejected efforts to hold X", "rejected plans to
+            // attack X") is what the infinitive really complements: the doer is that noun's owner,
+            // not the governing verb's subject; after a light verb ("took steps to end", "used its
+            // veto to block") the subject still acts.
+            var noun = ComplementedNoun(state, head, verb);
+            if (noun >= 0 && (relation == "xcomp" || ArgumentFallbacks.IntentNouns.Contains(state.Lemma(noun))))
+            {
+                return PossessorOf(state, noun);
+            }
+        }
         if (relation == "xcomp")
         {
             // Object control: "urged Gondor to withdraw" — unless the object is what the verb acts on.
@@ -773,6 +894,16 @@ public sealed class EventCoder
                 }
             }
             return ClimbOrSelf(state, head, sentence, depth, out inherited);
+        }
+        if (relation is "acl" or "advcl")
+        {
+            // "X was the first leader to meet Y": the predicate noun's subject acts.
+            var predicateSubject = ArgumentFallbacks.PredicateSubject(state, head, sentence);
+            if (predicateSubject >= 0)
+            {
+                inherited = true;
+                return predicateSubject;
+            }
         }
         if (relation is "conj" or "advcl" or "ccomp" or "parataxis")
         {
@@ -795,6 +926,36 @@ public sealed class EventCoder
         return -1;
     }
 
+    // The common-noun object of head, before verb, that names no one, when head is not a light verb
+    // or a passive: the noun an infinitive after it complements ("rejected plans to attack"); -1 otherwise.
+    private static int ComplementedNoun(CoderState state, int head, int verb)
+    {
+        if (state.IsPassive(head) || LightVerbs.Contains(state.Lemma(head)))
+        {
+            return -1;
+        }
+        for (var c = state.FirstChild[head]; c >= 0 && c < verb; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) == "obj" && state.Analyses[c].Upos == "NOUN" && !HasOwnActor(state, c))
+            {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private static int PossessorOf(CoderState state, int noun)
+    {
+        for (var c = state.FirstChild[noun]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) == "nmod:poss")
+            {
+                return c;
+            }
+        }
+        return -1;
+    }
+
     private static int ClimbOrSelf(CoderState state, int head, Sentence sentence, int depth, out bool inherited)
     {
         var found = SubjectOf(state, head, sentence, depth + 1, out _);
@@ -809,7 +970,7 @@ public sealed class EventCoder
 
     // The doer of a nominal event: its possessor ("Gondor's invasion"), its by-phrase ("the attack by
     // Gondor"), or the subject of the light verb it is the object of ("Gondor launched an attack").
-    private static int NominalSource(CoderState state, int noun, int clause, Sentence sentence)
+    private static int NominalSource(CoderState state, int noun, ref int clause, Sentence sentence)
     {
         for (var c = state.FirstChild[noun]; c >= 0; c = state.NextSibling[c])
         {
@@ -829,9 +990,55 @@ public sealed class EventCoder
         }
         if (clause != noun)
         {
-            return SubjectOf(state, clause, sentence, 0, out _);
+            var subject = SubjectOf(state, clause, sentence, 0, out _);
+            subject = subject >= 0 ? subject : ArgumentFallbacks.SubjectBefore(state, clause, sentence);
+            if (subject >= 0)
+            {
+                return subject;
+            }
+        }
+        // "has directed an intensive, renewed assault": the light verb by word order, when the parse
+        // attached the noun elsewhere or its verb names no doer.
+        var light = ArgumentFallbacks.LightVerbBefore(state, noun, sentence, LightVerbs);
+        if (light >= 0 && light != clause)
+        {
+            var subject = SubjectOf(state, light, sentence, 0, out _);
+            subject = subject >= 0 ? subject : ArgumentFallbacks.SubjectBefore(state, light, sentence);
+            if (subject >= 0)
+            {
+                clause = light;
+                return subject;
+            }
         }
         return -1;
+    }
+
+    private static bool HasObjectTarget(EventPattern pattern)
+    {
+        for (var i = 0; i < pattern.Slots.Count; i++)
+        {
+            var slot = pattern.Slots[i];
+            if (slot.Role == SlotRole.Target && slot.Relation == SlotRelation.Object && slot.Lemmas is null)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The actor right after the last verb the pattern matched ("requested to meet President X").
+    private static int ObjectAfterFrame(CoderState state, Candidate candidate, Sentence sentence)
+    {
+        var last = candidate.Pattern.Nominal ? -1 : candidate.Predicate;
+        for (var i = 0; i < candidate.Found.Length; i++)
+        {
+            var t = candidate.Found[i];
+            if (t > last && candidate.Pattern.Slots[i].Role == SlotRole.None && state.Analyses[t].Upos == "VERB")
+            {
+                last = t;
+            }
+        }
+        return last < 0 ? -1 : ArgumentFallbacks.ObjectAfter(state, last, sentence);
     }
 
     // Actors named by the subtree at token: the token's own actor, or one named by a close dependent
@@ -952,8 +1159,9 @@ public sealed class EventCoder
         {
             return EventModes.Negated;
         }
-        var hypothetical = HasConditional(state, clause);
-        var intended = false;
+        var hypothetical = HasConditional(state, clause) && !IsWantingConditional(state, clause);
+        // "a request for the envoy to visit": wanted, not done.
+        var intended = ArgumentFallbacks.IsForToClause(state, clause, sentence);
         var reported = false;
         var node = clause;
         for (var step = 0; step < MaxClimb; step++)
@@ -973,8 +1181,9 @@ public sealed class EventCoder
                     {
                         return EventModes.Negated;
                     }
-                    intended |= IntentVerbs.Contains(lemma);
-                    hypothetical |= HypotheticalVerbs.Contains(lemma) || HasConditional(state, head);
+                    var noun = ComplementedNoun(state, head, node);
+                    intended |= IntentVerbs.Contains(lemma) || (noun >= 0 && ArgumentFallbacks.IntentNouns.Contains(state.Lemma(noun)));
+                    hypothetical |= HypotheticalVerbs.Contains(lemma) || (HasConditional(state, head) && !IsWantingConditional(state, head));
                 }
                 else if (rel is "ccomp" or "parataxis")
                 {
@@ -987,8 +1196,20 @@ public sealed class EventCoder
             }
             if (rel is "acl" or "acl:relcl")
             {
+                if (rel == "acl" && state.MarkerIs(node, "to"))
+                {
+                    // "plans to attack", "a threat to invade": the noun says the act is not done.
+                    intended |= ArgumentFallbacks.IntentNouns.Contains(lemma);
+                    hypothetical |= ArgumentFallbacks.HypotheticalNouns.Contains(lemma);
+                }
                 node = head;
                 continue;
+            }
+            if (rel.StartsWith("nmod", StringComparison.Ordinal) && (state.MarkerIs(node, "for") || state.MarkerIs(node, "of")))
+            {
+                // "plans for an attack on X", "the threat of an invasion".
+                intended |= ArgumentFallbacks.IntentNouns.Contains(lemma);
+                hypothetical |= ArgumentFallbacks.HypotheticalNouns.Contains(lemma);
             }
             break;
         }
@@ -1020,6 +1241,9 @@ public sealed class EventCoder
         }
         return false;
     }
+
+    // "would like to meet" wants the meeting; it is not a condition.
+    private static bool IsWantingConditional(CoderState state, int verb) => state.Lemma(verb) is "like" or "love";
 
     private static bool HasConditional(CoderState state, int verb)
     {
