@@ -59,6 +59,13 @@ public sealed class EventCoder
         "refuse", "decline", "fail", "deny", "avoid", "stop", "cease", "halt",
     };
 
+    // Verbs that describe someone rather than report a deed: "described X as isolated" codes nothing.
+    private static readonly HashSet<string> DescriptionVerbs = new(StringComparer.Ordinal)
+    {
+        "describe", "call", "consider", "regard", "see", "view", "portray", "label", "brand", "depict",
+        "characterize", "characterise", "deem", "find",
+    };
+
     // Verbs of saying: a clause they govern is reported speech.
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
     {
@@ -378,6 +385,27 @@ public sealed class EventCoder
                     return c;
                 }
             }
+            // The parser often hangs a verb's prepositional phrase on its object or another phrase
+            // ("met face-to-face with X" with "with X" under "face"): a role slot looks one level down.
+            if (slot.Relation == SlotRelation.Prepositional && slot.Role != SlotRole.None && !slot.Required)
+            {
+                for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+                {
+                    var rel = state.Relation(c);
+                    if (c < head || state.Removed[c] || !(rel is "obj" || rel.StartsWith("obl", StringComparison.Ordinal)))
+                    {
+                        continue;
+                    }
+                    for (var g = state.FirstChild[c]; g >= 0; g = state.NextSibling[g])
+                    {
+                        if (!state.Removed[g] && matched.IndexOf(g) < 0 && state.Relation(g).StartsWith("nmod", StringComparison.Ordinal)
+                            && Fits(state, g, slot, passive: false) && HasOwnActor(state, g))
+                        {
+                            return g;
+                        }
+                    }
+                }
+            }
             // A passive participle modifying a noun has that noun as its object: "forces surrounded in".
             if (f == 0 && frame == matched && slot.Relation == SlotRelation.Object && slot.Lemmas is null && state.Relation(head) == "acl"
                 && state.Analyses[head].Xpos == "VBN")
@@ -477,6 +505,13 @@ public sealed class EventCoder
         var predicate = candidate.Predicate;
         var sentence = state.Document.Sentences[sentenceIndex];
         var confidence = 0.9;
+        var governor = state.Analyses[predicate].Head;
+        if (!pattern.Nominal && governor >= 0 && state.Relation(predicate) is "xcomp" or "obl" or "advcl"
+            && state.Analyses[predicate].Xpos is "VBN" or "JJ" && DescriptionVerbs.Contains(state.Lemma(governor)))
+        {
+            trace?.Note(sentenceIndex, predicate, $"dropped: '{state.Lemma(predicate)}' describes the object of '{state.Lemma(governor)}', it reports no deed");
+            return;
+        }
 
         // The clause the event is stated in: the predicate, or for a nominal event the verb it is the
         // object of ("launched an attack").
@@ -525,6 +560,11 @@ public sealed class EventCoder
                 {
                     confidence -= 0.1;
                 }
+                if (sourceToken < 0)
+                {
+                    sourceToken = ActorJustBefore(state, predicate, sentence);
+                    confidence -= sourceToken >= 0 ? 0.1 : 0;
+                }
             }
         }
 
@@ -540,6 +580,19 @@ public sealed class EventCoder
             var inPhrase = FirstActorInPhrase(state, candidate, clause, sourceToken, targetToken);
             targetToken = inPhrase >= 0 ? inPhrase : targetToken;
         }
+        if (!pattern.Nominal && !pattern.CompoundSubject && (targetToken < 0 || !HasOwnActor(state, targetToken))
+            && ObjectTargetMissing(state, pattern, candidate))
+        {
+            // The parse lost the object ("requested to meet [President] X" with X hung elsewhere): an
+            // actor right after the trigger, past determiners, adjectives and titles, is the object.
+            var after = ActorJustAfter(state, LastTriggerWord(candidate), sentence, sourceToken);
+            if (after >= 0)
+            {
+                trace?.Note(sentenceIndex, predicate, $"target taken from the words right after the trigger: '{state.Document.TokenText(after)}'");
+                targetToken = after;
+                confidence -= 0.1;
+            }
+        }
         if (sourceToken >= 0 && sourceToken == targetToken && !pattern.CompoundSubject)
         {
             sourceToken = -1;
@@ -554,8 +607,10 @@ public sealed class EventCoder
         ActorTokens(state, sourceToken, sourceTokens);
         ActorTokens(state, targetToken, targetTokens);
 
-        // "talks between Gondor and Mordor": one side of a symmetric event names both actors.
-        if (sourceCount == 0 && targetCount >= 2 && !pattern.CompoundSubject)
+        // "talks between Gondor and Mordor": one side of a symmetric event names both actors. Only a
+        // between/among phrase says so; "an assault on Gondor and its forces" has no source.
+        if (sourceCount == 0 && targetCount >= 2 && !pattern.CompoundSubject
+            && (state.MarkerIs(targetToken, "between") || state.MarkerIs(targetToken, "among")))
         {
             sources[0] = targets[0];
             sourceTokens[0] = targetTokens[0];
@@ -738,9 +793,16 @@ public sealed class EventCoder
     {
         inherited = depth > 0;
         var passive = state.IsPassive(verb);
+        // A to-infinitive has no subject of its own ("for X to visit" aside): an nsubj the parser gave
+        // it belongs elsewhere, and the subject comes from the verb it depends on.
+        var infinitive = IsBareInfinitive(state, verb);
         for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
         {
             var rel = state.Relation(c);
+            if (infinitive && rel is "nsubj")
+            {
+                continue;
+            }
             if (passive ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")) : rel is "nsubj" or "nsubj:pass")
             {
                 if (state.Analyses[c].Upos == "PRON" && state.Relation(verb) == "acl:relcl" && IsRelativePronoun(state.Lemma(c)))
@@ -761,12 +823,36 @@ public sealed class EventCoder
             return -1;
         }
         var relation = state.Relation(verb);
+        if (relation is "xcomp" or "advcl" or "acl" && state.Analyses[head].Upos is "NOUN" or "PROPN" or "ADJ" && state.HasChild(head, "cop"))
+        {
+            // "X was the last leader to meet Y": the subject of the copular noun acts.
+            var first = -1;
+            for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+            {
+                if (state.Relation(c) is "nsubj")
+                {
+                    if (HasOwnActor(state, c))
+                    {
+                        inherited = true;
+                        return c;
+                    }
+                    first = first < 0 ? c : first;
+                }
+            }
+            if (first >= 0)
+            {
+                inherited = true;
+                return first;
+            }
+        }
         if (relation == "xcomp")
         {
             // Object control: "urged Gondor to withdraw" — unless the object is what the verb acts on.
             for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
             {
-                if (state.Relation(c) == "obj" && state.Analyses[c].Upos is "PROPN" or "PRON" && c < verb)
+                // "efforts to hold X accountable": a common noun object before the clause is what the
+                // clause is about, so the doer is not the governing verb's subject either.
+                if (state.Relation(c) == "obj" && state.Analyses[c].Upos is "PROPN" or "PRON" or "NOUN" && c < verb)
                 {
                     inherited = true;
                     return c;
@@ -791,6 +877,84 @@ public sealed class EventCoder
         {
             // "the majority of nations voting to condemn": the participle's noun acts.
             return head;
+        }
+        return -1;
+    }
+
+    private static bool ObjectTargetMissing(CoderState state, EventPattern pattern, Candidate candidate)
+    {
+        for (var i = 0; i < pattern.Slots.Count; i++)
+        {
+            var slot = pattern.Slots[i];
+            if (slot.Role == SlotRole.Target && slot.Relation == SlotRelation.Object)
+            {
+                return candidate.Found[i] < 0 || !HasOwnActor(state, candidate.Found[i]);
+            }
+        }
+        return false;
+    }
+
+    private static int LastTriggerWord(Candidate candidate)
+    {
+        var last = candidate.Predicate;
+        for (var i = 0; i < candidate.Found.Length; i++)
+        {
+            var slot = candidate.Pattern.Slots[i];
+            if (candidate.Found[i] > last && slot.Role == SlotRole.None && slot.Relation != SlotRelation.Prepositional)
+            {
+                last = candidate.Found[i];
+            }
+        }
+        return last;
+    }
+
+    private static int ActorJustAfter(CoderState state, int word, Sentence sentence, int exclude)
+    {
+        for (var t = word + 1; t < sentence.EndToken && t <= word + 4; t++)
+        {
+            var upos = state.Analyses[t].Upos;
+            if (state.ActorOf(t) >= 0 && upos is "NOUN" or "PROPN" && t != exclude)
+            {
+                return t;
+            }
+            if (upos is not ("DET" or "ADJ" or "PROPN" or "NOUN"))
+            {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsBareInfinitive(CoderState state, int verb)
+    {
+        var to = false;
+        for (var c = state.FirstChild[verb]; c >= 0 && c < verb; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (rel == "mark" && state.Lemma(c) == "for")
+            {
+                return false;
+            }
+            to |= rel == "mark" && state.Lemma(c) == "to";
+        }
+        return to;
+    }
+
+    // When the tree gives a verb no subject at all, an actor ending just before its verb group
+    // ("the Russian leader has directed ...") is taken: the parse lost the link, the words did not.
+    private static int ActorJustBefore(CoderState state, int verb, Sentence sentence)
+    {
+        for (var t = verb - 1; t >= sentence.FirstToken; t--)
+        {
+            if (state.ActorOf(t) >= 0)
+            {
+                return state.Analyses[t].Upos is "NOUN" or "PROPN" or "PRON" ? t : -1;
+            }
+            // Not across the infinitive marker: the actor before "to meet" is rarely who meets.
+            if (!(state.Analyses[t].Upos is "AUX" or "ADV" || state.Lemma(t) is "not" or "n't"))
+            {
+                return -1;
+            }
         }
         return -1;
     }
@@ -829,9 +993,28 @@ public sealed class EventCoder
         }
         if (clause != noun)
         {
-            return SubjectOf(state, clause, sentence, 0, out _);
+            var subject = SubjectOf(state, clause, sentence, 0, out _);
+            if (subject >= 0)
+            {
+                return subject;
+            }
         }
-        return -1;
+        // The words before the noun: "X has directed an intensive, renewed assault", however parsed.
+        var light = -1;
+        for (var t = noun - 1; t >= sentence.FirstToken; t--)
+        {
+            var upos = state.Analyses[t].Upos;
+            if (upos == "VERB")
+            {
+                light = LightVerbs.Contains(state.Lemma(t)) ? t : light;
+                continue;
+            }
+            if (upos is not ("DET" or "ADJ" or "NUM") && state.Lemma(t) != ",")
+            {
+                break;
+            }
+        }
+        return light >= 0 ? ActorJustBefore(state, light, sentence) : -1;
     }
 
     // Actors named by the subtree at token: the token's own actor, or one named by a close dependent
@@ -974,7 +1157,8 @@ public sealed class EventCoder
                         return EventModes.Negated;
                     }
                     intended |= IntentVerbs.Contains(lemma);
-                    hypothetical |= HypotheticalVerbs.Contains(lemma) || HasConditional(state, head);
+                    // "would like to meet" is a wish, not a condition.
+                    hypothetical |= HypotheticalVerbs.Contains(lemma) || (HasConditional(state, head) && !IntentVerbs.Contains(lemma));
                 }
                 else if (rel is "ccomp" or "parataxis")
                 {
