@@ -1136,7 +1136,8 @@ public sealed class EventCoder
             return EventModes.Negated;
         }
         var hypothetical = HasConditional(state, clause);
-        var intended = false;
+        // "a request for X to visit", "called for X to withdraw": a for-to clause is wanted, not done.
+        var intended = IsForTo(state, predicate);
         var reported = false;
         var node = clause;
         for (var step = 0; step < MaxClimb; step++)
@@ -1189,6 +1190,21 @@ public sealed class EventCoder
             return EventModes.Reported;
         }
         return EventModes.Asserted;
+    }
+
+    private static bool IsForTo(CoderState state, int verb)
+    {
+        var to = false;
+        var forSubject = false;
+        for (var c = state.FirstChild[verb]; c >= 0 && c < verb; c = state.NextSibling[c])
+        {
+            to |= state.Relation(c) == "mark" && state.Lemma(c) == "to";
+            forSubject |= state.Lemma(c) == "for" || (state.Relation(c) is "nsubj" && state.MarkerIs(c, "for"));
+        }
+        var head = state.Analyses[verb].Head;
+        // The parser may hang the clause on its subject: "for the envoy to visit" with "visit" an acl of "envoy".
+        forSubject |= head >= 0 && head < verb && state.Relation(verb) == "acl" && state.MarkerIs(head, "for");
+        return to && forSubject;
     }
 
     private static bool IsNegated(CoderState state, int token)
