@@ -22,6 +22,7 @@ internal static class EvalCommand
         command.Subcommands.Add(CreatePlaces());
         command.Subcommands.Add(CreateNlp());
         command.Subcommands.Add(CreatePetrarch());
+        command.Subcommands.Add(CreateComparePetrarch());
         command.Subcommands.Add(CreateGum("times", "Date value accuracy and span recall against GUM Wikinews <date when> spans.",
             (folder, _) => TimeEvaluator.Evaluate(folder).Format()));
         command.Subcommands.Add(CreateGum("quotes", "Direct and partial quote span precision, recall and F1 against GUM Wikinews <quote> spans.",
@@ -148,6 +149,43 @@ internal static class EvalCommand
             var (passed, _) = runner.Run(all, Console.Out);
             return CheckRatchet(result.GetValue(ratchet), result.GetValue(update),
                 new Dictionary<string, double>(StringComparer.Ordinal) { ["events.petrarch.passed"] = passed });
+        });
+        return command;
+    }
+
+    private static Command CreateComparePetrarch()
+    {
+        var sentences = new Option<string>("--sentences") { Description = "PETRARCH-format sentences (GigaWord.sample.PETR.xml).", Required = true };
+        var events = new Option<string>("--events") { Description = "PETRARCH-2's event output for them (…batch_output.evts.tsv).", Required = true };
+        var command = new Command("compare-petrarch", "Code PETRARCH-format sentences with the standard pipeline and compare the events with PETRARCH-2's output: exact, root+dyad and root+countries agreement, and every sentence where they differ.")
+        {
+            sentences, events,
+        };
+        command.SetAction(result =>
+        {
+            var sentencesPath = result.GetValue(sentences)!;
+            var eventsPath = result.GetValue(events)!;
+            foreach (var p in new[] { sentencesPath, eventsPath })
+            {
+                if (!File.Exists(p))
+                {
+                    throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound, $"File '{p}' does not exist.");
+                }
+            }
+            var stages = StandardStages.Create(DataPaths.ResolveData());
+            if (!stages.Pipeline.Stages.Any(s => s is VerbPatternCoder))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+                    $"The event coder is not available: {string.Join("; ", stages.Missing)}.");
+            }
+            var n = 0;
+            PetrarchComparison.Compare(PetrarchComparison.ReadSentences(sentencesPath), PetrarchComparison.ReadEvents(eventsPath), (text, date) =>
+            {
+                var doc = new Document("s" + (++n).ToString(CultureInfo.InvariantCulture), text) { Published = date };
+                stages.Pipeline.Process(doc);
+                return doc;
+            }, Console.Out);
+            return ExitCodes.Success;
         });
         return command;
     }

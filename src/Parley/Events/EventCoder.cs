@@ -59,6 +59,13 @@ public sealed class EventCoder
         "refuse", "decline", "fail", "deny", "avoid", "stop", "cease", "halt",
     };
 
+    // Verbs that describe someone rather than report a deed: "described X as isolated" codes nothing.
+    private static readonly HashSet<string> DescriptionVerbs = new(StringComparer.Ordinal)
+    {
+        "describe", "call", "consider", "regard", "see", "view", "portray", "label", "brand", "depict",
+        "characterize", "characterise", "deem", "find",
+    };
+
     // Verbs of saying: a clause they govern is reported speech.
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
     {
@@ -205,7 +212,7 @@ public sealed class EventCoder
             }
             if (events.Count - sentenceFirstEvent > 1)
             {
-                nextId = DropSubsumed(events, sentenceFirstEvent, sentenceFirstId, trace, s);
+                nextId = OneSidedEvents.DropSubsumed(events, sentenceFirstEvent, sentenceFirstId, trace, s);
             }
         }
         return events;
@@ -239,10 +246,6 @@ public sealed class EventCoder
             {
                 // "accused Harad of aggression" parsed with "of aggression" under "Harad".
                 token = FindDependent(state, roles[..roleCount], slot, sentence, frame[..frameCount]);
-            }
-            if (token < 0 && slot.Role != SlotRole.None && slot.Relation == SlotRelation.Prepositional)
-            {
-                token = FindUnderModifier(state, predicate, slot, sentence, frame[..frameCount]);
             }
             found[i] = token;
             if (token < 0)
@@ -279,30 +282,6 @@ public sealed class EventCoder
         }
         candidate = new Candidate(pattern, predicate, found.ToArray());
         return true;
-    }
-
-    // "met face-to-face with X": the parse may hang the phrase on a word that only modifies the
-    // verb (an adverbial that names no one); look one level below such words. Not below an object:
-    // "withdrew its mission from X" is about the mission.
-    private static int FindUnderModifier(CoderState state, int predicate, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
-    {
-        Span<int> one = stackalloc int[1];
-        for (var c = state.FirstChild[predicate]; c >= 0; c = state.NextSibling[c])
-        {
-            var rel = state.Relation(c);
-            if (state.Removed[c] || matched.IndexOf(c) >= 0 || HasOwnActor(state, c) || state.Analyses[c].Upos is not ("NOUN" or "ADV" or "ADJ")
-                || !(rel == "advmod" || rel.StartsWith("obl", StringComparison.Ordinal)))
-            {
-                continue;
-            }
-            one[0] = c;
-            var found = FindDependent(state, one, slot, sentence, matched);
-            if (found >= 0)
-            {
-                return found;
-            }
-        }
-        return -1;
     }
 
     private static bool HasCoordinatedSubject(CoderState state, int predicate, Sentence sentence)
@@ -412,6 +391,27 @@ public sealed class EventCoder
                     return c;
                 }
             }
+            // The parser often hangs a verb's prepositional phrase on its object or another phrase
+            // ("met face-to-face with X" with "with X" under "face"): a role slot looks one level down.
+            if (slot.Relation == SlotRelation.Prepositional && slot.Role != SlotRole.None && !slot.Required)
+            {
+                for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+                {
+                    var rel = state.Relation(c);
+                    if (c < head || state.Removed[c] || !(rel is "obj" || rel.StartsWith("obl", StringComparison.Ordinal)))
+                    {
+                        continue;
+                    }
+                    for (var g = state.FirstChild[c]; g >= 0; g = state.NextSibling[g])
+                    {
+                        if (!state.Removed[g] && matched.IndexOf(g) < 0 && state.Relation(g).StartsWith("nmod", StringComparison.Ordinal)
+                            && Fits(state, g, slot, passive: false) && HasOwnActor(state, g))
+                        {
+                            return g;
+                        }
+                    }
+                }
+            }
             // A passive participle modifying a noun has that noun as its object: "forces surrounded in".
             if (f == 0 && frame == matched && slot.Relation == SlotRelation.Object && slot.Lemmas is null && state.Relation(head) == "acl"
                 && state.Analyses[head].Xpos == "VBN")
@@ -511,6 +511,13 @@ public sealed class EventCoder
         var predicate = candidate.Predicate;
         var sentence = state.Document.Sentences[sentenceIndex];
         var confidence = 0.9;
+        var governor = state.Analyses[predicate].Head;
+        if (!pattern.Nominal && governor >= 0 && state.Relation(predicate) is "xcomp" or "obl" or "advcl"
+            && state.Analyses[predicate].Xpos is "VBN" or "JJ" && DescriptionVerbs.Contains(state.Lemma(governor)))
+        {
+            trace?.Note(sentenceIndex, predicate, $"dropped: '{state.Lemma(predicate)}' describes the object of '{state.Lemma(governor)}', it reports no deed");
+            return;
+        }
 
         // The clause the event is stated in: the predicate, or for a nominal event the verb it is the
         // object of ("launched an attack").
@@ -550,12 +557,7 @@ public sealed class EventCoder
         {
             if (pattern.Nominal)
             {
-                var stated = clause;
-                sourceToken = NominalSource(state, predicate, ref clause, sentence);
-                if (clause != stated)
-                {
-                    trace?.Note(sentenceIndex, predicate, $"the event noun is the object of '{state.Document.TokenText(clause)}' by word order (the parse attached it elsewhere)");
-                }
+                sourceToken = NominalSource(state, predicate, clause, sentence);
             }
             else
             {
@@ -566,23 +568,9 @@ public sealed class EventCoder
                 }
                 if (sourceToken < 0)
                 {
-                    sourceToken = ArgumentFallbacks.SubjectBefore(state, predicate, sentence);
-                    if (sourceToken >= 0)
-                    {
-                        confidence -= 0.1;
-                        trace?.Note(sentenceIndex, predicate, $"source {Word(state, sourceToken)} by word order: the parse gives the verb no subject");
-                    }
+                    sourceToken = ActorJustBefore(state, predicate, sentence);
+                    confidence -= sourceToken >= 0 ? 0.1 : 0;
                 }
-            }
-        }
-        if (!pattern.CompoundSubject && (targetToken < 0 || !HasOwnActor(state, targetToken)) && HasObjectTarget(pattern))
-        {
-            var after = ObjectAfterFrame(state, candidate, sentence);
-            if (after >= 0 && after != sourceToken)
-            {
-                targetToken = after;
-                confidence -= 0.1;
-                trace?.Note(sentenceIndex, predicate, $"target {Word(state, after)} by word order: the parse gives the verb no object that names an actor");
             }
         }
 
@@ -598,6 +586,19 @@ public sealed class EventCoder
             var inPhrase = FirstActorInPhrase(state, candidate, clause, sourceToken, targetToken);
             targetToken = inPhrase >= 0 ? inPhrase : targetToken;
         }
+        if (!pattern.Nominal && !pattern.CompoundSubject && (targetToken < 0 || !HasOwnActor(state, targetToken))
+            && ObjectTargetMissing(state, pattern, candidate))
+        {
+            // The parse lost the object ("requested to meet [President] X" with X hung elsewhere): an
+            // actor right after the trigger, past determiners, adjectives and titles, is the object.
+            var after = ActorJustAfter(state, LastTriggerWord(candidate), sentence, sourceToken);
+            if (after >= 0)
+            {
+                trace?.Note(sentenceIndex, predicate, $"target taken from the words right after the trigger: '{state.Document.TokenText(after)}'");
+                targetToken = after;
+                confidence -= 0.1;
+            }
+        }
         if (sourceToken >= 0 && sourceToken == targetToken && !pattern.CompoundSubject)
         {
             sourceToken = -1;
@@ -612,8 +613,8 @@ public sealed class EventCoder
         ActorTokens(state, sourceToken, sourceTokens);
         ActorTokens(state, targetToken, targetTokens);
 
-        // "talks between Gondor and Mordor": one side of a symmetric event names both actors; only
-        // "between"/"among" says so ("an assault on Gondor and Arnor" has an unknown doer).
+        // "talks between Gondor and Mordor": one side of a symmetric event names both actors. Only a
+        // between/among phrase says so; "an assault on Gondor and its forces" has no source.
         if (sourceCount == 0 && targetCount >= 2 && !pattern.CompoundSubject
             && (state.MarkerIs(targetToken, "between") || state.MarkerIs(targetToken, "among")))
         {
@@ -778,43 +779,6 @@ public sealed class EventCoder
         return false;
     }
 
-    // An event missing one side says nothing that an event of the same sentence and code with that
-    // side filled and the other the same does not ("Gondor directed an assault on Arnor's forces
-    // surrounded in the city": the surrounding is the assault). Drops them from the events at
-    // first and onward and numbers the rest again from firstId; returns the next id.
-    private static int DropSubsumed(List<CodedEvent> events, int first, int firstId, EventCodingTrace? trace, int sentenceIndex)
-    {
-        var kept = first;
-        for (var i = first; i < events.Count; i++)
-        {
-            var e = events[i];
-            var subsumed = false;
-            if (e.Source is null || e.Target is null)
-            {
-                for (var j = first; j < events.Count && !subsumed; j++)
-                {
-                    var o = events[j];
-                    subsumed = j != i && o.Code == e.Code && o.Source is not null && o.Target is not null
-                        && (e.Source is null || e.Source.Actor == o.Source.Actor)
-                        && (e.Target is null || e.Target.Actor == o.Target.Actor);
-                }
-            }
-            if (subsumed)
-            {
-                trace?.Note(sentenceIndex, -1, $"dropped {e.Code} '{e.Trigger.Text}' with one side missing: an event of the same code between the same actors says it");
-                continue;
-            }
-            events[kept++] = e;
-        }
-        events.RemoveRange(kept, events.Count - kept);
-        var id = firstId;
-        for (var i = first; i < events.Count; i++)
-        {
-            events[i] = events[i] with { Id = "e" + id++ };
-        }
-        return id;
-    }
-
     private static bool HasSourceSlotFilled(EventPattern pattern, Candidate candidate)
     {
         for (var i = 0; i < pattern.Slots.Count; i++)
@@ -835,22 +799,17 @@ public sealed class EventCoder
     {
         inherited = depth > 0;
         var passive = state.IsPassive(verb);
-        if (passive)
+        // A to-infinitive has no subject of its own ("for X to visit" aside): an nsubj the parser gave
+        // it belongs elsewhere, and the subject comes from the verb it depends on.
+        var infinitive = IsBareInfinitive(state, verb);
+        for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
         {
-            for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+            var rel = state.Relation(c);
+            if (infinitive && rel is "nsubj")
             {
-                var rel = state.Relation(c);
-                if (rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")))
-                {
-                    return c;
-                }
+                continue;
             }
-        }
-        else if (!ArgumentFallbacks.IsToInfinitive(state, verb))
-        {
-            // An nsubj under a bare to-infinitive is a misparse ("to meet President X to discuss"): skip it.
-            var c = ArgumentFallbacks.BestSubject(state, verb);
-            if (c >= 0)
+            if (passive ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")) : rel is "nsubj" or "nsubj:pass")
             {
                 if (state.Analyses[c].Upos == "PRON" && state.Relation(verb) == "acl:relcl" && IsRelativePronoun(state.Lemma(c)))
                 {
@@ -870,16 +829,42 @@ public sealed class EventCoder
             return -1;
         }
         var relation = state.Relation(verb);
-        if (relation == "xcomp" || (relation == "advcl" && state.MarkerIs(verb, "to")))
+        if (relation is "xcomp" or "advcl" or "acl" && state.Analyses[head].Upos is "NOUN" or "PROPN" or "ADJ" && state.HasChild(head, "cop"))
         {
-            // A common noun object before it ("rejected efforts to hold X", "rejected plans to
-            // attack X") is what the infinitive really complements: the doer is that noun's owner,
-            // not the governing verb's subject; after a light verb ("took steps to end", "used its
-            // veto to block") the subject still acts.
-            var noun = ComplementedNoun(state, head, verb);
-            if (noun >= 0 && (relation == "xcomp" || ArgumentFallbacks.IntentNouns.Contains(state.Lemma(noun))))
+            // "X was the last leader to meet Y": the subject of the copular noun acts.
+            var first = -1;
+            for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
             {
-                return PossessorOf(state, noun);
+                if (state.Relation(c) is "nsubj")
+                {
+                    if (HasOwnActor(state, c))
+                    {
+                        inherited = true;
+                        return c;
+                    }
+                    first = first < 0 ? c : first;
+                }
+            }
+            if (first >= 0)
+            {
+                inherited = true;
+                return first;
+            }
+        }
+        if (relation is "xcomp" or "advcl" or "acl")
+        {
+            // "Gondor plans to ..." with "plans" tagged a noun; "X became the first leader to meet Y".
+            var predicateSubject = ClauseSubjects.OfPredicateNoun(state, head, sentence);
+            if (predicateSubject >= 0)
+            {
+                inherited = true;
+                return predicateSubject;
+            }
+            // "rejected plans to attack X": the infinitive complements the plan; its owner acts.
+            var plan = ClauseSubjects.IntentNounBefore(state, head, verb, LightVerbs);
+            if (plan >= 0)
+            {
+                return ClauseSubjects.PossessorOf(state, plan);
             }
         }
         if (relation == "xcomp")
@@ -887,23 +872,17 @@ public sealed class EventCoder
             // Object control: "urged Gondor to withdraw" — unless the object is what the verb acts on.
             for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
             {
-                if (state.Relation(c) == "obj" && state.Analyses[c].Upos is "PROPN" or "PRON" && c < verb)
+                // "efforts to hold X accountable": a common noun object before the clause is what the
+                // clause is about, so the doer is not the governing verb's subject either; after a
+                // light verb ("took steps to end") it is.
+                if (state.Relation(c) == "obj" && c < verb && (state.Analyses[c].Upos is "PROPN" or "PRON"
+                    || (state.Analyses[c].Upos == "NOUN" && !LightVerbs.Contains(state.Lemma(head)))))
                 {
                     inherited = true;
                     return c;
                 }
             }
             return ClimbOrSelf(state, head, sentence, depth, out inherited);
-        }
-        if (relation is "acl" or "advcl")
-        {
-            // "X was the first leader to meet Y": the predicate noun's subject acts.
-            var predicateSubject = ArgumentFallbacks.PredicateSubject(state, head, sentence);
-            if (predicateSubject >= 0)
-            {
-                inherited = true;
-                return predicateSubject;
-            }
         }
         if (relation is "conj" or "advcl" or "ccomp" or "parataxis")
         {
@@ -926,31 +905,79 @@ public sealed class EventCoder
         return -1;
     }
 
-    // The common-noun object of head, before verb, that names no one, when head is not a light verb
-    // or a passive: the noun an infinitive after it complements ("rejected plans to attack"); -1 otherwise.
-    private static int ComplementedNoun(CoderState state, int head, int verb)
+    private static bool ObjectTargetMissing(CoderState state, EventPattern pattern, Candidate candidate)
     {
-        if (state.IsPassive(head) || LightVerbs.Contains(state.Lemma(head)))
+        for (var i = 0; i < pattern.Slots.Count; i++)
         {
-            return -1;
-        }
-        for (var c = state.FirstChild[head]; c >= 0 && c < verb; c = state.NextSibling[c])
-        {
-            if (state.Relation(c) == "obj" && state.Analyses[c].Upos == "NOUN" && !HasOwnActor(state, c))
+            var slot = pattern.Slots[i];
+            if (slot.Role == SlotRole.Target && slot.Relation == SlotRelation.Object)
             {
-                return c;
+                return candidate.Found[i] < 0 || !HasOwnActor(state, candidate.Found[i]);
+            }
+        }
+        return false;
+    }
+
+    private static int LastTriggerWord(Candidate candidate)
+    {
+        var last = candidate.Predicate;
+        for (var i = 0; i < candidate.Found.Length; i++)
+        {
+            var slot = candidate.Pattern.Slots[i];
+            if (candidate.Found[i] > last && slot.Role == SlotRole.None && slot.Relation != SlotRelation.Prepositional)
+            {
+                last = candidate.Found[i];
+            }
+        }
+        return last;
+    }
+
+    private static int ActorJustAfter(CoderState state, int word, Sentence sentence, int exclude)
+    {
+        for (var t = word + 1; t < sentence.EndToken && t <= word + 4; t++)
+        {
+            var upos = state.Analyses[t].Upos;
+            if (state.ActorOf(t) >= 0 && upos is "NOUN" or "PROPN" && t != exclude)
+            {
+                return t;
+            }
+            if (upos is not ("DET" or "ADJ" or "PROPN" or "NOUN"))
+            {
+                return -1;
             }
         }
         return -1;
     }
 
-    private static int PossessorOf(CoderState state, int noun)
+    private static bool IsBareInfinitive(CoderState state, int verb)
     {
-        for (var c = state.FirstChild[noun]; c >= 0; c = state.NextSibling[c])
+        var to = false;
+        for (var c = state.FirstChild[verb]; c >= 0 && c < verb; c = state.NextSibling[c])
         {
-            if (state.Relation(c) == "nmod:poss")
+            var rel = state.Relation(c);
+            if (rel == "mark" && state.Lemma(c) == "for")
             {
-                return c;
+                return false;
+            }
+            to |= rel == "mark" && state.Lemma(c) == "to";
+        }
+        return to;
+    }
+
+    // When the tree gives a verb no subject at all, an actor ending just before its verb group
+    // ("the Russian leader has directed ...") is taken: the parse lost the link, the words did not.
+    private static int ActorJustBefore(CoderState state, int verb, Sentence sentence)
+    {
+        for (var t = verb - 1; t >= sentence.FirstToken; t--)
+        {
+            if (state.ActorOf(t) >= 0)
+            {
+                return state.Analyses[t].Upos is "NOUN" or "PROPN" or "PRON" ? t : -1;
+            }
+            // Not across the infinitive marker: the actor before "to meet" is rarely who meets.
+            if (!(state.Analyses[t].Upos is "AUX" or "ADV" || state.Lemma(t) is "not" or "n't"))
+            {
+                return -1;
             }
         }
         return -1;
@@ -970,7 +997,7 @@ public sealed class EventCoder
 
     // The doer of a nominal event: its possessor ("Gondor's invasion"), its by-phrase ("the attack by
     // Gondor"), or the subject of the light verb it is the object of ("Gondor launched an attack").
-    private static int NominalSource(CoderState state, int noun, ref int clause, Sentence sentence)
+    private static int NominalSource(CoderState state, int noun, int clause, Sentence sentence)
     {
         for (var c = state.FirstChild[noun]; c >= 0; c = state.NextSibling[c])
         {
@@ -991,54 +1018,27 @@ public sealed class EventCoder
         if (clause != noun)
         {
             var subject = SubjectOf(state, clause, sentence, 0, out _);
-            subject = subject >= 0 ? subject : ArgumentFallbacks.SubjectBefore(state, clause, sentence);
             if (subject >= 0)
             {
                 return subject;
             }
         }
-        // "has directed an intensive, renewed assault": the light verb by word order, when the parse
-        // attached the noun elsewhere or its verb names no doer.
-        var light = ArgumentFallbacks.LightVerbBefore(state, noun, sentence, LightVerbs);
-        if (light >= 0 && light != clause)
+        // The words before the noun: "X has directed an intensive, renewed assault", however parsed.
+        var light = -1;
+        for (var t = noun - 1; t >= sentence.FirstToken; t--)
         {
-            var subject = SubjectOf(state, light, sentence, 0, out _);
-            subject = subject >= 0 ? subject : ArgumentFallbacks.SubjectBefore(state, light, sentence);
-            if (subject >= 0)
+            var upos = state.Analyses[t].Upos;
+            if (upos == "VERB")
             {
-                clause = light;
-                return subject;
+                light = LightVerbs.Contains(state.Lemma(t)) ? t : light;
+                continue;
+            }
+            if (upos is not ("DET" or "ADJ" or "NUM") && state.Lemma(t) != ",")
+            {
+                break;
             }
         }
-        return -1;
-    }
-
-    private static bool HasObjectTarget(EventPattern pattern)
-    {
-        for (var i = 0; i < pattern.Slots.Count; i++)
-        {
-            var slot = pattern.Slots[i];
-            if (slot.Role == SlotRole.Target && slot.Relation == SlotRelation.Object && slot.Lemmas is null)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    // The actor right after the last verb the pattern matched ("requested to meet President X").
-    private static int ObjectAfterFrame(CoderState state, Candidate candidate, Sentence sentence)
-    {
-        var last = candidate.Pattern.Nominal ? -1 : candidate.Predicate;
-        for (var i = 0; i < candidate.Found.Length; i++)
-        {
-            var t = candidate.Found[i];
-            if (t > last && candidate.Pattern.Slots[i].Role == SlotRole.None && state.Analyses[t].Upos == "VERB")
-            {
-                last = t;
-            }
-        }
-        return last < 0 ? -1 : ArgumentFallbacks.ObjectAfter(state, last, sentence);
+        return light >= 0 ? ActorJustBefore(state, light, sentence) : -1;
     }
 
     // Actors named by the subtree at token: the token's own actor, or one named by a close dependent
@@ -1159,9 +1159,9 @@ public sealed class EventCoder
         {
             return EventModes.Negated;
         }
-        var hypothetical = HasConditional(state, clause) && !IsWantingConditional(state, clause);
-        // "a request for the envoy to visit": wanted, not done.
-        var intended = ArgumentFallbacks.IsForToClause(state, clause, sentence);
+        var hypothetical = HasConditional(state, clause);
+        // "a request for X to visit", "called for X to withdraw": a for-to clause is wanted, not done.
+        var intended = IsForTo(state, predicate);
         var reported = false;
         var node = clause;
         for (var step = 0; step < MaxClimb; step++)
@@ -1181,9 +1181,9 @@ public sealed class EventCoder
                     {
                         return EventModes.Negated;
                     }
-                    var noun = ComplementedNoun(state, head, node);
-                    intended |= IntentVerbs.Contains(lemma) || (noun >= 0 && ArgumentFallbacks.IntentNouns.Contains(state.Lemma(noun)));
-                    hypothetical |= HypotheticalVerbs.Contains(lemma) || (HasConditional(state, head) && !IsWantingConditional(state, head));
+                    intended |= IntentVerbs.Contains(lemma) || ClauseSubjects.IntentNounBefore(state, head, node, null) >= 0;
+                    // "would like to meet" is a wish, not a condition.
+                    hypothetical |= HypotheticalVerbs.Contains(lemma) || (HasConditional(state, head) && !IntentVerbs.Contains(lemma));
                 }
                 else if (rel is "ccomp" or "parataxis")
                 {
@@ -1196,20 +1196,17 @@ public sealed class EventCoder
             }
             if (rel is "acl" or "acl:relcl")
             {
-                if (rel == "acl" && state.MarkerIs(node, "to"))
-                {
-                    // "plans to attack", "a threat to invade": the noun says the act is not done.
-                    intended |= ArgumentFallbacks.IntentNouns.Contains(lemma);
-                    hypothetical |= ArgumentFallbacks.HypotheticalNouns.Contains(lemma);
-                }
+                // "plans to attack", "a threat to invade": the noun says the act is not done.
+                intended |= rel == "acl" && state.MarkerIs(node, "to") && ClauseSubjects.IntentNouns.Contains(lemma);
+                hypothetical |= rel == "acl" && state.MarkerIs(node, "to") && ClauseSubjects.HypotheticalNouns.Contains(lemma);
                 node = head;
                 continue;
             }
             if (rel.StartsWith("nmod", StringComparison.Ordinal) && (state.MarkerIs(node, "for") || state.MarkerIs(node, "of")))
             {
                 // "plans for an attack on X", "the threat of an invasion".
-                intended |= ArgumentFallbacks.IntentNouns.Contains(lemma);
-                hypothetical |= ArgumentFallbacks.HypotheticalNouns.Contains(lemma);
+                intended |= ClauseSubjects.IntentNouns.Contains(lemma);
+                hypothetical |= ClauseSubjects.HypotheticalNouns.Contains(lemma);
             }
             break;
         }
@@ -1228,6 +1225,21 @@ public sealed class EventCoder
         return EventModes.Asserted;
     }
 
+    private static bool IsForTo(CoderState state, int verb)
+    {
+        var to = false;
+        var forSubject = false;
+        for (var c = state.FirstChild[verb]; c >= 0 && c < verb; c = state.NextSibling[c])
+        {
+            to |= state.Relation(c) == "mark" && state.Lemma(c) == "to";
+            forSubject |= state.Lemma(c) == "for" || (state.Relation(c) is "nsubj" && state.MarkerIs(c, "for"));
+        }
+        var head = state.Analyses[verb].Head;
+        // The parser may hang the clause on its subject: "for the envoy to visit" with "visit" an acl of "envoy".
+        forSubject |= head >= 0 && head < verb && state.Relation(verb) == "acl" && state.MarkerIs(head, "for");
+        return to && forSubject;
+    }
+
     private static bool IsNegated(CoderState state, int token)
     {
         for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
@@ -1241,9 +1253,6 @@ public sealed class EventCoder
         }
         return false;
     }
-
-    // "would like to meet" wants the meeting; it is not a condition.
-    private static bool IsWantingConditional(CoderState state, int verb) => state.Lemma(verb) is "like" or "love";
 
     private static bool HasConditional(CoderState state, int verb)
     {
