@@ -16,9 +16,12 @@ internal static class Program
           parley parse article.txt                         (CoNLL-U: tags, lemmas, dependencies, entities)
           parley code articles/ --kb people.kb             (learn people's roles; later runs use them)
           parley actors Virtanen --kb people.kb            (what the base knows about a name, and why)
+          parley explain article.txt --published 2022-04-20 (why each event was or was not coded)
           parley eval segment ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu
           parley eval nlp ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu \
                 --ner ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2
+          parley eval petrarch --records ../shared/petrarch/validation/PETR.UnitTest.records.xml \
+                --dictionaries ../shared/petrarch/dictionaries
           parley eval places ../shared/gold/geovirus/GeoVirus.xml
           parley train tagger --data ../shared/corpora --out models
 
@@ -33,6 +36,7 @@ internal static class Program
         root.Subcommands.Add(CodeCommand.Create());
         root.Subcommands.Add(ParseCommand.Create());
         root.Subcommands.Add(ActorsCommand.Create());
+        root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
 

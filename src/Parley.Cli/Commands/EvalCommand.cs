@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Parley.Diagnostics;
+using Parley.Events;
 using Parley.Model;
 using Parley.Places;
 using Parley.Processing;
@@ -20,6 +21,8 @@ internal static class EvalCommand
         command.Subcommands.Add(CreateSegment());
         command.Subcommands.Add(CreatePlaces());
         command.Subcommands.Add(CreateNlp());
+        command.Subcommands.Add(CreatePetrarch());
+        command.Subcommands.Add(CreateComparePetrarch());
         command.Subcommands.Add(CreateGum("times", "Date value accuracy and span recall against GUM Wikinews <date when> spans.",
             (folder, _, _) => TimeEvaluator.Evaluate(folder).Format()));
         command.Subcommands.Add(CreateGum("quotes", "Direct and partial quote span precision, recall and F1 against GUM Wikinews <quote> spans.",
@@ -110,6 +113,85 @@ internal static class EvalCommand
                 Collect("raw", raw, measured);
             }
             return CheckRatchet(result.GetValue(ratchet), result.GetValue(update), measured);
+        });
+        return command;
+    }
+
+    private static Command CreatePetrarch()
+    {
+        var records = new Option<string>("--records") { Description = "The PETRARCH unit-test records (PETR.UnitTest.records.xml).", Required = true };
+        var dictionaries = new Option<string>("--dictionaries") { Description = "The folder with PETR.Validate.actors.txt, .agents.txt and .verbs.txt.", Required = true };
+        var ratchet = new Option<string?>("--ratchet") { Description = "A file of best scores so far: exit 1 if the pass count drops below its line (events.petrarch.passed)." };
+        var update = new Option<bool>("--update-ratchet") { Description = "Raise the ratchet file's line to the new pass count when it is better." };
+        var explain = new Option<string?>("--explain") { Description = "Explain one record by id (DEMO-01): its parse, actors and the coder's decisions." };
+        var command = new Command("petrarch", "Code the PETRARCH unit-test records from their raw text with Parley's own parse (honouring the file's <Config> switches); print each failure and 'N passed, M failed'.")
+        {
+            records, dictionaries, ratchet, update, explain,
+        };
+        command.SetAction(result =>
+        {
+            var recordsPath = result.GetValue(records)!;
+            var folder = result.GetValue(dictionaries)!;
+            if (!File.Exists(recordsPath))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound, $"Records file '{recordsPath}' does not exist.");
+            }
+            if (!Directory.Exists(folder))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound, $"Dictionary folder '{folder}' does not exist.");
+            }
+            var data = DataPaths.ResolveData() ?? throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+                "Parley's data/ folder was not found; set PARLEY_DATA to it.");
+            var runner = new PetrarchSuiteRunner(data, folder);
+            var all = PetrarchEvaluation.ReadRecords(recordsPath);
+            if (result.GetValue(explain) is string id)
+            {
+                var record = all.Find(r => r.Id == id)
+                    ?? throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"No record '{id}' in '{recordsPath}'.");
+                Console.WriteLine($"{record.Id}: expected {string.Join("; ", record.Expected)}");
+                ExplainCommand.Explain(runner.Analyse(record), runner.CoderFor(record), Console.Out);
+                return ExitCodes.Success;
+            }
+            var (passed, _) = runner.Run(all, Console.Out);
+            return CheckRatchet(result.GetValue(ratchet), result.GetValue(update),
+                new Dictionary<string, double>(StringComparer.Ordinal) { ["events.petrarch.passed"] = passed });
+        });
+        return command;
+    }
+
+    private static Command CreateComparePetrarch()
+    {
+        var sentences = new Option<string>("--sentences") { Description = "PETRARCH-format sentences (GigaWord.sample.PETR.xml).", Required = true };
+        var events = new Option<string>("--events") { Description = "PETRARCH-2's event output for them (…batch_output.evts.tsv).", Required = true };
+        var command = new Command("compare-petrarch", "Code PETRARCH-format sentences with the standard pipeline and compare the events with PETRARCH-2's output: exact, root+dyad and root+countries agreement, and every sentence where they differ.")
+        {
+            sentences, events,
+        };
+        command.SetAction(result =>
+        {
+            var sentencesPath = result.GetValue(sentences)!;
+            var eventsPath = result.GetValue(events)!;
+            foreach (var p in new[] { sentencesPath, eventsPath })
+            {
+                if (!File.Exists(p))
+                {
+                    throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound, $"File '{p}' does not exist.");
+                }
+            }
+            var stages = StandardStages.Create(DataPaths.ResolveData());
+            if (!stages.Pipeline.Stages.Any(s => s is VerbPatternCoder))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+                    $"The event coder is not available: {string.Join("; ", stages.Missing)}.");
+            }
+            var n = 0;
+            PetrarchComparison.Compare(PetrarchComparison.ReadSentences(sentencesPath), PetrarchComparison.ReadEvents(eventsPath), (text, date) =>
+            {
+                var doc = new Document("s" + (++n).ToString(CultureInfo.InvariantCulture), text) { Published = date };
+                stages.Pipeline.Process(doc);
+                return doc;
+            }, Console.Out);
+            return ExitCodes.Success;
         });
         return command;
     }

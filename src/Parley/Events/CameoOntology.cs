@@ -55,6 +55,31 @@ public sealed class CameoOntology
         return null;
     }
 
+    /// <summary>
+    /// This ontology plus the codes of <paramref name="extra"/> it lacks, for dictionaries written
+    /// against other CAMEO variants that must keep their own codes (<c>1717</c>, <c>174K</c>): each takes the
+    /// weight, class and PLOVER type of its nearest ancestor and a name saying so; a code with no
+    /// ancestor at all (a private code such as <c>903</c>) gets weight 0 and no class.
+    /// </summary>
+    public CameoOntology WithCodes(IEnumerable<string> extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var codes = new List<CameoCode>(_codes);
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var code in extra)
+        {
+            if (code.Length < 2 || _byCode.ContainsKey(code) || !added.Add(code))
+            {
+                continue;
+            }
+            var ancestor = FindOrAncestor(code);
+            codes.Add(ancestor is null
+                ? new CameoCode(code, Math.Max(1, code.Length - 1), $"Dictionary code {code} (not in CAMEO 1.1b3)", 0, code, 0, null, null)
+                : ancestor with { Code = code, Level = Math.Max(1, code.Length - 1), Name = $"{ancestor.Name} (dictionary code {code}, under {ancestor.Code})" });
+        }
+        return new CameoOntology(codes);
+    }
+
     /// <summary>Loads the ontology from <c>cameo/cameo.tsv</c> under Parley's data folder.</summary>
     /// <exception cref="ParleyConfigurationException">E103 when the file is missing or malformed.</exception>
     public static CameoOntology LoadFromData(string dataDirectory) =>

@@ -59,6 +59,13 @@ public sealed class EventCoder
         "refuse", "decline", "fail", "deny", "avoid", "stop", "cease", "halt",
     };
 
+    // Verbs that describe someone rather than report a deed: "described X as isolated" codes nothing.
+    private static readonly HashSet<string> DescriptionVerbs = new(StringComparer.Ordinal)
+    {
+        "describe", "call", "consider", "regard", "see", "view", "portray", "label", "brand", "depict",
+        "characterize", "characterise", "deem", "find",
+    };
+
     // Verbs of saying: a clause they govern is reported speech.
     private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
     {
@@ -78,7 +85,7 @@ public sealed class EventCoder
         Options = options ?? new EventCoderOptions();
         foreach (var pattern in lexicon.Patterns)
         {
-            if (!ontology.Contains(pattern.Code))
+            if (!ontology.Contains(pattern.Code) || (pattern.ReverseCode is not null && !ontology.Contains(pattern.ReverseCode)))
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
                     $"Event lexicon {pattern.Id}: {pattern.Code} is not a CAMEO 1.1b3 code.");
@@ -99,8 +106,9 @@ public sealed class EventCoder
     /// Codes the events of <paramref name="document"/>, which needs tokens, sentences, analyses
     /// (lemmas, tags, heads, relations) and actors. Returns them in sentence order with ids
     /// <c>e1</c>, <c>e2</c> … numbered after <paramref name="firstId"/>; the document is not changed.
+    /// When <paramref name="trace"/> is given, every decision is noted in it.
     /// </summary>
-    public List<CodedEvent> Code(Document document, int firstId = 1)
+    public List<CodedEvent> Code(Document document, int firstId = 1, EventCodingTrace? trace = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var events = new List<CodedEvent>();
@@ -141,6 +149,10 @@ public sealed class EventCoder
                 if (patterns.Length == 0 && !nominal)
                 {
                     patterns = FindByForm(state, t);
+                    if (patterns.Length == 0)
+                    {
+                        trace?.Note(s, t, $"verb '{state.Lemma(t)}': no pattern in the lexicon");
+                    }
                 }
                 Candidate best = default;
                 var bestScore = -1;
@@ -161,27 +173,46 @@ public sealed class EventCoder
                 if (bestScore >= 0)
                 {
                     candidates.Add(best with { Score = bestScore });
+                    trace?.Note(s, t, $"'{state.Lemma(t)}': {patterns.Length} patterns; best {best.Pattern.Code} [{best.Pattern.Id}] score {bestScore}");
+                }
+                else if (patterns.Length > 0)
+                {
+                    trace?.Note(s, t, $"'{state.Lemma(t)}': none of {patterns.Length} patterns matched (a required word or dependent is missing)");
                 }
             }
+            var sentenceFirstEvent = events.Count;
+            var sentenceFirstId = nextId;
             // A predicate that another pattern needed as one of its words ("meet" in "requested to
             // meet", "sanctions" in "imposed sanctions on") codes only as part of that pattern.
             for (var i = 0; i < candidates.Count; i++)
             {
                 var consumed = false;
+                var by = -1;
                 for (var j = 0; j < candidates.Count && !consumed; j++)
                 {
                     // ...unless its own match says as much ("issued a call for talks with X").
                     consumed = i != j && candidates[j].Consumes(candidates[i].Predicate) && candidates[j].Score > candidates[i].Score;
+                    by = j;
                 }
                 for (var j = 0; j < candidates.Count && !consumed; j++)
                 {
                     // The other way round: a pattern that needed a word which codes better alone gives way.
                     consumed = i != j && candidates[i].Consumes(candidates[j].Predicate) && candidates[j].Score >= candidates[i].Score;
+                    by = j;
                 }
                 if (!consumed)
                 {
-                    Emit(state, candidates[i], s, events, seen, ref nextId);
+                    Emit(state, candidates[i], s, events, seen, ref nextId, trace);
                 }
+                else
+                {
+                    trace?.Note(s, candidates[i].Predicate, $"'{state.Lemma(candidates[i].Predicate)}' [{candidates[i].Pattern.Id}] gives way to "
+                        + $"'{state.Lemma(candidates[by].Predicate)}' [{candidates[by].Pattern.Id}], which shares its word and scores higher");
+                }
+            }
+            if (events.Count - sentenceFirstEvent > 1)
+            {
+                nextId = OneSidedEvents.DropSubsumed(events, sentenceFirstEvent, sentenceFirstId, trace, s);
             }
         }
         return events;
@@ -244,8 +275,30 @@ public sealed class EventCoder
                 frame[frameCount++] = token;
             }
         }
+        if (pattern.CompoundSubject && !HasCoordinatedSubject(state, predicate, sentence))
+        {
+            candidate = default;
+            return false;
+        }
         candidate = new Candidate(pattern, predicate, found.ToArray());
         return true;
+    }
+
+    private static bool HasCoordinatedSubject(CoderState state, int predicate, Sentence sentence)
+    {
+        var subject = SubjectOf(state, predicate, sentence, 0, out _);
+        if (subject < 0)
+        {
+            return false;
+        }
+        for (var c = state.FirstChild[subject]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) == "conj")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // The lemmatizer leaves rare verbs as they are ("apologized", "deported"): try the regular
@@ -336,6 +389,27 @@ public sealed class EventCoder
                 if (!state.Removed[c] && frame.IndexOf(c) < 0 && matched.IndexOf(c) < 0 && Fits(state, c, slot, passive) && LemmaFits(state, c, slot))
                 {
                     return c;
+                }
+            }
+            // The parser often hangs a verb's prepositional phrase on its object or another phrase
+            // ("met face-to-face with X" with "with X" under "face"): a role slot looks one level down.
+            if (slot.Relation == SlotRelation.Prepositional && slot.Role != SlotRole.None && !slot.Required)
+            {
+                for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+                {
+                    var rel = state.Relation(c);
+                    if (c < head || state.Removed[c] || !(rel is "obj" || rel.StartsWith("obl", StringComparison.Ordinal)))
+                    {
+                        continue;
+                    }
+                    for (var g = state.FirstChild[c]; g >= 0; g = state.NextSibling[g])
+                    {
+                        if (!state.Removed[g] && matched.IndexOf(g) < 0 && state.Relation(g).StartsWith("nmod", StringComparison.Ordinal)
+                            && Fits(state, g, slot, passive: false) && HasOwnActor(state, g))
+                        {
+                            return g;
+                        }
+                    }
                 }
             }
             // A passive participle modifying a noun has that noun as its object: "forces surrounded in".
@@ -431,12 +505,19 @@ public sealed class EventCoder
         slot.Lemmas is null || slot.Lemmas.Contains(state.Lemma(token));
 
     private void Emit(CoderState state, Candidate candidate, int sentenceIndex, List<CodedEvent> events,
-        HashSet<(int, int, int, string)> seen, ref int nextId)
+        HashSet<(int, int, int, string)> seen, ref int nextId, EventCodingTrace? trace)
     {
         var pattern = candidate.Pattern;
         var predicate = candidate.Predicate;
         var sentence = state.Document.Sentences[sentenceIndex];
         var confidence = 0.9;
+        var governor = state.Analyses[predicate].Head;
+        if (!pattern.Nominal && governor >= 0 && state.Relation(predicate) is "xcomp" or "obl" or "advcl"
+            && state.Analyses[predicate].Xpos is "VBN" or "JJ" && DescriptionVerbs.Contains(state.Lemma(governor)))
+        {
+            trace?.Note(sentenceIndex, predicate, $"dropped: '{state.Lemma(predicate)}' describes the object of '{state.Lemma(governor)}', it reports no deed");
+            return;
+        }
 
         // The clause the event is stated in: the predicate, or for a nominal event the verb it is the
         // object of ("launched an attack").
@@ -485,16 +566,40 @@ public sealed class EventCoder
                 {
                     confidence -= 0.1;
                 }
+                if (sourceToken < 0)
+                {
+                    sourceToken = ActorJustBefore(state, predicate, sentence);
+                    confidence -= sourceToken >= 0 ? 0.1 : 0;
+                }
             }
         }
 
-        if (Options.TargetFromVerbPhrase && (targetToken < 0 || !NamesActor(state, targetToken)))
+        if (pattern.CompoundSubject)
+        {
+            // Coordinated subjects act on each other: "Gondor and Osgiliath have postponed".
+            sourceToken = SubjectOf(state, predicate, sentence, 0, out _);
+            targetToken = sourceToken;
+        }
+        else if (Options.TargetFromVerbPhrase && (targetToken < 0 || !HasOwnActor(state, targetToken)))
         {
             // PETRARCH: the target is the first actor in the verb phrase.
             var inPhrase = FirstActorInPhrase(state, candidate, clause, sourceToken, targetToken);
             targetToken = inPhrase >= 0 ? inPhrase : targetToken;
         }
-        if (sourceToken >= 0 && sourceToken == targetToken)
+        if (!pattern.Nominal && !pattern.CompoundSubject && (targetToken < 0 || !HasOwnActor(state, targetToken))
+            && ObjectTargetMissing(state, pattern, candidate))
+        {
+            // The parse lost the object ("requested to meet [President] X" with X hung elsewhere): an
+            // actor right after the trigger, past determiners, adjectives and titles, is the object.
+            var after = ActorJustAfter(state, LastTriggerWord(candidate), sentence, sourceToken);
+            if (after >= 0)
+            {
+                trace?.Note(sentenceIndex, predicate, $"target taken from the words right after the trigger: '{state.Document.TokenText(after)}'");
+                targetToken = after;
+                confidence -= 0.1;
+            }
+        }
+        if (sourceToken >= 0 && sourceToken == targetToken && !pattern.CompoundSubject)
         {
             sourceToken = -1;
         }
@@ -508,8 +613,10 @@ public sealed class EventCoder
         ActorTokens(state, sourceToken, sourceTokens);
         ActorTokens(state, targetToken, targetTokens);
 
-        // "talks between Gondor and Mordor": one side of a symmetric event names both actors.
-        if (sourceCount == 0 && targetCount >= 2)
+        // "talks between Gondor and Mordor": one side of a symmetric event names both actors. Only a
+        // between/among phrase says so; "an assault on Gondor and its forces" has no source.
+        if (sourceCount == 0 && targetCount >= 2 && !pattern.CompoundSubject
+            && (state.MarkerIs(targetToken, "between") || state.MarkerIs(targetToken, "among")))
         {
             sources[0] = targets[0];
             sourceTokens[0] = targetTokens[0];
@@ -522,12 +629,19 @@ public sealed class EventCoder
             targetCount--;
         }
 
+        if (trace is not null)
+        {
+            trace.Note(sentenceIndex, predicate, $"[{pattern.Id}] {pattern.Code}: source word {Word(state, sourceToken)} ({sourceCount} actors), "
+                + $"target word {Word(state, targetToken)} ({targetCount} actors)");
+        }
         if (sourceCount == 0 && targetCount == 0)
         {
+            trace?.Note(sentenceIndex, predicate, "dropped: no actor on either side");
             return;
         }
         if (Options.RequireDyad && (sourceCount == 0 || targetCount == 0))
         {
+            trace?.Note(sentenceIndex, predicate, $"dropped by require-dyad: no {(sourceCount == 0 ? "source" : "target")} actor");
             return;
         }
         if (sourceCount == 0 || targetCount == 0)
@@ -537,10 +651,12 @@ public sealed class EventCoder
         confidence = Math.Clamp(confidence, 0.05, 1.0);
         if (confidence < Options.MinConfidence)
         {
+            trace?.Note(sentenceIndex, predicate, $"dropped: confidence {confidence:F2} below {Options.MinConfidence:F2}");
             return;
         }
 
         var code = Ontology.Find(pattern.Code)!;
+        var reverse = pattern.ReverseCode is null ? null : Ontology.Find(pattern.ReverseCode);
         var mode = ModeOf(state, clause, predicate, code.Root, sentence);
         var trigger = TriggerOf(state, candidate, clause);
         var place = PlaceOf(state, clause, predicate);
@@ -558,32 +674,45 @@ public sealed class EventCoder
                 {
                     continue;
                 }
-                if (!seen.Add((sentenceIndex, sa, ta, pattern.Code)))
+                Add(code, sa, ta, sa < 0 ? null : Argument(state, sa, sourceTokens[i]), ta < 0 ? null : Argument(state, ta, targetTokens[j]), ref nextId);
+                if (reverse is not null && sa >= 0 && ta >= 0)
                 {
-                    continue;
+                    Add(reverse, ta, sa, Argument(state, ta, targetTokens[j]), Argument(state, sa, sourceTokens[i]), ref nextId);
                 }
-                events.Add(new CodedEvent
-                {
-                    Id = "e" + nextId++,
-                    Code = code.Code,
-                    Name = code.Name,
-                    Root = code.Root,
-                    Plover = code.Plover,
-                    Goldstein = code.Goldstein,
-                    Quad = code.Quad,
-                    Sentence = sentenceIndex,
-                    Trigger = trigger,
-                    Source = sa < 0 ? null : Argument(state, sa, sourceTokens[i]),
-                    Target = ta < 0 ? null : Argument(state, ta, targetTokens[j]),
-                    Mode = mode,
-                    Place = place,
-                    Date = date,
-                    Confidence = Math.Round(confidence, 2),
-                    Rule = pattern.Id,
-                });
             }
         }
+
+        void Add(CameoCode code, int sa, int ta, EventArgument? source, EventArgument? target, ref int nextId)
+        {
+            if (!seen.Add((sentenceIndex, sa, ta, code.Code)))
+            {
+                trace?.Note(sentenceIndex, predicate, $"dropped as a duplicate: {code.Code} between the same actors is already coded in this sentence");
+                return;
+            }
+            events.Add(new CodedEvent
+            {
+                Id = "e" + nextId++,
+                Code = code.Code,
+                Name = code.Name,
+                Root = code.Root,
+                Plover = code.Plover,
+                Goldstein = code.Goldstein,
+                Quad = code.Quad,
+                Sentence = sentenceIndex,
+                Trigger = trigger,
+                Source = source,
+                Target = target,
+                Mode = mode,
+                Place = place,
+                Date = date,
+                Confidence = Math.Round(confidence, 2),
+                Rule = pattern.Id,
+            });
+        }
     }
+
+    private static string Word(CoderState state, int token) =>
+        token < 0 ? "none" : $"'{state.Document.TokenText(token)}' ({state.Relation(token)})";
 
     private static int FirstActorInPhrase(CoderState state, Candidate candidate, int clause, int sourceToken, int emptyTarget)
     {
@@ -606,19 +735,48 @@ public sealed class EventCoder
         }
         return best;
 
-        void Visit(int head)
+        // PETRARCH takes the first actor anywhere in the verb phrase: descend through objects,
+        // obliques, noun modifiers and open complements ("welcomed a resumption of ties with X"),
+        // but not into other clauses or the subject.
+        void Visit(int head, int depth = 0)
         {
             for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
             {
                 var rel = state.Relation(c);
-                if (c != sourceToken && c > candidate.Predicate && (best < 0 || c < best)
-                    && (rel is "obj" or "iobj" || rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal))
-                    && rel != "obl:agent" && NamesActor(state, c))
+                if (c == sourceToken || rel == "obl:agent"
+                    || !(rel is "obj" or "iobj" or "xcomp" || rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+                if (c > candidate.Predicate && (best < 0 || c < best) && HasOwnActor(state, c))
                 {
                     best = c;
                 }
+                if (depth < 3 && (best < 0 || c < best))
+                {
+                    Visit(c, depth + 1);
+                }
             }
         }
+    }
+
+    // An actor named by the token or one of the close dependents ActorsOf reads.
+    private static bool HasOwnActor(CoderState state, int token)
+    {
+        if (state.ActorOf(token) >= 0)
+        {
+            return true;
+        }
+        for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if ((rel is "nmod:poss" or "compound" or "flat" or "amod" or "appos" || (rel == "nmod" && state.MarkerIs(c, "of")))
+                && state.ActorOf(c) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool HasSourceSlotFilled(EventPattern pattern, Candidate candidate)
@@ -641,9 +799,16 @@ public sealed class EventCoder
     {
         inherited = depth > 0;
         var passive = state.IsPassive(verb);
+        // A to-infinitive has no subject of its own ("for X to visit" aside): an nsubj the parser gave
+        // it belongs elsewhere, and the subject comes from the verb it depends on.
+        var infinitive = IsBareInfinitive(state, verb);
         for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
         {
             var rel = state.Relation(c);
+            if (infinitive && rel is "nsubj")
+            {
+                continue;
+            }
             if (passive ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")) : rel is "nsubj" or "nsubj:pass")
             {
                 if (state.Analyses[c].Upos == "PRON" && state.Relation(verb) == "acl:relcl" && IsRelativePronoun(state.Lemma(c)))
@@ -653,8 +818,9 @@ public sealed class EventCoder
                 return c;
             }
         }
-        if (depth >= MaxClimb)
+        if (depth >= MaxClimb || (passive && state.HasChild(verb, "nsubj:pass")))
         {
+            // A passive with its own subject and no agent names no doer; it does not borrow one.
             return -1;
         }
         var head = state.Analyses[verb].Head;
@@ -663,12 +829,54 @@ public sealed class EventCoder
             return -1;
         }
         var relation = state.Relation(verb);
+        if (relation is "xcomp" or "advcl" or "acl" && state.Analyses[head].Upos is "NOUN" or "PROPN" or "ADJ" && state.HasChild(head, "cop"))
+        {
+            // "X was the last leader to meet Y": the subject of the copular noun acts.
+            var first = -1;
+            for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+            {
+                if (state.Relation(c) is "nsubj")
+                {
+                    if (HasOwnActor(state, c))
+                    {
+                        inherited = true;
+                        return c;
+                    }
+                    first = first < 0 ? c : first;
+                }
+            }
+            if (first >= 0)
+            {
+                inherited = true;
+                return first;
+            }
+        }
+        if (relation is "xcomp" or "advcl" or "acl")
+        {
+            // "Gondor plans to ..." with "plans" tagged a noun; "X became the first leader to meet Y".
+            var predicateSubject = ClauseSubjects.OfPredicateNoun(state, head, sentence);
+            if (predicateSubject >= 0)
+            {
+                inherited = true;
+                return predicateSubject;
+            }
+            // "rejected plans to attack X": the infinitive complements the plan; its owner acts.
+            var plan = ClauseSubjects.IntentNounBefore(state, head, verb, LightVerbs);
+            if (plan >= 0)
+            {
+                return ClauseSubjects.PossessorOf(state, plan);
+            }
+        }
         if (relation == "xcomp")
         {
             // Object control: "urged Gondor to withdraw" — unless the object is what the verb acts on.
             for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
             {
-                if (state.Relation(c) == "obj" && state.Analyses[c].Upos is "PROPN" or "PRON" && c < verb)
+                // "efforts to hold X accountable": a common noun object before the clause is what the
+                // clause is about, so the doer is not the governing verb's subject either; after a
+                // light verb ("took steps to end") it is.
+                if (state.Relation(c) == "obj" && c < verb && (state.Analyses[c].Upos is "PROPN" or "PRON"
+                    || (state.Analyses[c].Upos == "NOUN" && !LightVerbs.Contains(state.Lemma(head)))))
                 {
                     inherited = true;
                     return c;
@@ -693,6 +901,84 @@ public sealed class EventCoder
         {
             // "the majority of nations voting to condemn": the participle's noun acts.
             return head;
+        }
+        return -1;
+    }
+
+    private static bool ObjectTargetMissing(CoderState state, EventPattern pattern, Candidate candidate)
+    {
+        for (var i = 0; i < pattern.Slots.Count; i++)
+        {
+            var slot = pattern.Slots[i];
+            if (slot.Role == SlotRole.Target && slot.Relation == SlotRelation.Object)
+            {
+                return candidate.Found[i] < 0 || !HasOwnActor(state, candidate.Found[i]);
+            }
+        }
+        return false;
+    }
+
+    private static int LastTriggerWord(Candidate candidate)
+    {
+        var last = candidate.Predicate;
+        for (var i = 0; i < candidate.Found.Length; i++)
+        {
+            var slot = candidate.Pattern.Slots[i];
+            if (candidate.Found[i] > last && slot.Role == SlotRole.None && slot.Relation != SlotRelation.Prepositional)
+            {
+                last = candidate.Found[i];
+            }
+        }
+        return last;
+    }
+
+    private static int ActorJustAfter(CoderState state, int word, Sentence sentence, int exclude)
+    {
+        for (var t = word + 1; t < sentence.EndToken && t <= word + 4; t++)
+        {
+            var upos = state.Analyses[t].Upos;
+            if (state.ActorOf(t) >= 0 && upos is "NOUN" or "PROPN" && t != exclude)
+            {
+                return t;
+            }
+            if (upos is not ("DET" or "ADJ" or "PROPN" or "NOUN"))
+            {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static bool IsBareInfinitive(CoderState state, int verb)
+    {
+        var to = false;
+        for (var c = state.FirstChild[verb]; c >= 0 && c < verb; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (rel == "mark" && state.Lemma(c) == "for")
+            {
+                return false;
+            }
+            to |= rel == "mark" && state.Lemma(c) == "to";
+        }
+        return to;
+    }
+
+    // When the tree gives a verb no subject at all, an actor ending just before its verb group
+    // ("the Russian leader has directed ...") is taken: the parse lost the link, the words did not.
+    private static int ActorJustBefore(CoderState state, int verb, Sentence sentence)
+    {
+        for (var t = verb - 1; t >= sentence.FirstToken; t--)
+        {
+            if (state.ActorOf(t) >= 0)
+            {
+                return state.Analyses[t].Upos is "NOUN" or "PROPN" or "PRON" ? t : -1;
+            }
+            // Not across the infinitive marker: the actor before "to meet" is rarely who meets.
+            if (!(state.Analyses[t].Upos is "AUX" or "ADV" || state.Lemma(t) is "not" or "n't"))
+            {
+                return -1;
+            }
         }
         return -1;
     }
@@ -731,9 +1017,28 @@ public sealed class EventCoder
         }
         if (clause != noun)
         {
-            return SubjectOf(state, clause, sentence, 0, out _);
+            var subject = SubjectOf(state, clause, sentence, 0, out _);
+            if (subject >= 0)
+            {
+                return subject;
+            }
         }
-        return -1;
+        // The words before the noun: "X has directed an intensive, renewed assault", however parsed.
+        var light = -1;
+        for (var t = noun - 1; t >= sentence.FirstToken; t--)
+        {
+            var upos = state.Analyses[t].Upos;
+            if (upos == "VERB")
+            {
+                light = LightVerbs.Contains(state.Lemma(t)) ? t : light;
+                continue;
+            }
+            if (upos is not ("DET" or "ADJ" or "NUM") && state.Lemma(t) != ",")
+            {
+                break;
+            }
+        }
+        return light >= 0 ? ActorJustBefore(state, light, sentence) : -1;
     }
 
     // Actors named by the subtree at token: the token's own actor, or one named by a close dependent
@@ -855,7 +1160,8 @@ public sealed class EventCoder
             return EventModes.Negated;
         }
         var hypothetical = HasConditional(state, clause);
-        var intended = false;
+        // "a request for X to visit", "called for X to withdraw": a for-to clause is wanted, not done.
+        var intended = IsForTo(state, predicate);
         var reported = false;
         var node = clause;
         for (var step = 0; step < MaxClimb; step++)
@@ -875,8 +1181,9 @@ public sealed class EventCoder
                     {
                         return EventModes.Negated;
                     }
-                    intended |= IntentVerbs.Contains(lemma);
-                    hypothetical |= HypotheticalVerbs.Contains(lemma) || HasConditional(state, head);
+                    intended |= IntentVerbs.Contains(lemma) || ClauseSubjects.IntentNounBefore(state, head, node, null) >= 0;
+                    // "would like to meet" is a wish, not a condition.
+                    hypothetical |= HypotheticalVerbs.Contains(lemma) || (HasConditional(state, head) && !IntentVerbs.Contains(lemma));
                 }
                 else if (rel is "ccomp" or "parataxis")
                 {
@@ -889,8 +1196,17 @@ public sealed class EventCoder
             }
             if (rel is "acl" or "acl:relcl")
             {
+                // "plans to attack", "a threat to invade": the noun says the act is not done.
+                intended |= rel == "acl" && state.MarkerIs(node, "to") && ClauseSubjects.IntentNouns.Contains(lemma);
+                hypothetical |= rel == "acl" && state.MarkerIs(node, "to") && ClauseSubjects.HypotheticalNouns.Contains(lemma);
                 node = head;
                 continue;
+            }
+            if (rel.StartsWith("nmod", StringComparison.Ordinal) && (state.MarkerIs(node, "for") || state.MarkerIs(node, "of")))
+            {
+                // "plans for an attack on X", "the threat of an invasion".
+                intended |= ClauseSubjects.IntentNouns.Contains(lemma);
+                hypothetical |= ClauseSubjects.HypotheticalNouns.Contains(lemma);
             }
             break;
         }
@@ -907,6 +1223,21 @@ public sealed class EventCoder
             return EventModes.Reported;
         }
         return EventModes.Asserted;
+    }
+
+    private static bool IsForTo(CoderState state, int verb)
+    {
+        var to = false;
+        var forSubject = false;
+        for (var c = state.FirstChild[verb]; c >= 0 && c < verb; c = state.NextSibling[c])
+        {
+            to |= state.Relation(c) == "mark" && state.Lemma(c) == "to";
+            forSubject |= state.Lemma(c) == "for" || (state.Relation(c) is "nsubj" && state.MarkerIs(c, "for"));
+        }
+        var head = state.Analyses[verb].Head;
+        // The parser may hang the clause on its subject: "for the envoy to visit" with "visit" an acl of "envoy".
+        forSubject |= head >= 0 && head < verb && state.Relation(verb) == "acl" && state.MarkerIs(head, "for");
+        return to && forSubject;
     }
 
     private static bool IsNegated(CoderState state, int token)

@@ -7,6 +7,8 @@ namespace Parley.Events;
 /// </summary>
 public sealed class EventPattern
 {
+    private readonly int _specificity;
+
     /// <summary>Creates a pattern.</summary>
     public EventPattern(string id, string code, IReadOnlyList<string> predicates, bool nominal,
         IReadOnlyList<PatternSlot> slots, string? example, string? exampleSource, string? exampleTarget)
@@ -28,7 +30,7 @@ public sealed class EventPattern
             specificity += slot.Lemmas is not null ? 6 : slot.Required ? 1 : 0;
             expanded *= slot.Alternatives;
         }
-        Specificity = specificity;
+        _specificity = specificity;
         ExpandedCount = expanded;
     }
 
@@ -57,13 +59,26 @@ public sealed class EventPattern
     public string? ExampleTarget { get; }
 
     /// <summary>
-    /// How much structure the pattern asks for: 6 per named word, 1 per other required dependent. A
+    /// How much structure the pattern asks for: 6 per named word, 1 per other required dependent, 3
+    /// for coordinated subjects. A
     /// match adds 2 per role slot it fills; the highest total wins at a predicate.
     /// </summary>
-    public int Specificity { get; }
+    public int Specificity => _specificity + (CompoundSubject ? 3 : 0);
 
     /// <summary>Number of distinct word patterns the entry stands for after synset expansion.</summary>
     public int ExpandedCount { get; }
+
+    /// <summary>
+    /// A second code for the same pair the other way round (PETRARCH's <c>[032:033]</c>: X visits Y,
+    /// so Y hosts X), or null.
+    /// </summary>
+    public string? ReverseCode { get; init; }
+
+    /// <summary>
+    /// True when the pattern needs coordinated subjects and codes the event between them
+    /// (PETRARCH's <c>%</c>: "Gondor and Osgiliath have postponed" codes each against the other).
+    /// </summary>
+    public bool CompoundSubject { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Code} {Id}";

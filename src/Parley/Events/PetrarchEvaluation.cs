@@ -12,7 +12,11 @@ namespace Parley.Events;
 /// </summary>
 public static class PetrarchEvaluation
 {
-    /// <summary>Reads every <c>&lt;Sentence&gt;</c> record of the suite file.</summary>
+    /// <summary>
+    /// Reads every <c>&lt;Sentence&gt;</c> record of the suite file, with the <c>require_dyad</c> and
+    /// <c>new_actor_length</c> switches its <c>&lt;Config&gt;</c> elements set before it (PETRARCH's
+    /// defaults: dyads required, no new actors).
+    /// </summary>
     public static List<PetrarchRecord> ReadRecords(string path)
     {
         var records = new List<PetrarchRecord>();
@@ -22,8 +26,25 @@ public static class PetrarchEvaluation
         {
             xml.Load(reader);
         }
-        foreach (XmlElement sentence in xml.GetElementsByTagName("Sentence"))
+        var requireDyad = true;
+        var newActorLength = 0;
+        // Config switches hold from where they stand to the next that changes them: walk in document order.
+        foreach (XmlElement sentence in xml.SelectNodes("//Config|//Sentence")!)
         {
+            if (sentence.Name == "Config")
+            {
+                var value = sentence.GetAttribute("value");
+                switch (sentence.GetAttribute("option"))
+                {
+                    case "require_dyad":
+                        requireDyad = !value.Equals("false", StringComparison.OrdinalIgnoreCase);
+                        break;
+                    case "new_actor_length":
+                        newActorLength = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var length) ? length : 0;
+                        break;
+                }
+                continue;
+            }
             var expected = new HashSet<(string, string, string)>();
             var error = false;
             foreach (XmlElement coding in sentence.GetElementsByTagName("EventCoding"))
@@ -42,7 +63,8 @@ public static class PetrarchEvaluation
             DateOnly? date = DateOnly.TryParseExact(sentence.GetAttribute("date"), "yyyyMMdd", CultureInfo.InvariantCulture,
                 DateTimeStyles.None, out var d) ? d : null;
             var active = sentence.GetAttribute("sentence") == "true" && !error;
-            records.Add(new PetrarchRecord(sentence.GetAttribute("id"), sentence.GetAttribute("category"), date, text, expected, active));
+            records.Add(new PetrarchRecord(sentence.GetAttribute("id"), sentence.GetAttribute("category"), date, text, expected, active,
+                requireDyad, newActorLength));
         }
         return records;
     }

@@ -24,7 +24,13 @@ public sealed class PetrarchVerbReader
     private readonly Dictionary<string, string[]> _synsets = new(StringComparer.Ordinal);
     private readonly List<EventPattern> _patterns = [];
 
-    private PetrarchVerbReader(CameoOntology ontology) => _ontology = ontology;
+    private readonly bool _keepCodes;
+
+    private PetrarchVerbReader(CameoOntology ontology, bool keepCodes)
+    {
+        _ontology = ontology;
+        _keepCodes = keepCodes;
+    }
 
     /// <summary>Lines that could not be turned into a pattern (no verb, no usable code, nothing after <c>*</c> Parley can match).</summary>
     public int Skipped { get; private set; }
@@ -32,23 +38,27 @@ public sealed class PetrarchVerbReader
     /// <summary>The patterns read.</summary>
     public IReadOnlyList<EventPattern> Patterns => _patterns;
 
-    /// <summary>Reads a PETRARCH verb dictionary file into a lexicon.</summary>
+    /// <summary>
+    /// Reads a PETRARCH verb dictionary file into a lexicon. With <paramref name="keepCodes"/> a code
+    /// CAMEO 1.1b3 lacks is kept as written instead of mapped to its ancestor; code with an ontology
+    /// extended by <see cref="CameoOntology.WithCodes"/> then.
+    /// </summary>
     /// <exception cref="ParleyConfigurationException">E103 when the file does not exist.</exception>
-    public static EventLexicon Read(string path, CameoOntology ontology, out int skipped)
+    public static EventLexicon Read(string path, CameoOntology ontology, out int skipped, bool keepCodes = false)
     {
         if (!File.Exists(path))
         {
             throw new ParleyConfigurationException(DiagnosticCodes.DataMissing, $"The PETRARCH verb dictionary '{path}' does not exist.");
         }
-        return Parse(File.ReadAllText(path), Path.GetFileName(path), ontology, out skipped);
+        return Parse(File.ReadAllText(path), Path.GetFileName(path), ontology, out skipped, keepCodes);
     }
 
     /// <summary>Reads the text of a PETRARCH verb dictionary into a lexicon.</summary>
-    public static EventLexicon Parse(string text, string name, CameoOntology ontology, out int skipped)
+    public static EventLexicon Parse(string text, string name, CameoOntology ontology, out int skipped, bool keepCodes = false)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(ontology);
-        var reader = new PetrarchVerbReader(ontology);
+        var reader = new PetrarchVerbReader(ontology, keepCodes);
         var lines = text.Split('\n');
         reader.ReadSynsets(lines);
         reader.ReadBlocks(lines, name);
@@ -66,7 +76,8 @@ public sealed class PetrarchVerbReader
             if (line.StartsWith('&'))
             {
                 Flush();
-                current = line[1..].Trim();
+                // "&PREPOSIT1_" is referred to as "&PREPOSIT1": the underscore only joins words.
+                current = line[1..].Trim().TrimEnd('_');
                 continue;
             }
             if (current is not null && line.StartsWith('+'))
@@ -101,6 +112,7 @@ public sealed class PetrarchVerbReader
     {
         var verbs = new List<string>();
         string? blockCode = null;
+        string? blockReverse = null;
         var inBlock = false;
         for (var n = 0; n < lines.Length; n++)
         {
@@ -110,6 +122,7 @@ public sealed class PetrarchVerbReader
                 verbs.Clear();
                 inBlock = true;
                 blockCode = CodeIn(line);
+                blockReverse = ReverseCodeIn(line);
                 continue;
             }
             if (!inBlock || line.Length == 0 || line.StartsWith('&') || line.StartsWith('+'))
@@ -126,7 +139,18 @@ public sealed class PetrarchVerbReader
                     Skipped++;
                     continue;
                 }
-                var pattern = Translate(line[(star + 1)..bracket], code, verbs, $"{name}:{n + 1}");
+                var compound = line[..star].Contains('%', StringComparison.Ordinal);
+                var pattern = Translate(line[(star + 1)..bracket], code, verbs, $"{name}:{n + 1}", compound);
+                if (pattern is not null)
+                {
+                    var reverse = CodeIn(line) is null ? blockReverse : ReverseCodeIn(line);
+                    pattern = new EventPattern(pattern.Id, pattern.Code, pattern.Predicates, false, pattern.Slots, null, null, null)
+                    {
+                        ReverseCode = reverse is null ? null : Usable(reverse),
+                        // "- % HAVE * [191]": coordinated subjects act on each other.
+                        CompoundSubject = compound,
+                    };
+                }
                 if (pattern is null)
                 {
                     Skipped++;
@@ -149,13 +173,17 @@ public sealed class PetrarchVerbReader
             var own = CodeIn(line) ?? blockCode;
             if (own is not null && Usable(own) is { } usable)
             {
+                var reverse = CodeIn(line) is null ? blockReverse : ReverseCodeIn(line);
                 _patterns.Add(new EventPattern($"{name}:{n + 1}", usable, [lemma], false,
-                    [new PatternSlot(SlotRelation.Object, null, null, SlotRole.Target, false)], null, null, null));
+                    [new PatternSlot(SlotRelation.Object, null, null, SlotRole.Target, false)], null, null, null)
+                {
+                    ReverseCode = reverse is null ? null : Usable(reverse),
+                });
             }
         }
     }
 
-    private EventPattern? Translate(string after, string code, List<string> verbs, string id)
+    private EventPattern? Translate(string after, string code, List<string> verbs, string id, bool compound)
     {
         var usable = Usable(code);
         if (usable is null)
@@ -191,9 +219,9 @@ public sealed class PetrarchVerbReader
                 continue;
             }
             i++;
-            if (t is "+" or "$")
+            if (t is "+" or "$" or "%")
             {
-                slots.Add(new PatternSlot(SlotRelation.Object, null, null, t == "+" ? SlotRole.Target : SlotRole.Source, false));
+                slots.Add(new PatternSlot(SlotRelation.Object, null, null, t == "$" ? SlotRole.Source : SlotRole.Target, false));
                 continue;
             }
             if (t.Length > 0 && (char.IsLetter(t[0]) || t[0] == '&'))
@@ -210,18 +238,19 @@ public sealed class PetrarchVerbReader
                 slots.Add(Slot(SlotRelation.InPhrase, null, t));
             }
         }
-        if (slots.Count == 0)
+        if (slots.Count == 0 && !compound)
         {
             return null;
         }
         return new EventPattern(id, usable, [.. verbs], false, slots, null, null, null);
     }
 
+    // "%" after the verb marks a coordinated target; each member is a target, as with "+".
     private PatternSlot Slot(SlotRelation relation, string[]? prepositions, string word) => word switch
     {
-        "+" => new PatternSlot(relation, prepositions, null, SlotRole.Target, false),
+        "+" or "%" => new PatternSlot(relation, prepositions, null, SlotRole.Target, false),
         "$" => new PatternSlot(relation, prepositions, null, SlotRole.Source, false),
-        _ when word.StartsWith('&') && _synsets.TryGetValue(word[1..], out var members) =>
+        _ when word.StartsWith('&') && _synsets.TryGetValue(word[1..].TrimEnd('_'), out var members) =>
             new PatternSlot(relation, prepositions, new HashSet<string>(members, StringComparer.Ordinal), SlotRole.None, true),
         _ => new PatternSlot(relation, prepositions, new HashSet<string>([Lemma(word)], StringComparer.Ordinal), SlotRole.None, true),
     };
@@ -238,9 +267,30 @@ public sealed class PetrarchVerbReader
         return words;
     }
 
-    private string? Usable(string code) => _ontology.Contains(code) ? code : _ontology.FindOrAncestor(code)?.Code;
+    private string? Usable(string code) => _ontology.Contains(code) ? code
+        : _keepCodes && IsCodeShaped(code) ? code
+        : _ontology.FindOrAncestor(code)?.Code;
 
-    // "[042:043]" codes source and target differently; Parley keeps the first. "[---]" is no code.
+    // Two to four digits, then at most one letter: "1717", "174K".
+    private static bool IsCodeShaped(string code)
+    {
+        var digits = 0;
+        while (digits < code.Length && char.IsAsciiDigit(code[digits]))
+        {
+            digits++;
+        }
+        return digits is >= 2 and <= 4 && code.Length - digits <= 1 && (digits == code.Length || char.IsAsciiLetterUpper(code[^1]));
+    }
+
+    // "[032:033]": the second code is for the pair the other way round (see EventPattern.ReverseCode).
+    private static string? ReverseCodeIn(string line)
+    {
+        var open = line.LastIndexOf('[');
+        var colon = open < 0 ? -1 : line.IndexOf(':', open);
+        return colon < 0 ? null : CodeIn("[" + line[(colon + 1)..]);
+    }
+
+    // "[042:043]": the first code is source on target. "[---]" is no code.
     private static string? CodeIn(string line)
     {
         var open = line.LastIndexOf('[');
@@ -262,7 +312,16 @@ public sealed class PetrarchVerbReader
                 break;
             }
         }
-        return sb.Length is >= 2 and <= 4 ? sb.ToString() : null;
+        if (sb.Length is < 2 or > 4)
+        {
+            return null;
+        }
+        // A letter after the digits is part of the code in some dictionaries ("174K").
+        if (inside.Length == sb.Length + 1 && char.IsAsciiLetterUpper(inside[^1]))
+        {
+            sb.Append(inside[^1]);
+        }
+        return sb.ToString();
     }
 
     private static bool IsPreposition(string word) => word.ToLowerInvariant() is "to" or "with" or "on" or "against" or "for"

@@ -20,17 +20,17 @@ public sealed class EventCoderTests
     [Fact]
     public void Request_to_meet_codes_intent_to_meet_once_with_the_complement_as_part_of_the_trigger()
     {
-        // Guterres has requested to meet Russian President Vladimir Putin in Moscow .
+        // Elrond has requested to meet Gondorian Steward Denethor Ecthelion in Osgiliath .
         var doc = ParsedDocs.Build(
-            "Guterres|Guterres|PROPN|3|nsubj has|have|AUX|3|aux requested|request|VERB|0|root to|to|PART|5|mark " +
-            "meet|meet|VERB|3|xcomp Russian|Russian|ADJ|9|amod President|president|PROPN|9|compound Vladimir|Vladimir|PROPN|9|compound " +
-            "Putin|Putin|PROPN|5|obj in|in|ADP|11|case Moscow|Moscow|PROPN|5|obl .|.|PUNCT|3|punct",
-            ("IGOUNO", [1]), ("RUSGOV", [6, 7, 8, 9]));
+            "Elrond|Elrond|PROPN|3|nsubj has|have|AUX|3|aux requested|request|VERB|0|root to|to|PART|5|mark " +
+            "meet|meet|VERB|3|xcomp Gondorian|Gondorian|ADJ|9|amod Steward|steward|PROPN|9|compound Denethor|Denethor|PROPN|9|compound " +
+            "Ecthelion|Ecthelion|PROPN|5|obj in|in|ADP|11|case Osgiliath|Osgiliath|PROPN|5|obl .|.|PUNCT|3|punct",
+            ("IGOELF", [1]), ("GONGOV", [6, 7, 8, 9]));
         var events = Coder.Code(doc);
         var e = Single(events, "036");
-        Assert.Equal("IGOUNO", e.Source!.Code);
-        Assert.Equal("RUSGOV", e.Target!.Code);
-        Assert.Equal("Russian President Vladimir Putin", e.Target.Text);
+        Assert.Equal("IGOELF", e.Source!.Code);
+        Assert.Equal("GONGOV", e.Target!.Code);
+        Assert.Equal("Gondorian Steward Denethor Ecthelion", e.Target.Text);
         Assert.Equal("requested to meet", e.Trigger.Text);
         Assert.Equal(EventModes.Asserted, e.Mode);
         Assert.Equal("AGREE", e.Plover!.Type);
@@ -41,14 +41,14 @@ public sealed class EventCoderTests
     [Fact]
     public void Passive_voice_takes_the_by_agent_as_source_and_the_subject_as_target()
     {
-        // Russia has been condemned by other member-states .
+        // Mordor has been condemned by other member states .
         var doc = ParsedDocs.Build(
-            "Russia|Russia|PROPN|4|nsubj:pass has|have|AUX|4|aux been|be|AUX|4|aux:pass condemned|condemn|VERB|0|root|VBN " +
+            "Mordor|Mordor|PROPN|4|nsubj:pass has|have|AUX|4|aux been|be|AUX|4|aux:pass condemned|condemn|VERB|0|root|VBN " +
             "by|by|ADP|8|case other|other|ADJ|8|amod member|member|NOUN|8|compound states|state|NOUN|4|obl:agent .|.|PUNCT|4|punct",
-            ("RUS", [1]), ("IGO", [7, 8]));
+            ("MOR", [1]), ("IGO", [7, 8]));
         var e = Single(Coder.Code(doc), "111");
         Assert.Equal("IGO", e.Source!.Code);
-        Assert.Equal("RUS", e.Target!.Code);
+        Assert.Equal("MOR", e.Target!.Code);
     }
 
     [Fact]
@@ -174,5 +174,70 @@ public sealed class EventCoderTests
         Assert.Equal("Use conventional military force, not specified below", e.Name);
         Assert.Equal("19", e.Root);
         Assert.Empty(DocumentInvariants.Violations(doc));
+    }
+
+    [Fact]
+    public void The_subject_of_a_copular_noun_meets_and_a_with_phrase_under_the_object_is_the_target()
+    {
+        // Arnor was the first envoy to meet face-to-face with Rohan .  ("with Rohan" hung on "face-to-face")
+        var doc = ParsedDocs.Build(
+            "Arnor|Arnor|PROPN|5|nsubj was|be|AUX|5|cop the|the|DET|5|det first|first|ADJ|5|amod envoy|envoy|NOUN|0|root " +
+            "to|to|PART|7|mark meet|meet|VERB|5|advcl face-to-face|face-to-face|NOUN|7|obl with|with|ADP|10|case " +
+            "Rohan|Rohan|PROPN|8|nmod .|.|PUNCT|5|punct",
+            ("ARN", [1]), ("ROH", [10]));
+        var e = Single(Coder.Code(doc), "040");
+        Assert.Equal(("ARN", "ROH"), (e.Source!.Code, e.Target!.Code));
+    }
+
+    [Fact]
+    public void An_actor_right_after_the_trigger_is_the_object_the_parse_lost()
+    {
+        // Elrond asked to meet Steward Denethor soon .  (the parser made "Denethor" the subject of "soon")
+        var doc = ParsedDocs.Build(
+            "Elrond|Elrond|PROPN|2|nsubj asked|ask|VERB|0|root to|to|PART|4|mark meet|meet|VERB|2|xcomp " +
+            "Steward|steward|PROPN|6|compound Denethor|Denethor|PROPN|7|nsubj soon|soon|ADV|2|advmod .|.|PUNCT|2|punct",
+            ("IGOELF", [1]), ("GONGOV", [6]));
+        var e = Single(Coder.Code(doc), "036");
+        Assert.Equal(("IGOELF", "GONGOV"), (e.Source!.Code, e.Target!.Code));
+        var trace = new EventCodingTrace();
+        Coder.Code(doc, 1, trace);
+        Assert.Contains(trace.Notes, n => n.Message.Contains("right after the trigger", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_to_infinitive_takes_no_subject_of_its_own_from_the_parser()
+    {
+        // Gondor plans to discuss trade to end Harad's blockade .  ("Harad" wrongly the nsubj of "end")
+        var doc = ParsedDocs.Build(
+            "Gondor|Gondor|PROPN|2|nsubj plans|plan|VERB|0|root to|to|PART|4|mark discuss|discuss|VERB|2|xcomp " +
+            "trade|trade|NOUN|4|obj to|to|PART|7|mark end|end|VERB|4|advcl Harad|Harad|PROPN|7|nsubj 's|'s|PART|8|case " +
+            "blockade|blockade|NOUN|7|obj .|.|PUNCT|2|punct",
+            ("GON", [1]), ("HAR", [8]));
+        var events = Coder.Code(doc);
+        Assert.DoesNotContain(events, e => e.Source?.Code == "HAR");
+    }
+
+    [Fact]
+    public void Describing_someone_as_isolated_codes_no_event()
+    {
+        // Rohan described Mordor as isolated .
+        var doc = ParsedDocs.Build(
+            "Rohan|Rohan|PROPN|2|nsubj described|describe|VERB|0|root Mordor|Mordor|PROPN|2|obj as|as|ADV|5|advmod " +
+            "isolated|isolate|VERB|2|xcomp|VBN .|.|PUNCT|2|punct",
+            ("ROH", [1]), ("MOR", [3]));
+        Assert.DoesNotContain(Coder.Code(doc), e => e.Code.StartsWith("16", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_request_for_someone_to_visit_is_intended()
+    {
+        // A request was made for the envoy to visit Rohan .
+        var doc = ParsedDocs.Build(
+            "A|a|DET|2|det request|request|NOUN|4|nsubj:pass was|be|AUX|4|aux:pass made|make|VERB|0|root|VBN " +
+            "for|for|ADP|7|case the|the|DET|7|det envoy|envoy|NOUN|4|obl to|to|PART|9|mark visit|visit|VERB|7|acl " +
+            "Rohan|Rohan|PROPN|9|obj .|.|PUNCT|4|punct",
+            ("IGOELF", [7]), ("ROH", [10]));
+        var e = Single(Coder.Code(doc), "042");
+        Assert.Equal(EventModes.Intended, e.Mode);
     }
 }

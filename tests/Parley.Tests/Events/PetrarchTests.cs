@@ -48,6 +48,46 @@ public sealed class PetrarchTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Reads_reverse_codes_compound_subjects_and_private_codes()
+    {
+        const string text = """
+            &PREPS_
+            +AGAINST
+            +ON
+
+            --- VISIT  [032:033]  ---
+            VISIT
+
+            --- TALK  [040] ---
+            TALK
+            - % * [030:030]
+            - * &PREPS RESOLUTION [174K]
+            """;
+        var mapped = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _);
+        Assert.Contains(mapped.Find("talk", nominal: false), p => p.Code == "174");
+        var lexicon = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out var skipped, keepCodes: true);
+        Assert.Equal(0, skipped);
+        var visit = Assert.Single(lexicon.Find("visit", nominal: false));
+        Assert.Equal(("032", "033"), (visit.Code, visit.ReverseCode));
+        var talk = lexicon.Find("talk", nominal: false);
+        Assert.Contains(talk, p => p.CompoundSubject && p.Slots.Count == 0 && p.ReverseCode == "030");
+        var resolution = Assert.Single(talk, p => p.Code == "174K");
+        Assert.Equal(["against", "on"], resolution.Slots[0].Lemmas!.Order(StringComparer.Ordinal));
+
+        var ontology = CameoOntologyTests.Ontology.WithCodes(["174K", "903"]);
+        Assert.Equal("17", ontology.Find("174K")!.Root);
+        Assert.Equal(ontology.Find("174")!.Goldstein, ontology.Find("174K")!.Goldstein);
+        Assert.Equal(0, ontology.Find("903")!.Quad);
+        var coder = new EventCoder(lexicon, ontology);
+        // Gondor and Arnor talk . // Gondor visited Arnor .
+        var doc = ParsedDocs.Build("Gondor|Gondor|PROPN|4|nsubj and|and|CCONJ|3|cc Arnor|Arnor|PROPN|1|conj talk|talk|VERB|0|root .|.|PUNCT|4|punct"
+            + " // Gondor|Gondor|PROPN|2|nsubj visited|visit|VERB|0|root Arnor|Arnor|PROPN|2|obj .|.|PUNCT|2|punct",
+            ("GON", [1, 6]), ("ARN", [3, 8]));
+        var coded = coder.Code(doc).Select(e => (e.Sentence, e.Source!.Code, e.Target!.Code, e.Code)).ToList();
+        Assert.Equal([(0, "GON", "ARN", "030"), (0, "ARN", "GON", "030"), (1, "GON", "ARN", "032"), (1, "ARN", "GON", "033")], coded);
+    }
+
+    [Fact]
     public void The_petrarch_dictionaries_code_a_hand_parsed_sentence()
     {
         if (PetrarchDirectory is null)

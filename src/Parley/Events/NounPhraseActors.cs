@@ -1,17 +1,23 @@
 using Parley.Actors;
 using Parley.Model;
 
-namespace Parley.Tests.Events;
+namespace Parley.Events;
 
 /// <summary>
-/// A stand-in for the actors stage in evaluations: every noun phrase of the parse (a noun or name
-/// with its determiners, modifiers, compounds and possessor) is coded with an
-/// <see cref="ActorPhraseCoder"/>; a phrase with one code becomes an actor mention.
+/// Actors the way PETRARCH finds them, for evaluations against its dictionaries: every noun phrase
+/// of the parse (a noun or name with its determiners, modifiers, compounds and possessor) is coded
+/// with an <see cref="ActorPhraseCoder"/>; a phrase with one code becomes an actor mention.
 /// </summary>
-internal static class NounPhraseActors
+public static class NounPhraseActors
 {
+    /// <summary>
+    /// Adds the actors of <paramref name="doc"/> (tagged and parsed) coded as of <paramref name="date"/>
+    /// and marks the actors layer present.
+    /// </summary>
     public static void Add(Document doc, ActorPhraseCoder coder, DateOnly? date)
     {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(coder);
         var byCode = new Dictionary<string, int>(StringComparer.Ordinal);
         var mentions = new List<List<Mention>>();
         var covered = new bool[doc.Tokens.Length];
@@ -36,20 +42,31 @@ internal static class NounPhraseActors
                     last = Math.Max(last, t);
                 }
             }
-            // "soldiers from Gondor": a following from/of phrase names whose they are.
-            for (var t = h + 1; t < doc.Tokens.Length; t++)
-            {
-                if (doc.Analyses[t].Head == h && doc.Analyses[t].Relation == "nmod" && t - last <= 3)
-                {
-                    last = t;
-                }
-            }
             var words = new List<string>();
             for (var t = first; t <= last; t++)
             {
                 words.Add(doc.TokenText(t).ToString());
             }
             var codes = coder.Code(words, date);
+            // "soldiers from Gondor": a following from/of phrase names whose they are, when the
+            // noun itself names someone; "ties with Gondor" leaves Gondor its own phrase.
+            var extended = last;
+            for (var t = h + 1; t < doc.Tokens.Length && codes.Count > 0; t++)
+            {
+                if (doc.Analyses[t].Head == h && doc.Analyses[t].Relation == "nmod" && t - extended <= 3)
+                {
+                    extended = t;
+                }
+            }
+            if (extended != last)
+            {
+                for (var t = last + 1; t <= extended; t++)
+                {
+                    words.Add(doc.TokenText(t).ToString());
+                }
+                last = extended;
+                codes = coder.Code(words, date);
+            }
             if (codes.Count != 1)
             {
                 continue;
