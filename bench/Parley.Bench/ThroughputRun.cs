@@ -30,7 +30,11 @@ internal static class ThroughputRun
 
         var full = StandardStages.Create(DataPaths.ResolveData());
         var baseline = Pipeline.Build(full.Pipeline.Stages.Where(s => (s.Provides & (Layers.Cleaned | Layers.Tokens | Layers.Sentences)) != 0));
+        // The English models alone (tagger, parser, recogniser) over the same segmentation.
+        var models = Pipeline.Build(full.Pipeline.Stages.Where(s => (s.Provides & (Layers.Cleaned | Layers.Tokens | Layers.Sentences
+            | Layers.Tags | Layers.Dependencies | Layers.Entities)) != 0));
         Console.WriteLine($"full pipeline: {string.Join(" → ", full.Pipeline.StageNames)}");
+        Console.WriteLine($"models:        {string.Join(" → ", models.StageNames)}");
         Console.WriteLine($"baseline:      {string.Join(" → ", baseline.StageNames)}");
         var noPlaces = Pipeline.Build(full.Pipeline.Stages.Where(s => (s.Provides & (Layers.Places | Layers.Links)) == 0));
         Console.WriteLine();
@@ -43,6 +47,8 @@ internal static class ThroughputRun
         {
             var b = await MeasureAsync(baseline, articles, threads, repeat).ConfigureAwait(false);
             Print("baseline (segment)", threads, b, b);
+            var m = await MeasureAsync(models, articles, threads, repeat).ConfigureAwait(false);
+            Print("models (tag, parse, NER)", threads, m, b);
             var f = await MeasureAsync(full.Pipeline, articles, threads, repeat).ConfigureAwait(false);
             Print("full pipeline", threads, f, b);
             // The cost of geocoding and linking: the full pipeline against itself without them.

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parley.Diagnostics;
 using Parley.Entities;
+using Parley.Places;
 using Parley.Processing;
 using Parley.Syntax;
 
@@ -33,7 +34,9 @@ internal static class TrainCommand
                 throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
                     "Training the recogniser needs a tagger model (train it first, or keep data/models/tagger-v1.bin) and data/lexicons/ner-gazetteer.tsv.");
             }
-            EntityTrainer.TrainFromCorpora(data, tagger, gazetteer, output, Console.Out);
+            var places = Path.Combine(shipped!, Gazetteer.RelativePath);
+            EntityTrainer.TrainFromCorpora(data, tagger, gazetteer, output, Console.Out,
+                placesGazetteer: File.Exists(places) ? places : null);
         }));
         return command;
     }

@@ -1,5 +1,6 @@
 using Parley.Learning;
 using Parley.Model;
+using Parley.Places;
 
 namespace Parley.Entities;
 
@@ -70,6 +71,51 @@ public sealed class EntityGazetteer
     {
         using var reader = new StreamReader(path);
         return Parse(reader);
+    }
+
+    /// <summary>Category of the place names taken from the places gazetteer (<see cref="PlaceEntries"/>).</summary>
+    public const string PlaceCategory = "place";
+
+    /// <summary>Smallest population of a city whose name becomes a <see cref="PlaceCategory"/> entry.</summary>
+    public const long MinCityPopulation = 20_000;
+
+    /// <summary>
+    /// Reads the gazetteer TSV at <paramref name="path"/> and, when <paramref name="placesPath"/> names the
+    /// places gazetteer (<c>places/gazetteer.tsv</c>), adds its place names (<see cref="PlaceEntries"/>).
+    /// </summary>
+    /// <exception cref="FormatException">A line of the TSV is not <c>category &lt;tab&gt; phrase</c>.</exception>
+    public static EntityGazetteer Load(string path, string? placesPath)
+    {
+        var own = Load(path);
+        if (placesPath is null)
+        {
+            return own;
+        }
+        return new EntityGazetteer([.. own.Entries, .. PlaceEntries(Gazetteer.Load(placesPath))]);
+    }
+
+    /// <summary>
+    /// The names of the places gazetteer's subdivisions, regions, continents and cities of at least
+    /// <see cref="MinCityPopulation"/> people, as <see cref="PlaceCategory"/> entries, each name once
+    /// (compared case-insensitively), in the gazetteer's order. Countries are left out: the own list
+    /// holds them with their demonyms. Names that are also common words ("Reading") stay; the
+    /// recognizer learns from their case and context how much a match means.
+    /// </summary>
+    public static IEnumerable<(string Category, string Phrase)> PlaceEntries(Gazetteer places)
+    {
+        ArgumentNullException.ThrowIfNull(places);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in places.Entries)
+        {
+            if (entry.Kind == PlaceKinds.Country || (entry.Kind == PlaceKinds.City && entry.Population < MinCityPopulation))
+            {
+                continue;
+            }
+            if (seen.Add(entry.Name))
+            {
+                yield return (PlaceCategory, entry.Name);
+            }
+        }
     }
 
     /// <summary>Reads gazetteer TSV text.</summary>

@@ -25,8 +25,10 @@ public static class EntityTrainer
     /// The training sentences are tagged by <paramref name="tagFolds"/> jackknifed taggers (none below 2);
     /// word classes come from <paramref name="clustersPath"/>, by default <see cref="WordClusters.FileName"/>
     /// in <paramref name="outDir"/> when it exists (built by <see cref="WordClusters.BuildFromCorpora"/>).
+    /// <paramref name="placesGazetteer"/>, when given, is the places gazetteer whose names join the
+    /// gazetteer (<see cref="EntityGazetteer.PlaceEntries"/>).
     /// </summary>
-    public static EntityModel TrainFromCorpora(string dataDir, string taggerModel, string gazetteer, string outDir, TextWriter log, int epochs = 15, int seed = 1, int tagFolds = 0, string? clustersPath = null)
+    public static EntityModel TrainFromCorpora(string dataDir, string taggerModel, string gazetteer, string outDir, TextWriter log, int epochs = 15, int seed = 1, int tagFolds = 0, string? clustersPath = null, string? placesGazetteer = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         clustersPath ??= Path.Combine(outDir, WordClusters.FileName);
@@ -36,7 +38,7 @@ public static class EntityTrainer
         var uner = Path.Combine(dataDir, "uner-english-ewt");
         return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(uner, "en_ewt-ud-train.iob2"),
             Path.Combine(ud, "en_ewt-ud-dev.conllu"), Path.Combine(uner, "en_ewt-ud-dev.iob2"),
-            taggerModel, gazetteer, outDir, epochs, seed, log, tagFolds, clusters);
+            taggerModel, gazetteer, outDir, epochs, seed, log, tagFolds, clusters, placesGazetteer);
     }
 
     /// <summary>
@@ -44,10 +46,11 @@ public static class EntityTrainer
     /// With <paramref name="tagFolds"/> of 2 or more, the training sentences are tagged by taggers trained
     /// without them (jackknifing), so the recognizer learns from tags as wrong as they will be on new
     /// text; the tagger at <paramref name="taggerModel"/> then tags only the development sentences.
-    /// <paramref name="clusters"/> are the word classes behind the class features (none when null).
+    /// <paramref name="clusters"/> are the word classes behind the class features (none when null);
+    /// <paramref name="placesGazetteer"/> adds the place names of the places gazetteer at that path.
     /// </summary>
     public static EntityModel Train(string trainConllu, string trainIob2, string devConllu, string devIob2,
-        string taggerModel, string gazetteer, string outDir, int epochs, int seed, TextWriter log, int tagFolds = 0, WordClusters? clusters = null)
+        string taggerModel, string gazetteer, string outDir, int epochs, int seed, TextWriter log, int tagFolds = 0, WordClusters? clusters = null, string? placesGazetteer = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         var tagger = TaggerModel.Load(taggerModel);
@@ -56,7 +59,7 @@ public static class EntityTrainer
         var model = Train(
             train, GoldEntities.ReadById(trainIob2),
             [.. ConlluReader.ReadFile(devConllu)], GoldEntities.ReadById(devIob2),
-            tagger, EntityGazetteer.Load(gazetteer), epochs, seed, log.WriteLine, analyses, clusters);
+            tagger, EntityGazetteer.Load(gazetteer, placesGazetteer), epochs, seed, log.WriteLine, analyses, clusters);
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, ModelFileName);
         model.Save(path);

@@ -1,5 +1,6 @@
 using Parley.Entities;
 using Parley.Model;
+using Parley.Places;
 
 namespace Parley.Tests.Entities;
 
@@ -10,6 +11,18 @@ public sealed class EntityGazetteerTests
     {
         var gazetteer = EntityTestData.Gazetteer();
         const string text = "the united nations met in new york and Moscow";
+        var (masks, positions) = Match(gazetteer, text);
+        Assert.Equal([0, 1, 3, 0, 0, 1, 3, 0, 4], positions);
+        var organization = 1 << IndexOf(gazetteer, "organization");
+        var city = 1 << IndexOf(gazetteer, "city");
+        Assert.Equal(organization, masks[1]);
+        Assert.Equal(city, masks[5]);
+        Assert.Equal(city, masks[8]);
+    }
+
+    // Splits the text into tokens at spaces and matches the gazetteer over them.
+    private static (int[] Masks, int[] Positions) Match(EntityGazetteer gazetteer, string text)
+    {
         var tokens = new List<Token>();
         var start = 0;
         foreach (var word in text.Split(' '))
@@ -20,12 +33,7 @@ public sealed class EntityGazetteerTests
         var masks = new int[tokens.Count];
         var positions = new int[tokens.Count];
         gazetteer.Match(text, [.. tokens], 0, tokens.Count, masks, positions);
-        Assert.Equal([0, 1, 3, 0, 0, 1, 3, 0, 4], positions);
-        var organization = 1 << IndexOf(gazetteer, "organization");
-        var city = 1 << IndexOf(gazetteer, "city");
-        Assert.Equal(organization, masks[1]);
-        Assert.Equal(city, masks[5]);
-        Assert.Equal(city, masks[8]);
+        return (masks, positions);
     }
 
     private static int IndexOf(EntityGazetteer gazetteer, string category)
@@ -52,5 +60,23 @@ public sealed class EntityGazetteerTests
         Assert.True(gazetteer.Entries.Count > 500);
         Assert.Contains(("country", "Russia"), gazetteer.Entries);
         Assert.Contains(("org-word", "Ministry"), gazetteer.Entries);
+    }
+
+    [Fact]
+    public void Place_entries_keep_regions_and_large_cities_once_and_leave_out_countries()
+    {
+        const string places = "#parley-gazetteer\t1\n"
+            + "E\tiso:XL\tcountry\tXL\t\t1.0000\t2.0000\t5000000\tPCLI\tLowmark\t\n"
+            + "E\t10\tcity\tXL\tA1\t1.0000\t2.0000\t250000\tPPLC\tPort Varen\t\n"
+            + "E\t11\tcity\tXL\tA1\t1.0000\t2.0000\t900\tPPL\tSmallbrook\t\n"
+            + "E\t12\tadmin1\tXL\tA1\t1.0000\t2.0000\t0\tADM1\tNorth Reach\t\n"
+            + "E\t13\tcity\tXL\tA2\t1.0000\t2.0000\t40000\tPPLA\tport varen\t\n";
+        var entries = EntityGazetteer.PlaceEntries(Gazetteer.Load(new StringReader(places))).ToList();
+        Assert.Equal([(EntityGazetteer.PlaceCategory, "Port Varen"), (EntityGazetteer.PlaceCategory, "North Reach")], entries);
+
+        var gazetteer = new EntityGazetteer(entries);
+        const string text = "they drove from port varen to North Reach";
+        var (_, positions) = Match(gazetteer, text);
+        Assert.Equal([0, 0, 0, 1, 3, 0, 1, 3], positions);
     }
 }
