@@ -7,7 +7,8 @@ namespace Parley.Bench;
 /// all cores, with the segmentation-only pipeline as the in-run baseline. <c>files N</c>: peak memory
 /// when coding a directory of N small files. <c>coldstart</c>: first output from a fresh process.
 /// <c>kb</c>: person knowledge base lookups with 1,000 and 100,000 people against an empty base.
-/// <c>dictionaries</c>: loading the Phoenix PETRARCH dictionaries. <c>micro</c>: BenchmarkDotNet
+/// <c>dictionaries</c>: loading the Phoenix PETRARCH dictionaries. <c>stages</c>: single-thread time per
+/// pipeline stage. <c>micro</c>: BenchmarkDotNet
 /// micro-benchmarks.
 /// </summary>
 internal static class Program
@@ -27,11 +28,13 @@ internal static class Program
                 return await KnowledgeRun.RunAsync(args[1..]).ConfigureAwait(false);
             case "dictionaries":
                 return await DictionaryLoadRun.RunAsync(args[1..]).ConfigureAwait(false);
+            case "stages":
+                return await StagesRun.RunAsync(args[1..]).ConfigureAwait(false);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | kb [--repeat N] | dictionaries [--repeat N] | micro]").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | kb [--repeat N] | dictionaries [--repeat N] | stages [--repeat N] | micro]").ConfigureAwait(false);
                 return 2;
         }
     }

@@ -45,21 +45,35 @@ internal static class ThroughputRun
 
         foreach (var threads in new[] { 1, Environment.ProcessorCount })
         {
-            var b = await MeasureAsync(baseline, articles, threads, repeat).ConfigureAwait(false);
+            // The configurations take turns run by run, so a change in the machine's load falls
+            // on all of them alike; the cost of geocoding and linking is the median of the paired
+            // ratios (full pipeline against itself without them, in the same round).
+            var runs = await MeasureAsync([baseline, full.Pipeline, noPlaces, models], articles, threads, repeat).ConfigureAwait(false);
+            var b = Median(runs[0]);
             Print("baseline (segment)", threads, b, b);
-            var m = await MeasureAsync(models, articles, threads, repeat).ConfigureAwait(false);
-            Print("models (tag, parse, NER)", threads, m, b);
-            var f = await MeasureAsync(full.Pipeline, articles, threads, repeat).ConfigureAwait(false);
-            Print("full pipeline", threads, f, b);
-            // The cost of geocoding and linking: the full pipeline against itself without them.
-            var withoutPlaces = await MeasureAsync(noPlaces, articles, threads, repeat).ConfigureAwait(false);
-            Print("full without places, link", threads, withoutPlaces, b);
+            Print("models (tag, parse, NER)", threads, Median(runs[3]), b);
+            Print("full pipeline", threads, Median(runs[1]), b);
+            Print("full without places, link", threads, Median(runs[2]), b);
+            var ratios = runs[1].Zip(runs[2], (f, w) => f.CpuSeconds / w.CpuSeconds - 1).Order().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  places + link, {threads} thread(s): {(f.CpuSeconds / withoutPlaces.CpuSeconds - 1) * 100:+0.0;-0.0} % CPU time over the full pipeline without them"));
+                $"  places + link, {threads} thread(s): {ratios[ratios.Count / 2] * 100:+0.0;-0.0} % CPU time over the full pipeline without them (paired runs: {string.Join(", ", ratios.Select(r => (r * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)))} %)"));
         }
         Console.WriteLine();
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MB");
         return 0;
+    }
+
+    /// <summary>The Wikinews sample's articles under <c>--shared</c> (or the default shared folder), or
+    /// null after telling the user where to point when the sample is not there.</summary>
+    internal static async Task<List<Article>?> LoadNewsAsync(string[] args)
+    {
+        var shared = DataPaths.ResolveShared(Option(args, "--shared"));
+        if (shared is null || !Directory.Exists(Path.Combine(shared, "news", "wikinews-2019-2020")))
+        {
+            await Console.Error.WriteLineAsync("The news sample was not found: pass --shared DIR or set PARLEY_SHARED.").ConfigureAwait(false);
+            return null;
+        }
+        return await ReadNewsAsync(shared).ConfigureAwait(false);
     }
 
     /// <summary>The Wikinews sample's articles, in file order.</summary>
@@ -82,32 +96,47 @@ internal static class ThroughputRun
 
     private sealed record Figures(double Seconds, double CpuSeconds, long Articles, long Sentences, long Tokens);
 
-    private static async Task<Figures> MeasureAsync(Pipeline pipeline, List<Article> articles, int threads, int repeat)
+    // Runs each pipeline once per round, repeat + 1 rounds; the first round warms up the JIT and is
+    // not counted. Returns each pipeline's figures, one per counted round, in round order.
+    private static async Task<List<Figures>[]> MeasureAsync(Pipeline[] pipelines, List<Article> articles, int threads, int repeat)
     {
-        var runs = new List<Figures>();
+        var runs = pipelines.Select(_ => new List<Figures>()).ToArray();
         for (var r = 0; r <= repeat; r++)
         {
-            var runner = new PipelineRunner(pipeline, threads);
-            long sentences = 0, tokens = 0, count = 0;
-            var process = Process.GetCurrentProcess();
-            var cpu = process.TotalProcessorTime;
-            var clock = Stopwatch.StartNew();
-            await foreach (var doc in runner.RunAsync(Fresh(articles)).ConfigureAwait(false))
+            for (var p = 0; p < pipelines.Length; p++)
             {
-                sentences += doc.Sentences.Length;
-                tokens += doc.Tokens.Length;
-                count++;
-            }
-            clock.Stop();
-            process.Refresh();
-            var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-            if (r > 0) // the first run warms up the JIT and is not counted
-            {
-                runs.Add(new Figures(clock.Elapsed.TotalSeconds, cpuSeconds, count, sentences, tokens));
+                var figures = await RunOnceAsync(pipelines[p], articles, threads).ConfigureAwait(false);
+                if (r > 0)
+                {
+                    runs[p].Add(figures);
+                }
             }
         }
-        runs.Sort((a, b) => a.Seconds.CompareTo(b.Seconds));
-        return runs[runs.Count / 2];
+        return runs;
+    }
+
+    private static async Task<Figures> RunOnceAsync(Pipeline pipeline, List<Article> articles, int threads)
+    {
+        var runner = new PipelineRunner(pipeline, threads);
+        long sentences = 0, tokens = 0, count = 0;
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await foreach (var doc in runner.RunAsync(Fresh(articles)).ConfigureAwait(false))
+        {
+            sentences += doc.Sentences.Length;
+            tokens += doc.Tokens.Length;
+            count++;
+        }
+        clock.Stop();
+        process.Refresh();
+        return new Figures(clock.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds, count, sentences, tokens);
+    }
+
+    private static Figures Median(List<Figures> runs)
+    {
+        var sorted = runs.OrderBy(f => f.Seconds).ToList();
+        return sorted[sorted.Count / 2];
     }
 
     private static async IAsyncEnumerable<Document> Fresh(List<Article> articles)

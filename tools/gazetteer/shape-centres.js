@@ -31,14 +31,18 @@ function ringMoments(ring) {
   return { area: Math.abs(area), x: x * s, y: y * s, z: z * s };
 }
 
-// Map ISO 3166-1 numeric code -> [lat, lon].
+// Map ISO 3166-1 numeric code -> [lat, lon]. Where two outlines carry the same code (Natural Earth
+// gives Australia's 036 also to the Ashmore and Cartier Islands), the one with the larger land wins.
 function countryCentres(topology, feature) {
   const centres = new Map();
+  const largest = new Map();
   for (const f of feature(topology, topology.objects.countries).features) {
     if (!f.id || !f.geometry) continue;
     const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
     const parts = polygons.map((p) => ringMoments(p[0])).sort((a, b) => b.area - a.area);
     if (parts.length === 0 || parts[0].area === 0) continue;
+    if (largest.has(String(f.id)) && largest.get(String(f.id)) >= parts[0].area) continue;
+    largest.set(String(f.id), parts[0].area);
     let x = 0, y = 0, z = 0;
     for (const p of parts) {
       if (p.area < QUARTER * parts[0].area) break;

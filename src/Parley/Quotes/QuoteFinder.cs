@@ -5,8 +5,9 @@ namespace Parley.Quotes;
 /// <summary>
 /// Finds quotations and their speakers in tokenized text: direct quotes between straight or curly
 /// double marks (across sentences, and across paragraphs when a paragraph leaves its quote open),
-/// partial quotes embedded in a sentence, and indirect speech ("officials said …", "He told
-/// reporters that …", "according to …").
+/// partial quotes embedded in a sentence, pull quotes and quoted captions without marks that end in an
+/// attribution line ("… in mind. Jane Roe, Harbour Commissioner"), and indirect speech ("officials
+/// said …", "He told reporters that …", "according to …").
 /// </summary>
 /// <remarks>
 /// <para>Speakers come from the speech cue's subject, looked for after the closing mark

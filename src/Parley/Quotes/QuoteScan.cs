@@ -116,6 +116,8 @@ internal sealed class QuoteScan
                 _quoted[i] = true;
             }
         }
+        var captions = new List<QuoteMatch>();
+        FindAttributedParagraphs(captions);
         var indirect = new List<QuoteMatch>();
         FindIndirect(indirect, ref lastNamed);
         var all = new List<QuoteMatch>(found.Count + indirect.Count);
@@ -133,6 +135,7 @@ internal sealed class QuoteScan
                 PronounEnd = speaker?.PronounEnd ?? -1,
             });
         }
+        all.AddRange(captions);
         all.AddRange(indirect);
         all.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         output.AddRange(all);
@@ -602,6 +605,100 @@ internal sealed class QuoteScan
             }
         }
         return -1;
+    }
+
+    // A pull quote or quoted caption without marks: a paragraph of whole sentences that ends in an
+    // attribution line instead of a full stop — "… in mind. Jane Roe, Harbour Commissioner" or
+    // "… in mind. — Jane Roe". The attribution is a name followed by a comma and a title holding an
+    // office word, or a dash and a name of two words or more; the sentences before it are the quote.
+    private void FindAttributedParagraphs(List<QuoteMatch> output)
+    {
+        var first = 0;
+        while (first < _tokens.Length)
+        {
+            var end = first;
+            while (end < _tokens.Length && _paragraph[end] == _paragraph[first])
+            {
+                end++;
+            }
+            if (AttributionLine(first, end) is var (quoteEnd, nameStart, nameEnd) && quoteEnd > first)
+            {
+                output.Add(new QuoteMatch(_tokens[first].Start, _tokens[quoteEnd - 1].End, QuoteFinder.Direct,
+                    _tokens[nameStart].Start, _tokens[nameEnd - 1].End, null));
+                for (var i = first; i < end; i++)
+                {
+                    _quoted[i] = true;
+                }
+            }
+            first = end;
+        }
+    }
+
+    private const int MaxNameWords = 4;
+    private const int MaxTitleWords = 8;
+    private const int MaxAttributionWords = MaxNameWords + MaxTitleWords + 2;
+    private const int MinQuotedWords = 5;
+
+    // For the paragraph [first, end): the end of its quoted sentences and the name of the attribution
+    // line that closes it, or null when it does not end so.
+    private (int QuoteEnd, int NameStart, int NameEnd)? AttributionLine(int first, int end)
+    {
+        var tail = end > first && Is(end - 1, ".") ? end - 1 : end;
+        var sentenceEnd = -1;
+        for (var i = tail - 1; i >= first && i >= tail - MaxAttributionWords - 1; i--)
+        {
+            if (IsMark(W(i)) || Is(i, ":") || Is(i, ";") || _quoted[i])
+            {
+                return null;
+            }
+            if (IsSentenceEnd(i))
+            {
+                sentenceEnd = i;
+                break;
+            }
+        }
+        if (sentenceEnd < first + MinQuotedWords || sentenceEnd + 1 >= tail)
+        {
+            return null;
+        }
+        for (var i = first; i < sentenceEnd; i++)
+        {
+            if (IsDoubleMark(W(i)) || _quoted[i])
+            {
+                return null;
+            }
+        }
+        var nameStart = sentenceEnd + 1;
+        var dash = Is(nameStart, "—") || Is(nameStart, "–") || Is(nameStart, "-");
+        if (dash)
+        {
+            nameStart++;
+        }
+        var nameEnd = nameStart;
+        while (nameEnd < tail && nameEnd - nameStart < MaxNameWords && SpeechLexicon.IsNameWord(W(nameEnd)) && !SpeechLexicon.IsTitle(W(nameEnd)))
+        {
+            nameEnd++;
+        }
+        if (nameEnd == nameStart)
+        {
+            return null;
+        }
+        if (nameEnd == tail)
+        {
+            return dash && nameEnd - nameStart >= 2 ? (sentenceEnd + 1, nameStart, nameEnd) : null;
+        }
+        if (!Is(nameEnd, ",") || tail - nameEnd - 1 > MaxTitleWords)
+        {
+            return null;
+        }
+        for (var i = nameEnd + 1; i < tail; i++)
+        {
+            if (SpeechLexicon.IsTitle(W(i)))
+            {
+                return (sentenceEnd + 1, nameStart, nameEnd);
+            }
+        }
+        return null;
     }
 
     // Reported speech without marks, one per sentence that holds a cue and no quotation:

@@ -166,6 +166,35 @@ public sealed class QuoteAttributorTests
     }
 
     [Fact]
+    public void A_pull_quote_ending_in_a_name_and_title_is_that_person_s_words()
+    {
+        var text = "The dam was finished on Friday.\n\nWe built it in two dry summers. The river will not flood the valley again. Marta Kowal, Chief Engineer";
+        var q = Assert.Single(Run(text).Quotes);
+        Assert.Equal("We built it in two dry summers. The river will not flood the valley again.", q.Text);
+        Assert.Equal("direct", q.Kind);
+        Assert.Equal("Marta Kowal", q.SpeakerText);
+    }
+
+    [Fact]
+    public void A_pull_quote_may_name_its_speaker_after_a_dash()
+    {
+        var q = Assert.Single(Run("Every child in the district deserves a library card. — Omar Haddad").Quotes);
+        Assert.Equal("Every child in the district deserves a library card.", q.Text);
+        Assert.Equal("Omar Haddad", q.SpeakerText);
+    }
+
+    [Theory]
+    [InlineData("Fishing boats wait out the storm in the harbour. Tromso, Norway")]
+    [InlineData("Visitors crowd the new gallery on its first day. Image: Lucia Brandt")]
+    [InlineData("The ferry was late again this morning. Reporting by Karl Dunn, Lisbon")]
+    [InlineData("The council will vote on the budget next week.")]
+    [InlineData("He left the union in the spring. Eventually, Novak joined the Farmers Party and rose to the rank of deputy chairman")]
+    public void A_caption_without_an_attribution_line_is_no_quote(string text)
+    {
+        Assert.Empty(Run(text).Quotes);
+    }
+
+    [Fact]
     public void Declares_its_layers()
     {
         var stage = new QuoteAttributor();
@@ -185,9 +214,9 @@ public sealed class QuoteAttributorTests
             return; // The gold lives outside the repository; without it there is nothing to measure.
         }
         var annotated = QuoteEvaluator.Evaluate(folder, annotatedOnly: true);
-        // Measured floors (exact F1 88.4 %, overlap F1 90.5 % when written), below the 90 % exact goal:
+        // Measured floors (exact F1 91.4 %, overlap F1 93.4 % when last measured; the goal is 90 % exact):
         // the evaluator's error list says what is left.
-        Assert.True(annotated.F1 >= 0.85, annotated.Format());
+        Assert.True(annotated.F1 >= 0.90, annotated.Format());
         Assert.True(annotated.OverlapF1 >= 0.88, annotated.Format());
         var all = QuoteEvaluator.Evaluate(folder);
         Assert.True(all.Recall >= 0.85, all.Format());

@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using System.Globalization;
+using Parley.Model;
+using Parley.Processing;
+
+namespace Parley.Bench;
+
+/// <summary>
+/// Where the single-thread time goes: the full pipeline over the Wikinews sample, one stage at a time,
+/// with a stopwatch around each stage. Runs after the first (which warms up the JIT) are summed.
+/// </summary>
+internal static class StagesRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var repeat = int.Parse(ThroughputRun.Option(args, "--repeat") ?? "3", CultureInfo.InvariantCulture);
+        if (await ThroughputRun.LoadNewsAsync(args).ConfigureAwait(false) is not { } articles)
+        {
+            return 2;
+        }
+        var stages = StandardStages.Create(DataPaths.ResolveData()).Pipeline.Stages;
+        var ticks = new long[stages.Count];
+        for (var r = 0; r <= repeat; r++)
+        {
+            foreach (var a in articles)
+            {
+                var document = new Document(a.Id, a.Text) { Published = a.Published };
+                for (var s = 0; s < stages.Count && !document.IsFailed; s++)
+                {
+                    var start = Stopwatch.GetTimestamp();
+                    stages[s].Process(document, new StageContext(document, stages[s].Name));
+                    var spent = Stopwatch.GetTimestamp() - start;
+                    document.AddLayers(stages[s].Provides);
+                    if (r > 0)
+                    {
+                        ticks[s] += spent;
+                    }
+                }
+            }
+        }
+        var total = ticks.Sum();
+        Console.WriteLine($"articles: {articles.Count}, timed runs: {repeat}, one thread");
+        Console.WriteLine("stage                           ms/run   share");
+        for (var s = 0; s < stages.Count; s++)
+        {
+            var ms = ticks[s] * 1000.0 / Stopwatch.Frequency / repeat;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stages[s].Name,-30} {ms,8:F0} {100.0 * ticks[s] / total,6:F1} %"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"total",-30} {total * 1000.0 / Stopwatch.Frequency / repeat,8:F0}"));
+        return 0;
+    }
+}
