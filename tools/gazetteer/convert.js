@@ -58,12 +58,10 @@ function largestCity(country, name) {
   return best;
 }
 
-// --- countries: coordinates are the World Factbook's geographic coordinates of the country
-// (factbook-centres.js), the conventional point atlases and geocoders give; for a country without
-// a Factbook profile, the centroid of its principal land masses in Natural Earth's outlines
-// (shape-centres.js), else the approximate centre from country-centres.tsv, else the median latitude
-// and longitude of its cities, or its largest city's where it has fewer than three cities; countries
-// with no city are left out. ---------------------------------------------------------------------
+// --- countries: coordinates are the centroid of the country's principal land masses in Natural
+// Earth's outlines (shape-centres.js); for a country without an outline there, the approximate
+// centre from country-centres.tsv, else the median latitude and longitude of its cities, or its
+// largest city's where it has fewer than three cities; countries with no city are left out. -------
 function readCentres(file) {
   const centres = new Map();
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
@@ -75,14 +73,12 @@ function readCentres(file) {
 }
 const countryCentres = readCentres(args.centres);
 const shapeCentres = require('./shape-centres.js').countryCentres(require('world-atlas/countries-50m.json'), require('topojson-client').feature);
-const factbook = require('./factbook-centres.js').factbookCentres(args.factbook, args['factbook-codes'], iso1, key);
 const stateCentres = readCentres(args.states);
 const byId = new Map();
 for (const c of iso1) {
   const own = byCountry.get(c.alpha_2) || [];
   let lat, lon;
-  if (factbook.has(c.alpha_2)) [lat, lon] = factbook.get(c.alpha_2);
-  else if (shapeCentres.has(c.numeric)) [lat, lon] = shapeCentres.get(c.numeric);
+  if (shapeCentres.has(c.numeric)) [lat, lon] = shapeCentres.get(c.numeric);
   else if (countryCentres.has(c.alpha_2)) [lat, lon] = countryCentres.get(c.alpha_2);
   else if (own.length >= 3) { lat = median(own.map((x) => x.lat)); lon = median(own.map((x) => x.lon)); }
   else if (own.length > 0) { const top = own.reduce((a, b) => (b.population > a.population ? b : a)); lat = top.lat; lon = top.lon; }
@@ -229,4 +225,4 @@ for (const e of entries) {
     clean(e.name), variants.join('|')].join('\t'));
 }
 fs.writeFileSync(args.out, out.join('\n') + '\n');
-process.stderr.write(`countries at Factbook points ${factbook.size}, entries ${entries.length} (subdivisions kept ${subdivisionsKept}, dropped ${subdivisionsDropped}), flags ${flags.size}\n`);
+process.stderr.write(`entries ${entries.length} (subdivisions kept ${subdivisionsKept}, dropped ${subdivisionsDropped}), flags ${flags.size}\n`);
