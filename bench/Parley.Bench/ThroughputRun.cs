@@ -41,6 +41,8 @@ internal static class ThroughputRun
 
         var full = StandardStages.Create(DataPaths.ResolveData());
         var baseline = Pipeline.Build(full.Pipeline.Stages.Where(s => (s.Provides & (Layers.Cleaned | Layers.Tokens | Layers.Sentences)) != 0));
+        // The same pipeline without the event coder, so its share of the end-to-end time is measured in the same run.
+        var withoutEvents = Pipeline.Build(full.Pipeline.Stages.Where(s => (s.Provides & Layers.Events) == 0));
         Console.WriteLine($"full pipeline: {string.Join(" → ", full.Pipeline.StageNames)}");
         Console.WriteLine($"baseline:      {string.Join(" → ", baseline.StageNames)}");
         Console.WriteLine();
@@ -53,8 +55,12 @@ internal static class ThroughputRun
         {
             var b = await MeasureAsync(baseline, articles, threads, repeat).ConfigureAwait(false);
             Print("baseline (segment)", threads, b, b);
+            var w = await MeasureAsync(withoutEvents, articles, threads, repeat).ConfigureAwait(false);
+            Print("full without events", threads, w, b);
             var f = await MeasureAsync(full.Pipeline, articles, threads, repeat).ConfigureAwait(false);
             Print("full pipeline", threads, f, b);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  event coding adds {100 * (f.Seconds / w.Seconds - 1),5:F1} % wall time, {100 * (f.CpuSeconds / w.CpuSeconds - 1),5:F1} % CPU time ({threads} thread(s))"));
         }
         Console.WriteLine();
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MB");
