@@ -259,7 +259,7 @@ public sealed class EventCoder
                 }
                 // A role slot counts when it names an actor: "promised X aid" beats "promised aid
                 // with the region" only because X is someone.
-                if (NamesActor(state, token))
+                if (HasOwnActor(state, token))
                 {
                     score += RoleWeight;
                 }
