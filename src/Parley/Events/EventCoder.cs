@@ -304,6 +304,15 @@ public sealed class EventCoder
         {
             return [];
         }
+        if (!lemma.EndsWith('e'))
+        {
+            // A lemmatizer that cut "deplored" to "deplor" dropped the e.
+            var withE = Lexicon.Find(lemma + "e", nominal: false);
+            if (withE.Length > 0)
+            {
+                return withE;
+            }
+        }
         if (lemma.EndsWith("ed", StringComparison.Ordinal))
         {
             return First(lemma[..^1], lemma[..^2], lemma[^3] == lemma[^4] ? lemma[..^3] : null,
@@ -495,8 +504,37 @@ public sealed class EventCoder
         }
     }
 
-    private static bool LemmaFits(CoderState state, int token, PatternSlot slot) =>
-        slot.Lemmas is null || slot.Lemmas.Contains(state.Lemma(token));
+    private static bool LemmaFits(CoderState state, int token, PatternSlot slot)
+    {
+        if (slot.Lemmas is null)
+        {
+            return true;
+        }
+        var lemma = state.Lemma(token);
+        if (!slot.Lemmas.Contains(lemma))
+        {
+            return false;
+        }
+        if (slot.Preceding is null || !slot.Preceding.TryGetValue(lemma, out var alternatives))
+        {
+            return true;
+        }
+        // "total boycott": the words before the head must be there, in order, right before it.
+        foreach (var words in alternatives)
+        {
+            var first = token - words.Length;
+            var fits = first >= 0;
+            for (var k = 0; fits && k < words.Length; k++)
+            {
+                fits = state.Lemma(first + k) == words[k];
+            }
+            if (fits)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void Emit(CoderState state, Candidate candidate, int sentenceIndex, List<CodedEvent> events,
         HashSet<(int, int, int, string)> seen, ref int nextId, EventCodingTrace? trace)

@@ -88,6 +88,32 @@ public sealed class PetrarchTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_multi_word_synonym_matches_only_with_its_words_before_the_head()
+    {
+        const string text = """
+            &SANCT
+            +TOTAL BOYCOTT
+            +EMBARGO
+
+            --- CALLED  [010] ---
+            CALLED
+            - * FOR &SANCT  [172]
+            - * FOR  [096]
+            """;
+        var lexicon = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _, keepCodes: true);
+        var sanctions = Assert.Single(lexicon.Find("call", nominal: false), p => p.Code == "172");
+        Assert.Equal(["total"], Assert.Single(sanctions.Slots[^1].Preceding!["boycott"]));
+        Assert.False(sanctions.Slots[^1].Preceding!.ContainsKey("embargo"));
+        var coder = new EventCoder(lexicon, CameoOntologyTests.Ontology.WithCodes(["096"]), new EventCoderOptions { TargetFromVerbPhrase = true });
+        string Code(string adjective) => coder.Code(ParsedDocs.Build(
+            $"Gondor|Gondor|PROPN|2|nsubj called|call|VERB|0|root for|for|ADP|6|case a|a|DET|6|det {adjective}|{adjective}|ADJ|6|amod "
+            + "boycott|boycott|NOUN|2|obl against|against|ADP|8|case Arnor|Arnor|PROPN|6|nmod .|.|PUNCT|2|punct",
+            ("GON", [1]), ("ARN", [8])))[0].Code;
+        Assert.Equal("172", Code("total"));
+        Assert.Equal("096", Code("partial"));
+    }
+
+    [Fact]
     public void The_petrarch_dictionaries_code_a_hand_parsed_sentence()
     {
         if (PetrarchDirectory is null)
