@@ -145,7 +145,11 @@ public sealed class EventCoder
                 {
                     continue;
                 }
-                var patterns = Lexicon.Find(state.Lemma(t), nominal);
+                var patterns = nominal ? [] : FindByOwnForm(state, t);
+                if (patterns.Length == 0)
+                {
+                    patterns = Lexicon.Find(state.Lemma(t), nominal);
+                }
                 if (patterns.Length == 0 && !nominal)
                 {
                     patterns = FindByForm(state, t);
@@ -293,6 +297,19 @@ public sealed class EventCoder
             }
         }
         return false;
+    }
+
+    // A form the lexicon lists apart from its lemma ("left" beside "leave") takes its own patterns.
+    private EventPattern[] FindByOwnForm(CoderState state, int token)
+    {
+        var text = state.Document.TokenText(token);
+        if (text.Length > 24)
+        {
+            return [];
+        }
+        Span<char> lower = stackalloc char[text.Length];
+        text.ToLowerInvariant(lower);
+        return lower.SequenceEqual(state.Lemma(token)) ? [] : Lexicon.FindVerbForm(lower);
     }
 
     // The lemmatizer leaves rare verbs as they are ("apologized", "deported"): try the regular

@@ -114,6 +114,25 @@ public sealed class PetrarchTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_verb_form_listed_apart_from_its_lemma_takes_its_own_patterns()
+    {
+        const string text = """
+            --- LEAVE  [012] ---
+            LEAVE
+
+            --- LEFT  [032:033] ---
+            LEFT
+            """;
+        var lexicon = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _);
+        var coder = new EventCoder(lexicon, CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        List<string> Code(string form) => [.. coder.Code(ParsedDocs.Build(
+            $"Gondor|Gondor|PROPN|2|nsubj {form}|leave|VERB|0|root for|for|ADP|4|case Arnor|Arnor|PROPN|2|obl .|.|PUNCT|2|punct",
+            ("GON", [1]), ("ARN", [4]))).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}")];
+        Assert.Equal(["GON ARN 032", "ARN GON 033"], Code("left"));
+        Assert.Equal(["GON ARN 012"], Code("leaves"));
+    }
+
+    [Fact]
     public void The_petrarch_dictionaries_code_a_hand_parsed_sentence()
     {
         if (PetrarchDirectory is null)
