@@ -42,6 +42,13 @@ public sealed class EventCoder
         "expect", "like", "mean", "schedule", "set", "resolve", "move", "vote", "call", "demand", "need",
     };
 
+    // Verbs whose coordinated subjects act on each other when nothing else is named: "Gondor and
+    // Rohan met" is Gondor meeting Rohan and Rohan meeting Gondor.
+    private static readonly HashSet<string> ReciprocalVerbs = new(StringComparer.Ordinal)
+    {
+        "meet", "talk", "negotiate", "confer", "consult", "clash", "fight", "cooperate", "reconcile", "spar",
+    };
+
     // Governors that make the clause below them conditional or merely threatened.
     private static readonly HashSet<string> HypotheticalVerbs = new(StringComparer.Ordinal)
     {
@@ -682,6 +689,13 @@ public sealed class EventCoder
         {
             trace.Note(sentenceIndex, predicate, $"[{pattern.Id}] {pattern.Code}: source word {Word(state, sourceToken)} ({sourceCount} actors), "
                 + $"target word {Word(state, targetToken)} ({targetCount} actors)");
+        }
+        if (sourceCount >= 2 && targetCount == 0 && !pattern.Nominal && ReciprocalVerbs.Contains(state.Lemma(predicate)))
+        {
+            trace?.Note(sentenceIndex, predicate, "coordinated subjects of a reciprocal verb act on each other");
+            sources[..sourceCount].CopyTo(targets);
+            sourceTokens[..sourceCount].CopyTo(targetTokens);
+            targetCount = sourceCount;
         }
         if (sourceCount == 0 && targetCount == 0)
         {
