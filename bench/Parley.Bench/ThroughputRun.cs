@@ -37,6 +37,8 @@ internal static class ThroughputRun
         Console.WriteLine($"models:        {string.Join(" → ", models.StageNames)}");
         Console.WriteLine($"baseline:      {string.Join(" → ", baseline.StageNames)}");
         var noPlaces = Pipeline.Build(full.Pipeline.Stages.Where(s => (s.Provides & (Layers.Places | Layers.Links)) == 0));
+        // Without the event coder (and the linking that needs its events), so its share is measured in the same run.
+        var noEvents = Pipeline.Build(full.Pipeline.Stages.Where(s => (s.Provides & (Layers.Events | Layers.Links)) == 0));
         Console.WriteLine();
         Console.WriteLine("Wall-clock rates depend on what else the machine runs; the per-CPU-second rates (all threads'");
         Console.WriteLine("processor time, GC included) are steadier on a shared machine.");
@@ -46,17 +48,17 @@ internal static class ThroughputRun
         foreach (var threads in new[] { 1, Environment.ProcessorCount })
         {
             // The configurations take turns run by run, so a change in the machine's load falls
-            // on all of them alike; the cost of geocoding and linking is the median of the paired
+            // on all of them alike; a stage's cost is the median of the paired
             // ratios (full pipeline against itself without them, in the same round).
-            var runs = await MeasureAsync([baseline, full.Pipeline, noPlaces, models], articles, threads, repeat).ConfigureAwait(false);
+            var runs = await MeasureAsync([baseline, full.Pipeline, noPlaces, models, noEvents], articles, threads, repeat).ConfigureAwait(false);
             var b = Median(runs[0]);
             Print("baseline (segment)", threads, b, b);
             Print("models (tag, parse, NER)", threads, Median(runs[3]), b);
             Print("full pipeline", threads, Median(runs[1]), b);
             Print("full without places, link", threads, Median(runs[2]), b);
-            var ratios = runs[1].Zip(runs[2], (f, w) => f.CpuSeconds / w.CpuSeconds - 1).Order().ToList();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  places + link, {threads} thread(s): {ratios[ratios.Count / 2] * 100:+0.0;-0.0} % CPU time over the full pipeline without them (paired runs: {string.Join(", ", ratios.Select(r => (r * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)))} %)"));
+            Print("full without events, link", threads, Median(runs[4]), b);
+            PrintCost("places + link", threads, runs[1], runs[2]);
+            PrintCost("events + link", threads, runs[1], runs[4]);
         }
         Console.WriteLine();
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MB");
@@ -92,6 +94,14 @@ internal static class ThroughputRun
             }
         }
         return articles;
+    }
+
+    // The cost of some stages: the median of the paired CPU ratios, full pipeline against itself without them.
+    private static void PrintCost(string stages, int threads, List<Figures> full, List<Figures> without)
+    {
+        var ratios = full.Zip(without, (f, w) => f.CpuSeconds / w.CpuSeconds - 1).Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {stages}, {threads} thread(s): {ratios[ratios.Count / 2] * 100:+0.0;-0.0} % CPU time over the full pipeline without them (paired runs: {string.Join(", ", ratios.Select(r => (r * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)))} %)"));
     }
 
     private sealed record Figures(double Seconds, double CpuSeconds, long Articles, long Sentences, long Tokens);

@@ -42,6 +42,13 @@ public sealed class EventCoder
         "expect", "like", "mean", "schedule", "set", "resolve", "move", "vote", "call", "demand", "need",
     };
 
+    // Verbs whose coordinated subjects act on each other when nothing else is named: "Gondor and
+    // Rohan met" is Gondor meeting Rohan and Rohan meeting Gondor.
+    private static readonly HashSet<string> ReciprocalVerbs = new(StringComparer.Ordinal)
+    {
+        "meet", "talk", "negotiate", "confer", "consult", "clash", "fight", "cooperate", "reconcile", "spar",
+    };
+
     // Governors that make the clause below them conditional or merely threatened.
     private static readonly HashSet<string> HypotheticalVerbs = new(StringComparer.Ordinal)
     {
@@ -145,7 +152,11 @@ public sealed class EventCoder
                 {
                     continue;
                 }
-                var patterns = Lexicon.Find(state.Lemma(t), nominal);
+                var patterns = nominal ? [] : FindByOwnForm(state, t);
+                if (patterns.Length == 0)
+                {
+                    patterns = Lexicon.Find(state.Lemma(t), nominal);
+                }
                 if (patterns.Length == 0 && !nominal)
                 {
                     patterns = FindByForm(state, t);
@@ -265,7 +276,7 @@ public sealed class EventCoder
                 }
                 // A role slot counts when it names an actor: "promised X aid" beats "promised aid
                 // with the region" only because X is someone.
-                if (NamesActor(state, token))
+                if (HasOwnActor(state, token))
                 {
                     score += RoleWeight;
                 }
@@ -301,6 +312,19 @@ public sealed class EventCoder
         return false;
     }
 
+    // A form the lexicon lists apart from its lemma ("left" beside "leave") takes its own patterns.
+    private EventPattern[] FindByOwnForm(CoderState state, int token)
+    {
+        var text = state.Document.TokenText(token);
+        if (text.Length > 24)
+        {
+            return [];
+        }
+        Span<char> lower = stackalloc char[text.Length];
+        text.ToLowerInvariant(lower);
+        return lower.SequenceEqual(state.Lemma(token)) ? [] : Lexicon.FindVerbForm(lower);
+    }
+
     // The lemmatizer leaves rare verbs as they are ("apologized", "deported"): try the regular
     // inflections. Runs only when the lemma heads no pattern, and allocates only for -ed/-ing/-s forms.
     private EventPattern[] FindByForm(CoderState state, int token)
@@ -309,6 +333,15 @@ public sealed class EventCoder
         if (lemma.Length < 5)
         {
             return [];
+        }
+        if (!lemma.EndsWith('e'))
+        {
+            // A lemmatizer that cut "deplored" to "deplor" dropped the e.
+            var withE = Lexicon.Find(lemma + "e", nominal: false);
+            if (withE.Length > 0)
+            {
+                return withE;
+            }
         }
         if (lemma.EndsWith("ed", StringComparison.Ordinal))
         {
@@ -501,8 +534,37 @@ public sealed class EventCoder
         }
     }
 
-    private static bool LemmaFits(CoderState state, int token, PatternSlot slot) =>
-        slot.Lemmas is null || slot.Lemmas.Contains(state.Lemma(token));
+    private static bool LemmaFits(CoderState state, int token, PatternSlot slot)
+    {
+        if (slot.Lemmas is null)
+        {
+            return true;
+        }
+        var lemma = state.Lemma(token);
+        if (!slot.Lemmas.Contains(lemma))
+        {
+            return false;
+        }
+        if (slot.Preceding is null || !slot.Preceding.TryGetValue(lemma, out var alternatives))
+        {
+            return true;
+        }
+        // "total boycott": the words before the head must be there, in order, right before it.
+        foreach (var words in alternatives)
+        {
+            var first = token - words.Length;
+            var fits = first >= 0;
+            for (var k = 0; fits && k < words.Length; k++)
+            {
+                fits = state.Lemma(first + k) == words[k];
+            }
+            if (fits)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void Emit(CoderState state, Candidate candidate, int sentenceIndex, List<CodedEvent> events,
         HashSet<(int, int, int, string)> seen, ref int nextId, EventCodingTrace? trace)
@@ -633,6 +695,13 @@ public sealed class EventCoder
         {
             trace.Note(sentenceIndex, predicate, $"[{pattern.Id}] {pattern.Code}: source word {Word(state, sourceToken)} ({sourceCount} actors), "
                 + $"target word {Word(state, targetToken)} ({targetCount} actors)");
+        }
+        if (sourceCount >= 2 && targetCount == 0 && !pattern.Nominal && ReciprocalVerbs.Contains(state.Lemma(predicate)))
+        {
+            trace?.Note(sentenceIndex, predicate, "coordinated subjects of a reciprocal verb act on each other");
+            sources[..sourceCount].CopyTo(targets);
+            sourceTokens[..sourceCount].CopyTo(targetTokens);
+            targetCount = sourceCount;
         }
         if (sourceCount == 0 && targetCount == 0)
         {

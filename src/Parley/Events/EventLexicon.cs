@@ -86,6 +86,13 @@ public sealed class EventLexicon
     public EventPattern[] Find(string lemma, bool nominal) =>
         (nominal ? _nouns : _verbs).GetValueOrDefault(lemma) ?? None;
 
+    /// <summary>
+    /// The verb patterns listed under a word form itself (a dictionary that names "left" apart from
+    /// "leave"); <paramref name="form"/> in lower case. Allocates nothing.
+    /// </summary>
+    public EventPattern[] FindVerbForm(ReadOnlySpan<char> form) =>
+        _verbs.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(form, out var found) ? found : None;
+
     /// <summary>Loads every <c>*.txt</c> file in <c>events/</c> under Parley's data folder.</summary>
     /// <exception cref="ParleyConfigurationException">E103 when the folder is missing or a line is malformed.</exception>
     public static EventLexicon LoadFromData(string dataDirectory) => Load(Path.Combine(dataDirectory, "events"));

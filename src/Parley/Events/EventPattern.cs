@@ -27,7 +27,8 @@ public sealed class EventPattern
         {
             // A word the pattern names outweighs a required dependent of any word, which outweighs
             // a role slot; a filled role slot adds 2 when the pattern is matched.
-            specificity += slot.Lemmas is not null ? 6 : slot.Required ? 1 : 0;
+            // A word with multi-word synonyms ("total boycott") is a little more specific still.
+            specificity += slot.Lemmas is not null ? 6 + (slot.Preceding is not null ? 1 : 0) : slot.Required ? 1 : 0;
             expanded *= slot.Alternatives;
         }
         _specificity = specificity;

@@ -31,6 +31,13 @@ public sealed class PatternSlot
     /// <summary>True when the pattern matches only if the dependent is present.</summary>
     public bool Required { get; }
 
+    /// <summary>
+    /// Words that must stand right before the dependent, by its lemma: a multi-word synonym
+    /// ("total boycott") matches on its last word only when the words before it are there too. A
+    /// lemma not in the map needs nothing before it. Null when no lemma needs any.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[][]>? Preceding { get; init; }
+
     /// <summary>Number of alternatives the slot stands for (1 for a role slot).</summary>
     public int Alternatives => (Lemmas?.Count ?? 1) * (Prepositions?.Count ?? 1);
 }

@@ -22,6 +22,10 @@ public sealed class PetrarchVerbReader
 {
     private readonly CameoOntology _ontology;
     private readonly Dictionary<string, string[]> _synsets = new(StringComparer.Ordinal);
+
+    // Per synset, the words before the last word of each multi-word member, by that last word
+    // (an empty array for a one-word member).
+    private readonly Dictionary<string, Dictionary<string, List<string[]>>> _memberPhrases = new(StringComparer.Ordinal);
     private readonly List<EventPattern> _patterns = [];
 
     private readonly bool _keepCodes;
@@ -85,8 +89,17 @@ public sealed class PetrarchVerbReader
                 var words = Words(line[1..]);
                 if (words.Count > 0)
                 {
-                    // A multi-word member matches on its head, the last word.
+                    // A multi-word member matches on its head, the last word, with the others before it.
                     members.Add(words[^1]);
+                    if (!_memberPhrases.TryGetValue(current, out var byHead))
+                    {
+                        _memberPhrases[current] = byHead = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+                    }
+                    if (!byHead.TryGetValue(words[^1], out var before))
+                    {
+                        byHead[words[^1]] = before = [];
+                    }
+                    before.Add([.. words.GetRange(0, words.Count - 1)]);
                 }
                 continue;
             }
@@ -170,6 +183,14 @@ public sealed class PetrarchVerbReader
             }
             var lemma = string.Join('-', words);
             verbs.Add(lemma);
+            // PETRARCH-1 dictionaries list some verbs as inflected ("CALLED"); Parley matches lemmas.
+            foreach (var stem in Stems(lemma))
+            {
+                if (!verbs.Contains(stem))
+                {
+                    verbs.Add(stem);
+                }
+            }
             var own = CodeIn(line) ?? blockCode;
             if (own is not null && Usable(own) is { } usable)
             {
@@ -251,9 +272,31 @@ public sealed class PetrarchVerbReader
         "+" or "%" => new PatternSlot(relation, prepositions, null, SlotRole.Target, false),
         "$" => new PatternSlot(relation, prepositions, null, SlotRole.Source, false),
         _ when word.StartsWith('&') && _synsets.TryGetValue(word[1..].TrimEnd('_'), out var members) =>
-            new PatternSlot(relation, prepositions, new HashSet<string>(members, StringComparer.Ordinal), SlotRole.None, true),
+            new PatternSlot(relation, prepositions, new HashSet<string>(members, StringComparer.Ordinal), SlotRole.None, true)
+            {
+                Preceding = PrecedingWords(word[1..].TrimEnd('_')),
+            },
         _ => new PatternSlot(relation, prepositions, new HashSet<string>([Lemma(word)], StringComparer.Ordinal), SlotRole.None, true),
     };
+
+    // The heads of the synset's members that only ever come with words before them.
+    private Dictionary<string, string[][]>? PrecedingWords(string synset)
+    {
+        if (!_memberPhrases.TryGetValue(synset, out var byHead))
+        {
+            return null;
+        }
+        Dictionary<string, string[][]>? preceding = null;
+        foreach (var (head, alternatives) in byHead)
+        {
+            if (alternatives.TrueForAll(a => a.Length > 0))
+            {
+                preceding ??= new Dictionary<string, string[][]>(StringComparer.Ordinal);
+                preceding[head] = [.. alternatives];
+            }
+        }
+        return preceding;
+    }
 
     private static List<string> Group(string[] tokens, ref int i, string close)
     {
@@ -322,6 +365,28 @@ public sealed class PetrarchVerbReader
             sb.Append(inside[^1]);
         }
         return sb.ToString();
+    }
+
+    private static IEnumerable<string> Stems(string word)
+    {
+        if (word.Length > 4 && word.EndsWith("ied", StringComparison.Ordinal))
+        {
+            yield return word[..^3] + "y";
+        }
+        else if (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal))
+        {
+            yield return word[..^2];
+            yield return word[..^1];
+            if (word[^3] == word[^4])
+            {
+                yield return word[..^3];
+            }
+        }
+        else if (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal))
+        {
+            yield return word[..^3];
+            yield return word[..^3] + "e";
+        }
     }
 
     private static bool IsPreposition(string word) => word.ToLowerInvariant() is "to" or "with" or "on" or "against" or "for"

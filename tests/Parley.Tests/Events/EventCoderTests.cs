@@ -240,4 +240,18 @@ public sealed class EventCoderTests
         var e = Single(Coder.Code(doc), "042");
         Assert.Equal(EventModes.Intended, e.Mode);
     }
+
+    [Fact]
+    public void Coordinated_subjects_of_a_reciprocal_verb_meet_each_other()
+    {
+        // Gondor and Rohan met yesterday .
+        var doc = ParsedDocs.Build(
+            "Gondor|Gondor|PROPN|4|nsubj and|and|CCONJ|3|cc Rohan|Rohan|PROPN|1|conj met|meet|VERB|0|root yesterday|yesterday|NOUN|4|obl:unmarked .|.|PUNCT|4|punct",
+            ("GON", [1]), ("ROH", [3]));
+        var trace = new EventCodingTrace();
+        var events = Coder.Code(doc, 1, trace);
+        Assert.True(events.TrueForAll(e => e.Target is not null), string.Join(" | ", trace.Notes.Select(n => n.Message)) + " || " + Describe(events));
+        var pairs = events.Where(e => e.Code == "040").Select(e => (e.Source!.Code, e.Target!.Code)).ToList();
+        Assert.Equal([("GON", "ROH"), ("ROH", "GON")], pairs);
+    }
 }

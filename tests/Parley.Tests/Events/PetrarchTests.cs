@@ -88,6 +88,51 @@ public sealed class PetrarchTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_multi_word_synonym_matches_only_with_its_words_before_the_head()
+    {
+        const string text = """
+            &SANCT
+            +TOTAL BOYCOTT
+            +EMBARGO
+
+            --- CALLED  [010] ---
+            CALLED
+            - * FOR &SANCT  [172]
+            - * FOR  [096]
+            """;
+        var lexicon = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _, keepCodes: true);
+        var sanctions = Assert.Single(lexicon.Find("call", nominal: false), p => p.Code == "172");
+        Assert.Equal(["total"], Assert.Single(sanctions.Slots[^1].Preceding!["boycott"]));
+        Assert.False(sanctions.Slots[^1].Preceding!.ContainsKey("embargo"));
+        var coder = new EventCoder(lexicon, CameoOntologyTests.Ontology.WithCodes(["096"]), new EventCoderOptions { TargetFromVerbPhrase = true });
+        string Code(string adjective) => coder.Code(ParsedDocs.Build(
+            $"Gondor|Gondor|PROPN|2|nsubj called|call|VERB|0|root for|for|ADP|6|case a|a|DET|6|det {adjective}|{adjective}|ADJ|6|amod "
+            + "boycott|boycott|NOUN|2|obl against|against|ADP|8|case Arnor|Arnor|PROPN|6|nmod .|.|PUNCT|2|punct",
+            ("GON", [1]), ("ARN", [8])))[0].Code;
+        Assert.Equal("172", Code("total"));
+        Assert.Equal("096", Code("partial"));
+    }
+
+    [Fact]
+    public void A_verb_form_listed_apart_from_its_lemma_takes_its_own_patterns()
+    {
+        const string text = """
+            --- LEAVE  [012] ---
+            LEAVE
+
+            --- LEFT  [032:033] ---
+            LEFT
+            """;
+        var lexicon = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _);
+        var coder = new EventCoder(lexicon, CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        List<string> Code(string form) => [.. coder.Code(ParsedDocs.Build(
+            $"Gondor|Gondor|PROPN|2|nsubj {form}|leave|VERB|0|root for|for|ADP|4|case Arnor|Arnor|PROPN|2|obl .|.|PUNCT|2|punct",
+            ("GON", [1]), ("ARN", [4]))).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}")];
+        Assert.Equal(["GON ARN 032", "ARN GON 033"], Code("left"));
+        Assert.Equal(["GON ARN 012"], Code("leaves"));
+    }
+
+    [Fact]
     public void The_petrarch_dictionaries_code_a_hand_parsed_sentence()
     {
         if (PetrarchDirectory is null)
