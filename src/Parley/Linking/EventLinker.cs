@@ -71,8 +71,9 @@ public sealed class EventLinker : IStage
             var trigger = TriggerTokens(document, sentence, coded.Trigger);
             var predicate = PredicateOf(document, parse, trigger);
             var quoted = InQuote(document, coded.Trigger.Start);
-            var place = coded.Place ?? Find(document, parse, sentence, trigger, predicate, quoted, placeAt);
-            var date = coded.Date ?? Find(document, parse, sentence, trigger, predicate, quoted, timeAt);
+            var target = ArgumentHead(document, parse, sentence, coded.Target);
+            var place = coded.Place ?? Find(document, parse, sentence, trigger, predicate, target, quoted, placeAt);
+            var date = coded.Date ?? Find(document, parse, sentence, trigger, predicate, target, quoted, timeAt);
             if (!ReferenceEquals(place, coded.Place) || !ReferenceEquals(date, coded.Date))
             {
                 document.Events[e] = coded with { Place = place, Date = date };
@@ -80,11 +81,12 @@ public sealed class EventLinker : IStage
         }
     }
 
-    // Predicate first (its head word, then the trigger's other words: "requested to meet … in
-    // Moscow"), then its clause, then the sentence when it holds exactly one value on the same side of
-    // any quotation marks as the event (a date of the reporting is not the date of what is quoted).
+    // Predicate first (its head word, then the trigger's other words: "asked to visit … in
+    // Lagos"), then the target actor's own modifier ("to see the envoy in Lagos", however the parser
+    // hung the phrase), then its clause, then the sentence when it holds exactly one value on the same
+    // side of any quotation marks as the event (a date of the reporting is not the date of what is quoted).
     private static string? Find(Document document, ParseView? parse, Sentence sentence, (int First, int End) trigger, int predicate,
-        bool quoted, string?[] valueAt)
+        int target, bool quoted, string?[] valueAt)
     {
         if (parse is not null && predicate >= 0)
         {
@@ -92,6 +94,10 @@ public sealed class EventLinker : IStage
             for (var t = trigger.First; attached is null && t < trigger.End; t++)
             {
                 attached = t == predicate ? null : parse.AttachedTo(t, valueAt, sentence);
+            }
+            if (attached is null && target >= 0)
+            {
+                attached = parse.AttachedTo(target, valueAt, sentence);
             }
             if (attached is not null)
             {
@@ -143,6 +149,31 @@ public sealed class EventLinker : IStage
             }
         }
         return first < 0 ? (0, 0) : (first, end);
+    }
+
+    // The head word of an event argument's span (the token whose head lies outside it), or -1.
+    private static int ArgumentHead(Document document, ParseView? parse, Sentence sentence, EventArgument? argument)
+    {
+        if (parse is null || argument is null)
+        {
+            return -1;
+        }
+        var first = -1;
+        for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            var token = document.Tokens[t];
+            if (token.Start < argument.Start || token.End > argument.End)
+            {
+                continue;
+            }
+            first = first < 0 ? t : first;
+            var head = parse.Head(t);
+            if (head < 0 || document.Tokens[head].Start < argument.Start || document.Tokens[head].End > argument.End)
+            {
+                return t;
+            }
+        }
+        return first;
     }
 
     // The trigger's head word: the token of the trigger span whose head lies outside it.

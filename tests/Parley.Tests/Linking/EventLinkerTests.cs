@@ -117,6 +117,32 @@ public sealed class EventLinkerTests
         Assert.Equal("p1", Assert.Single(Link(document).Events).Place);
     }
 
+    // "The mayor asked to meet the governor in Tromsø to discuss prices in Bergen ." — parsed the way
+    // a parser can go wrong, with "the governor in Tromsø" as the subject of "to discuss", so no
+    // place hangs on the trigger or lies in its clause, and the sentence names two.
+    private const string MeetGovernorInTromso =
+        "The|the|DET|2|det mayor|mayor|NOUN|3|nsubj asked|ask|VERB|0|root to|to|PART|5|mark meet|meet|VERB|3|xcomp "
+        + "the|the|DET|7|det governor|governor|NOUN|11|nsubj in|in|ADP|9|case Tromsø|Tromsø|PROPN|7|nmod "
+        + "to|to|PART|11|mark discuss|discuss|VERB|5|advcl prices|price|NOUN|11|obj in|in|ADP|14|case Bergen|Bergen|PROPN|12|nmod "
+        + ".|.|PUNCT|3|punct";
+
+    [Theory]
+    [InlineData(true, "p1")]
+    [InlineData(false, null)]
+    public void A_place_hung_on_the_target_actor_is_the_place_of_the_event(bool withTarget, string? expected)
+    {
+        var document = Parsed(MeetGovernorInTromso);
+        AddPlace(document, "p1", "Tromsø", 9);
+        AddPlace(document, "p2", "Bergen", 14);
+        var coded = AddEvent(document, "e1", 0, 3, 5);
+        if (withTarget)
+        {
+            var governor = Words(document, 6, 7);
+            document.Events[0] = coded with { Target = new EventArgument(null, "NORGOV", governor.Start, governor.End, governor.Text) };
+        }
+        Assert.Equal(expected, Assert.Single(Link(document).Events).Place);
+    }
+
     [Fact]
     public void Two_places_elsewhere_in_the_sentence_are_ambiguous()
     {
