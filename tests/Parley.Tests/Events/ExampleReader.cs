@@ -502,7 +502,19 @@ internal sealed class ExampleReader
             || (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 5
                 && w is not "assembly" and not "family" and not "monopoly" and not "anomaly" and not "multiply" and not "italy");
 
-        // Determiners, modifiers and a head; "Name's" makes a possessor. Returns the head.
+        // "Rohan's troops abandoned Mordor": a known verb in the past tense after a common noun starts the predicate.
+        private bool EndsSubject(List<int> parts, string w) =>
+            parts.Count > 1 && words[parts[^1]].Text != "'s" && !Determiners.Contains(Lower(parts[^1]))
+            && (w.EndsWith("ed", StringComparison.Ordinal) || (Irregular.ContainsKey(w) && !w.EndsWith('s')))
+            && reader._verbs.Contains(reader.Lemma(w, verb: true));
+
+        // "the Mordor envoy": a name between a determiner and a common noun modifies the noun.
+        private bool NameModifiesNoun(List<int> parts) =>
+            parts.Count == 1 && Determiners.Contains(Lower(parts[0])) && IsName(_i) && _i + 1 < words.Count
+            && !IsName(_i + 1) && Lower(_i + 1) is var next && next != "." && next != "'s"
+            && !Prepositions.Contains(next) && !Particles.Contains(next) && !Determiners.Contains(next) && next != "that";
+
+        // Determiners, modifiers and a head; "Name's" makes a possessor, "the Name noun" a compound. Returns the head.
         private int NounPhrase(out bool single)
         {
             var first = _i;
@@ -514,12 +526,17 @@ internal sealed class ExampleReader
                 {
                     break;
                 }
-                if (parts.Count > 0 && IsName(_i) && !IsName(parts[^1]) && words[parts[^1]].Text != "'s")
+                if (EndsSubject(parts, w))
+                {
+                    break;
+                }
+                var nameModifier = NameModifiesNoun(parts);
+                if (parts.Count > 0 && IsName(_i) && !IsName(parts[^1]) && words[parts[^1]].Text != "'s" && !nameModifier)
                 {
                     break;
                 }
                 parts.Add(_i++);
-                if (IsName(parts[^1]) && Lower(_i) != "'s")
+                if (IsName(parts[^1]) && Lower(_i) != "'s" && !nameModifier)
                 {
                     break;
                 }
