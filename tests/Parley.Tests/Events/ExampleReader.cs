@@ -7,9 +7,9 @@ namespace Parley.Tests.Events;
 /// Reads the controlled-English example sentences of the event lexicon into a Document with
 /// tokens, one sentence, UD analyses and one actor per capitalised name, by fixed rules, so the
 /// lexicon can check itself without the tagger and parser models. The form it reads: a subject
-/// (a name, or "Name's noun" with prepositional phrases), auxiliaries and "not", the verb, then
-/// particles, noun phrases, prepositional phrases, "to" + verb (a complement clause) and "that" +
-/// clause. Prepositional phrases hang on the nearest noun that heads a nominal pattern, else on the
+/// (a name, or "Name's noun" with prepositional phrases), auxiliaries and "not", the verb (a past
+/// form after a common noun ends the subject), then particles, noun phrases ("the Name noun" makes
+/// the name a compound), prepositional phrases, "to" + verb (a complement clause) and "that" + clause. Prepositional phrases hang on the nearest noun that heads a nominal pattern, else on the
 /// verb; "of" hangs on the noun before it.
 /// </summary>
 internal sealed class ExampleReader
