@@ -26,6 +26,8 @@ public sealed class EventLexiconNarrowingTests
     [InlineData("Arnor described Rohan as a friend.", "110")]
     [InlineData("Rohan removed the posts.", "166")]
     [InlineData("Gondor advanced.", "190")]
+    [InlineData("Arnor released the report.", "0841")]
+    [InlineData("Rohan gathered outside.", "141")]
     public void Does_not_code_the_other_sense(string sentence, string code)
     {
         var events = EventLexiconExampleTests.Coder.Code(Reader.Read(sentence));
