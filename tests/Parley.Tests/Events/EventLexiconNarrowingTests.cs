@@ -28,6 +28,8 @@ public sealed class EventLexiconNarrowingTests
     [InlineData("Gondor advanced.", "190")]
     [InlineData("Arnor released the report.", "0841")]
     [InlineData("Rohan gathered outside.", "141")]
+    [InlineData("Gondor engaged in politics.", "190")]
+    [InlineData("Gondor engaged in politics.", "040")]
     public void Does_not_code_the_other_sense(string sentence, string code)
     {
         var events = EventLexiconExampleTests.Coder.Code(Reader.Read(sentence));
