@@ -7,9 +7,9 @@ namespace Parley.Tests.Events;
 /// Reads the controlled-English example sentences of the event lexicon into a Document with
 /// tokens, one sentence, UD analyses and one actor per capitalised name, by fixed rules, so the
 /// lexicon can check itself without the tagger and parser models. The form it reads: a subject
-/// (a name, or "Name's noun" with prepositional phrases), auxiliaries and "not", the verb, then
-/// particles, noun phrases, prepositional phrases, "to" + verb (a complement clause) and "that" +
-/// clause. Prepositional phrases hang on the nearest noun that heads a nominal pattern, else on the
+/// (a name, or "Name's noun" with prepositional phrases), auxiliaries and "not", the verb (a past
+/// form after a common noun ends the subject), then particles, noun phrases ("the Name noun" makes
+/// the name a compound), prepositional phrases, "to" + verb (a complement clause) and "that" + clause. Prepositional phrases hang on the nearest noun that heads a nominal pattern, else on the
 /// verb; "of" hangs on the noun before it.
 /// </summary>
 internal sealed class ExampleReader
@@ -502,7 +502,19 @@ internal sealed class ExampleReader
             || (w.EndsWith("ly", StringComparison.Ordinal) && w.Length > 5
                 && w is not "assembly" and not "family" and not "monopoly" and not "anomaly" and not "multiply" and not "italy");
 
-        // Determiners, modifiers and a head; "Name's" makes a possessor. Returns the head.
+        // "Rohan's troops abandoned Mordor": a known verb in the past tense after a common noun starts the predicate.
+        private bool EndsSubject(List<int> parts, string w) =>
+            parts.Count > 1 && words[parts[^1]].Text != "'s" && !Determiners.Contains(Lower(parts[^1]))
+            && (w.EndsWith("ed", StringComparison.Ordinal) || (Irregular.ContainsKey(w) && !w.EndsWith('s')))
+            && reader._verbs.Contains(reader.Lemma(w, verb: true));
+
+        // "the Mordor envoy": a name between a determiner and a common noun modifies the noun.
+        private bool NameModifiesNoun(List<int> parts) =>
+            parts.Count == 1 && Determiners.Contains(Lower(parts[0])) && IsName(_i) && _i + 1 < words.Count
+            && !IsName(_i + 1) && Lower(_i + 1) is var next && next != "." && next != "'s"
+            && !Prepositions.Contains(next) && !Particles.Contains(next) && !Determiners.Contains(next) && next != "that";
+
+        // Determiners, modifiers and a head; "Name's" makes a possessor, "the Name noun" a compound. Returns the head.
         private int NounPhrase(out bool single)
         {
             var first = _i;
@@ -514,12 +526,17 @@ internal sealed class ExampleReader
                 {
                     break;
                 }
-                if (parts.Count > 0 && IsName(_i) && !IsName(parts[^1]) && words[parts[^1]].Text != "'s")
+                if (EndsSubject(parts, w))
+                {
+                    break;
+                }
+                var nameModifier = NameModifiesNoun(parts);
+                if (parts.Count > 0 && IsName(_i) && !IsName(parts[^1]) && words[parts[^1]].Text != "'s" && !nameModifier)
                 {
                     break;
                 }
                 parts.Add(_i++);
-                if (IsName(parts[^1]) && Lower(_i) != "'s")
+                if (IsName(parts[^1]) && Lower(_i) != "'s" && !nameModifier)
                 {
                     break;
                 }
