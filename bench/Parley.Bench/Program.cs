@@ -21,11 +21,13 @@ internal static class Program
                 return await FilesRun.RunAsync(args[1..]).ConfigureAwait(false);
             case "coldstart":
                 return ColdStartRun.Run(args[1..]);
+            case "store":
+                return await StoreRun.RunAsync(args[1..]).ConfigureAwait(false);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | micro]").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | store [--postgres URL] [--events N] [--million-on sqlite,postgres] | micro]").ConfigureAwait(false);
                 return 2;
         }
     }

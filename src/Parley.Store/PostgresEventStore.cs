@@ -68,7 +68,7 @@ public sealed class PostgresEventStore : SqlEventStore
     }
 
     /// <summary>Turns a <c>postgres://</c> or <c>postgresql://</c> URL into a connection string; anything else is taken as one.</summary>
-    internal static string ToConnectionString(string connection)
+    public static string ToConnectionString(string connection)
     {
         if (!connection.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             && !connection.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))

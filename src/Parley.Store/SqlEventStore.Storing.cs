@@ -48,6 +48,36 @@ public abstract partial class SqlEventStore
         return replaced ? ArticleOutcome.Replaced : original is not null ? ArticleOutcome.NearDuplicate : ArticleOutcome.New;
     }
 
+    /// <summary>
+    /// Loads coded articles fast, for generating large stores (benchmarks): no duplicate or
+    /// near-duplicate detection and no merging, so each event becomes its own merged event with counts
+    /// of one; of the article layers only quotes are kept. Ids must be new. One transaction.
+    /// </summary>
+    public async Task BulkLoadAsync(IReadOnlyList<ParleyRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var session = new Session(connection, transaction);
+        var seq = Convert.ToInt64(await session.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM articles", cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture);
+        foreach (var record in records)
+        {
+            seq++;
+            await InsertArticleAsync(session, record, TextFingerprint.Of(record.Text), seq, "ok", null, null, cancellationToken).ConfigureAwait(false);
+            await IndexTextAsync(session, seq, record.Text, cancellationToken).ConfigureAwait(false);
+            await InsertLayersAsync(session, record with { Actors = [], Places = [], Times = [], Diagnostics = [] }, cancellationToken).ConfigureAwait(false);
+            foreach (var coded in record.Events)
+            {
+                var resolved = Resolve(record, coded);
+                var eventId = StableId(resolved.Key, record.Id, coded.Id);
+                await InsertEventAsync(session, record, coded, resolved, eventId, 1, cancellationToken).ConfigureAwait(false);
+                await InsertMentionAsync(session, record, coded, eventId, resolved.Day, "bulk load: not merged", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The original of a stored article with the same normalised text under another id.</summary>
     private static async Task<string?> FindExactCopyAsync(Session session, string id, TextFingerprint fingerprint, CancellationToken cancellationToken)
     {
@@ -208,13 +238,8 @@ public abstract partial class SqlEventStore
     /// </summary>
     private async Task MergeEventAsync(Session session, ParleyRecord record, CodedEvent coded, CancellationToken cancellationToken)
     {
-        var source = ActorOf(record, coded.Source);
-        var target = ActorOf(record, coded.Target);
-        var sourceCode = coded.Source?.Code ?? source?.Code;
-        var targetCode = coded.Target?.Code ?? target?.Code;
-        var place = coded.Place is null ? null : FindPlace(record, coded.Place);
-        var day = ParseDay(coded.Date) ?? ParseDay(record.Published);
-        var key = $"{sourceCode}|{targetCode}|{coded.Root}";
+        var resolved = Resolve(record, coded);
+        var (sourceCode, targetCode, place, day, key) = (resolved.SourceCode, resolved.TargetCode, resolved.Place, resolved.Day, resolved.Key);
         string? eventId = null;
         string reason;
         if ((sourceCode is not null || targetCode is not null) && day is { } d)
@@ -245,33 +270,45 @@ public abstract partial class SqlEventStore
         if (eventId is null)
         {
             eventId = StableId(key, record.Id, coded.Id);
-            await session.ExecuteAsync(
-                "INSERT INTO events (id, merge_key, code, name, root, plover_type, plover_mode, goldstein, quad, mode, " +
-                "source_code, source_name, source_country, target_code, target_name, target_country, event_day, event_week, event_month, " +
-                "country, place_name, admin1, place_kind, lat, lon, gazetteer_id, first_article, mentions, articles, sources, independent) VALUES " +
-                "(@id, @key, @code, @name, @root, @plover_type, @plover_mode, @goldstein, @quad, @mode, @source_code, @source_name, @source_country, " +
-                "@target_code, @target_name, @target_country, @day, @week, @month, @country, @place_name, @admin1, @place_kind, @lat, @lon, @gazetteer, " +
-                "@article, 0, 0, 0, 0)", cancellationToken,
-                SqlArg.Text("@id", eventId), SqlArg.Text("@key", key), SqlArg.Text("@code", coded.Code), SqlArg.Text("@name", coded.Name),
-                SqlArg.Text("@root", coded.Root), SqlArg.Text("@plover_type", coded.Plover?.Type), SqlArg.Text("@plover_mode", coded.Plover?.Mode),
-                SqlArg.Real("@goldstein", coded.Goldstein), SqlArg.Int("@quad", coded.Quad), SqlArg.Text("@mode", coded.Mode),
-                SqlArg.Text("@source_code", sourceCode), SqlArg.Text("@source_name", source?.Name ?? coded.Source?.Text), SqlArg.Text("@source_country", source?.Country),
-                SqlArg.Text("@target_code", targetCode), SqlArg.Text("@target_name", target?.Name ?? coded.Target?.Text), SqlArg.Text("@target_country", target?.Country),
-                SqlArg.Text("@day", day is { } x ? Day(x) : null), SqlArg.Text("@week", day is { } w ? Day(w.AddDays(-(((int)w.DayOfWeek + 6) % 7))) : null),
-                SqlArg.Text("@month", day is { } m ? Day(m)[..7] : null), SqlArg.Text("@country", place?.Country), SqlArg.Text("@place_name", place?.Name),
-                SqlArg.Text("@admin1", place?.Admin1), SqlArg.Text("@place_kind", place?.Kind), SqlArg.Real("@lat", place?.Lat), SqlArg.Real("@lon", place?.Lon),
-                SqlArg.Text("@gazetteer", place?.GazetteerId), SqlArg.Text("@article", record.Id)).ConfigureAwait(false);
+            await InsertEventAsync(session, record, coded, resolved, eventId, 0, cancellationToken).ConfigureAwait(false);
         }
-        await session.ExecuteAsync(
+        await InsertMentionAsync(session, record, coded, eventId, day, reason, cancellationToken).ConfigureAwait(false);
+        await RecountAsync(session, eventId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A new merged event, its fields taken from <paramref name="coded"/>; <paramref name="count"/> starts every count.</summary>
+    private static Task InsertEventAsync(Session session, ParleyRecord record, CodedEvent coded, ResolvedEvent resolved, string eventId, int count,
+        CancellationToken cancellationToken)
+    {
+        var (source, target, sourceCode, targetCode, place, day, key) = resolved;
+        return session.ExecuteAsync(
+            "INSERT INTO events (id, merge_key, code, name, root, plover_type, plover_mode, goldstein, quad, mode, " +
+            "source_code, source_name, source_country, target_code, target_name, target_country, event_day, event_week, event_month, " +
+            "country, place_name, admin1, place_kind, lat, lon, gazetteer_id, first_article, mentions, articles, sources, independent) VALUES " +
+            "(@id, @key, @code, @name, @root, @plover_type, @plover_mode, @goldstein, @quad, @mode, @source_code, @source_name, @source_country, " +
+            "@target_code, @target_name, @target_country, @day, @week, @month, @country, @place_name, @admin1, @place_kind, @lat, @lon, @gazetteer, " +
+            "@article, @count, @count, @count, @count)", cancellationToken,
+            SqlArg.Text("@id", eventId), SqlArg.Text("@key", key), SqlArg.Text("@code", coded.Code), SqlArg.Text("@name", coded.Name),
+            SqlArg.Text("@root", coded.Root), SqlArg.Text("@plover_type", coded.Plover?.Type), SqlArg.Text("@plover_mode", coded.Plover?.Mode),
+            SqlArg.Real("@goldstein", coded.Goldstein), SqlArg.Int("@quad", coded.Quad), SqlArg.Text("@mode", coded.Mode),
+            SqlArg.Text("@source_code", sourceCode), SqlArg.Text("@source_name", source?.Name ?? coded.Source?.Text), SqlArg.Text("@source_country", source?.Country),
+            SqlArg.Text("@target_code", targetCode), SqlArg.Text("@target_name", target?.Name ?? coded.Target?.Text), SqlArg.Text("@target_country", target?.Country),
+            SqlArg.Text("@day", day is { } x ? Day(x) : null), SqlArg.Text("@week", day is { } w ? Day(w.AddDays(-(((int)w.DayOfWeek + 6) % 7))) : null),
+            SqlArg.Text("@month", day is { } m ? Day(m)[..7] : null), SqlArg.Text("@country", place?.Country), SqlArg.Text("@place_name", place?.Name),
+            SqlArg.Text("@admin1", place?.Admin1), SqlArg.Text("@place_kind", place?.Kind), SqlArg.Real("@lat", place?.Lat), SqlArg.Real("@lon", place?.Lon),
+            SqlArg.Text("@gazetteer", place?.GazetteerId), SqlArg.Text("@article", record.Id), SqlArg.Int("@count", count));
+    }
+
+    private static Task InsertMentionAsync(Session session, ParleyRecord record, CodedEvent coded, string eventId, DateOnly? day, string reason,
+        CancellationToken cancellationToken) =>
+        session.ExecuteAsync(
             "INSERT INTO event_mentions (article_id, local_id, event_id, sentence, trigger_start, trigger_end, trigger_text, code, mode, confidence, " +
             "rule, event_day, reason) VALUES (@article, @local, @event, @sentence, @start, @end, @trigger, @code, @mode, @confidence, @rule, @day, @reason)",
             cancellationToken,
             SqlArg.Text("@article", record.Id), SqlArg.Text("@local", coded.Id), SqlArg.Text("@event", eventId), SqlArg.Int("@sentence", coded.Sentence),
             SqlArg.Int("@start", coded.Trigger.Start), SqlArg.Int("@end", coded.Trigger.End), SqlArg.Text("@trigger", coded.Trigger.Text),
             SqlArg.Text("@code", coded.Code), SqlArg.Text("@mode", coded.Mode), SqlArg.Real("@confidence", coded.Confidence), SqlArg.Text("@rule", coded.Rule),
-            SqlArg.Text("@day", day is { } y ? Day(y) : null), SqlArg.Text("@reason", reason)).ConfigureAwait(false);
-        await RecountAsync(session, eventId, cancellationToken).ConfigureAwait(false);
-    }
+            SqlArg.Text("@day", day is { } y ? Day(y) : null), SqlArg.Text("@reason", reason));
 
     /// <summary>Recomputes an event's counts from its mentions, so they stay right as articles arrive or are replaced.</summary>
     private static Task RecountAsync(Session session, string eventId, CancellationToken cancellationToken) => session.ExecuteAsync(
@@ -282,6 +319,20 @@ public abstract partial class SqlEventStore
         "independent = (SELECT COUNT(DISTINCT COALESCE(o.outlet, a.outlet)) FROM event_mentions m JOIN articles a ON a.id = m.article_id " +
         "LEFT JOIN articles o ON o.id = a.duplicate_of WHERE m.event_id = @id) " +
         "WHERE id = @id", cancellationToken, SqlArg.Text("@id", eventId));
+
+    /// <summary>An event's actors, codes, place, day and merge key, looked up in its record.</summary>
+    private sealed record ResolvedEvent(Actor? Source, Actor? Target, string? SourceCode, string? TargetCode, Place? Place, DateOnly? Day, string Key);
+
+    private static ResolvedEvent Resolve(ParleyRecord record, CodedEvent coded)
+    {
+        var source = ActorOf(record, coded.Source);
+        var target = ActorOf(record, coded.Target);
+        var sourceCode = coded.Source?.Code ?? source?.Code;
+        var targetCode = coded.Target?.Code ?? target?.Code;
+        var place = coded.Place is null ? null : FindPlace(record, coded.Place);
+        return new ResolvedEvent(source, target, sourceCode, targetCode, place, ParseDay(coded.Date) ?? ParseDay(record.Published),
+            $"{sourceCode}|{targetCode}|{coded.Root}");
+    }
 
     private static Actor? ActorOf(ParleyRecord record, EventArgument? argument)
     {
