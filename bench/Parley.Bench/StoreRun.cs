@@ -131,6 +131,7 @@ internal static class StoreRun
             }
         }
         await store.BulkLoadAsync(batch, CancellationToken.None).ConfigureAwait(false);
+        await store.OptimizeAsync(CancellationToken.None).ConfigureAwait(false);
         Console.WriteLine($"{store.Kind}: generated {loaded:N0} events in {clock.Elapsed.TotalSeconds:F0} s (bulk load, no merging)");
     }
 

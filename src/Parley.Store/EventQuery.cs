@@ -6,7 +6,7 @@ namespace Parley.Store;
 /// </summary>
 public sealed record EventQuery
 {
-    /// <summary>Actor code prefix (<c>RUS</c>, <c>RUSGOV</c>) or country (alpha-3) of the source or target actor.</summary>
+    /// <summary>Actor code prefix of the source or target actor (<c>RUSGOV</c>; <c>RUS</c>, a country, finds all its actors).</summary>
     public string? ActorCode { get; init; }
     /// <summary>Start of the source or target actor's name, case-insensitive.</summary>
     public string? ActorName { get; init; }
@@ -36,7 +36,7 @@ public sealed record EventQuery
     public DateOnly? To { get; init; }
     /// <summary>Words that must all occur in an article reporting the event (full-text search).</summary>
     public string? Text { get; init; }
-    /// <summary>Part of the name of a quoted speaker in an article reporting the event.</summary>
+    /// <summary>Start of the name of a quoted speaker in an article reporting the event, case-insensitive.</summary>
     public string? Speaker { get; init; }
     /// <summary>Part of a quotation's text in an article reporting the event.</summary>
     public string? Quote { get; init; }

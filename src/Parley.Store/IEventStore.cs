@@ -21,6 +21,9 @@ public interface IEventStore : IAsyncDisposable
     /// <returns>The outcome for each record, in order.</returns>
     Task<IReadOnlyList<ArticleOutcome>> StoreAsync(IReadOnlyList<ParleyRecord> records, CancellationToken cancellationToken);
 
+    /// <summary>Refreshes the database's statistics after many rows arrived, so queries pick the right indexes.</summary>
+    Task OptimizeAsync(CancellationToken cancellationToken);
+
     /// <summary>Merged events matching <paramref name="query"/>, by day then id.</summary>
     IAsyncEnumerable<StoredEvent> QueryAsync(EventQuery query, CancellationToken cancellationToken);
 

@@ -83,8 +83,6 @@ internal static class StoreSchema
         "CREATE INDEX events_day ON events (event_day, id)",
         "CREATE INDEX events_source ON events (source_code, event_day)",
         "CREATE INDEX events_target ON events (target_code, event_day)",
-        "CREATE INDEX events_source_country ON events (source_country, event_day)",
-        "CREATE INDEX events_target_country ON events (target_country, event_day)",
         "CREATE INDEX events_source_name ON events (lower(source_name))",
         "CREATE INDEX events_target_name ON events (lower(target_name))",
         "CREATE INDEX events_code ON events (code, event_day)",
@@ -96,6 +94,8 @@ internal static class StoreSchema
         "CREATE INDEX events_country ON events (country, event_day)",
         "CREATE INDEX events_place ON events (lower(place_name))",
         "CREATE INDEX events_lat ON events (lat)",
+        "CREATE INDEX events_week ON events (event_week)",
+        "CREATE INDEX events_month ON events (event_month)",
         """
         CREATE TABLE event_mentions (
             article_id text NOT NULL, local_id text NOT NULL, event_id {key} NOT NULL,

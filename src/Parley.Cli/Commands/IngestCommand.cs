@@ -94,6 +94,7 @@ internal static class IngestCommand
             bar.Advance(document.Sentences.Length, document.Tokens.Length);
         }
         await FlushAsync().ConfigureAwait(false);
+        await store.OptimizeAsync(cancellationToken).ConfigureAwait(false);
         bar.Finish();
 
         var added = counts[ArticleOutcome.New] + counts[ArticleOutcome.NearDuplicate];

@@ -8,7 +8,7 @@ namespace Parley.Cli.Commands;
 /// <summary>The event filters of <c>parley query</c> and <c>parley export</c>, and their checks (E107 on a malformed value).</summary>
 internal sealed class QueryOptions
 {
-    private readonly Option<string?> _actor = new("--actor") { Description = "Actor code prefix (RUS, RUSGOV) or country (alpha-3), or the start of an actor's name (\"Vladimir\"), as source or target." };
+    private readonly Option<string?> _actor = new("--actor") { Description = "Actor code prefix (RUSGOV; a country's code, RUS, finds all its actors), or the start of an actor's name (\"Vladimir\"), as source or target." };
     private readonly Option<string?> _code = new("--code") { Description = "CAMEO event code prefix (19, 036)." };
     private readonly Option<string?> _root = new("--root") { Description = "CAMEO root code (01–20)." };
     private readonly Option<string?> _plover = new("--plover") { Description = "PLOVER event type (CONSULT, ASSAULT …)." };
@@ -21,7 +21,7 @@ internal sealed class QueryOptions
     private readonly Option<string?> _from = new("--from") { Description = "First day, YYYY-MM-DD." };
     private readonly Option<string?> _to = new("--to") { Description = "Last day, YYYY-MM-DD (inclusive)." };
     private readonly Option<string?> _text = new("--text") { Description = "Words that must all occur in an article reporting the event." };
-    private readonly Option<string?> _speaker = new("--speaker") { Description = "Part of a quoted speaker's name in an article reporting the event." };
+    private readonly Option<string?> _speaker = new("--speaker") { Description = "Start of a quoted speaker's name in an article reporting the event." };
     private readonly Option<string?> _quote = new("--quote") { Description = "Part of a quotation in an article reporting the event." };
 
     public void AddTo(Command command)
