@@ -42,6 +42,9 @@ public sealed class PostgresEventStore : SqlEventStore
     protected override string TextSearchArticles => "SELECT id FROM articles WHERE fts @@ plainto_tsquery('simple', @text)";
 
     /// <inheritdoc/>
+    protected override string TextMatchCount => "SELECT COUNT(*) FROM articles WHERE fts @@ plainto_tsquery('simple', @text)";
+
+    /// <inheritdoc/>
     protected override string NullsFirst => " NULLS FIRST";
 
     /// <inheritdoc/>

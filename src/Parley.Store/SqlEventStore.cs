@@ -17,12 +17,14 @@ public abstract partial class SqlEventStore : IEventStore
     /// <summary>Mentions of one event merge when their days are at most this many days apart.</summary>
     public const int MergeWindowDays = 3;
 
-    private const string EventColumns =
+    private const string EventSelect =
         "e.id, e.code, e.name, e.root, e.plover_type, e.plover_mode, e.goldstein, e.quad, e.mode, " +
         "e.source_code, e.source_name, e.source_country, e.target_code, e.target_name, e.target_country, " +
         "e.event_day, e.country, e.place_name, e.admin1, e.place_kind, e.lat, e.lon, e.gazetteer_id, " +
         "e.first_article, a.url, e.mentions, e.articles, e.sources, e.independent " +
-        "FROM events e LEFT JOIN articles a ON a.id = e.first_article";
+        "FROM events e{0} LEFT JOIN articles a ON a.id = e.first_article";
+
+    private static readonly string EventColumns = string.Format(CultureInfo.InvariantCulture, EventSelect, "");
 
     private const string MentionColumns =
         "m.event_id, m.article_id, m.local_id, a.outlet, a.url, a.duplicate_of, m.sentence, m.trigger_start, m.trigger_end, " +
@@ -40,6 +42,27 @@ public abstract partial class SqlEventStore : IEventStore
 
     /// <summary>A subquery selecting the ids of articles whose text matches the parameter <c>@text</c>.</summary>
     protected abstract string TextSearchArticles { get; }
+
+    /// <summary>A statement counting the articles whose text matches <c>@text</c>.</summary>
+    protected abstract string TextMatchCount { get; }
+
+    /// <summary>
+    /// Above this many matching articles a listing walks events in day order and checks each against
+    /// the matching articles (it soon has its page); below it, it starts from the matching articles.
+    /// </summary>
+    internal int DenseTextMatches { get; set; } = 2000;
+
+    /// <summary>
+    /// A listing whose filters match at least this many events walks the events in day order (it soon
+    /// has its page) instead of fetching and sorting every match; found by counting at most this many.
+    /// </summary>
+    internal int DenseRows { get; set; } = 20_000;
+
+    /// <summary>
+    /// Written after <c>events e</c> to make a listing walk the events in day order, for databases whose
+    /// planner cannot tell a common filter value from a rare one; null where the planner can.
+    /// </summary>
+    protected virtual string? DayOrderHint => null;
 
     /// <summary>The value bound to <c>@text</c> for the words the user typed.</summary>
     protected virtual string TextSearchValue(string words) => words;
@@ -114,16 +137,31 @@ public abstract partial class SqlEventStore : IEventStore
     public async IAsyncEnumerable<StoredEvent> QueryAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var session = new Session(connection, null);
+        var dense = false;
+        if (query.Limit > 0 && !string.IsNullOrWhiteSpace(query.Text))
+        {
+            var matches = await session.ScalarAsync(TextMatchCount, cancellationToken, SqlArg.Text("@text", TextSearchValue(query.Text))).ConfigureAwait(false);
+            dense = Convert.ToInt64(matches, CultureInfo.InvariantCulture) > DenseTextMatches;
+        }
         var args = new List<SqlArg>();
-        var sql = new StringBuilder("SELECT ").Append(EventColumns).Append(Where(query, args))
+        var where = Where(query, args, dense);
+        if (DayOrderHint is not null && query.Limit > 0 && !dense && where.Length > 0)
+        {
+            await using var probe = session.Command($"SELECT COUNT(*) FROM (SELECT 1 FROM events e{where} LIMIT @probe) AS matches",
+                [.. args, SqlArg.Int("@probe", DenseRows)]);
+            dense = Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) >= DenseRows;
+        }
+        var columns = dense && DayOrderHint is not null ? string.Format(CultureInfo.InvariantCulture, EventSelect, DayOrderHint) : EventColumns;
+        var sql = new StringBuilder("SELECT ").Append(columns).Append(where)
             .Append(" ORDER BY e.event_day").Append(NullsFirst).Append(", e.id");
         if (query.Limit > 0)
         {
             sql.Append(" LIMIT @limit");
             args.Add(SqlArg.Int("@limit", query.Limit));
         }
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new Session(connection, null).Command(sql.ToString(), [.. args]);
+        await using var command = session.Command(sql.ToString(), [.. args]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -251,7 +289,7 @@ public abstract partial class SqlEventStore : IEventStore
         return ValueTask.CompletedTask;
     }
 
-    private string Where(EventQuery query, List<SqlArg> args)
+    private string Where(EventQuery query, List<SqlArg> args, bool denseText = false)
     {
         var clauses = new List<string>();
         if (!string.IsNullOrEmpty(query.ActorCode))
@@ -326,7 +364,9 @@ public abstract partial class SqlEventStore : IEventStore
         }
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            clauses.Add($"e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({TextSearchArticles}))");
+            clauses.Add(denseText
+                ? $"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.article_id IN ({TextSearchArticles}))"
+                : $"e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({TextSearchArticles}))");
             args.Add(SqlArg.Text("@text", TextSearchValue(query.Text)));
         }
         if (!string.IsNullOrEmpty(query.Speaker))

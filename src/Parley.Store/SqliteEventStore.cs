@@ -42,6 +42,12 @@ public sealed class SqliteEventStore : SqlEventStore
     /// <inheritdoc/>
     protected override string TextSearchArticles => "SELECT id FROM articles WHERE seq IN (SELECT rowid FROM article_text WHERE article_text MATCH @text)";
 
+    /// <inheritdoc/>
+    protected override string? DayOrderHint => " INDEXED BY events_day";
+
+    /// <inheritdoc/>
+    protected override string TextMatchCount => "SELECT COUNT(*) FROM article_text WHERE article_text MATCH @text";
+
     /// <summary>Each word becomes a quoted FTS5 string, so the user's words are matched, never parsed as query syntax.</summary>
     protected override string TextSearchValue(string words) =>
         string.Join(' ', TextFingerprint.Words(words).Select(word => "\"" + word + "\""));

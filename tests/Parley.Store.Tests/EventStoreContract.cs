@@ -184,6 +184,32 @@ public abstract class EventStoreContract
     });
 
     [SkippableFact]
+    public Task Listings_give_the_same_events_whether_they_start_from_the_filters_or_the_days() => WithStoreAsync(async store =>
+    {
+        await store.StoreAsync(
+        [
+            Articles.Record("nor-1", Articles.MeetingReport, "nordic.example", "2021-03-02", Articles.Meeting()),
+            Articles.Record("nor-2", "Norway expelled a Chilean diplomat over trawler permits.", "nordic.example", "2021-05-20", Articles.Meeting(root: "17", code: "1711")),
+            Articles.Record("chl-1", Articles.OtherMeetingReport, "andes.example", "2021-04-11", Articles.Meeting(root: "04", code: "040")),
+        ], None);
+        var sql = (SqlEventStore)store;
+        EventQuery[] queries =
+        [
+            new() { Text = "trawler" }, new() { Text = "fishing" }, new() { Text = "quota science" }, new() { Text = "volcano" },
+            new() { ActorCode = "NOR" }, new() { Code = "17" }, new() { Root = "04", From = new DateOnly(2021, 4, 1) }, new() { Quad = 1, Limit = 1 },
+        ];
+        foreach (var query in queries)
+        {
+            (sql.DenseTextMatches, sql.DenseRows) = (int.MaxValue, int.MaxValue);
+            var fromFilters = (await QueryAsync(store, query with { Limit = query.Limit > 0 ? query.Limit : 10 })).Select(e => e.Id).ToList();
+            (sql.DenseTextMatches, sql.DenseRows) = (0, 1);
+            var fromDays = (await QueryAsync(store, query with { Limit = query.Limit > 0 ? query.Limit : 10 })).Select(e => e.Id).ToList();
+            Assert.Equal(fromFilters, fromDays);
+        }
+        Assert.Equal(2, (await QueryAsync(store, new EventQuery { Text = "trawler", Limit = 10 })).Count);
+    });
+
+    [SkippableFact]
     public Task Query_values_are_data_never_sql() => WithStoreAsync(async store =>
     {
         await store.StoreAsync([Articles.Record("nor-1", Articles.MeetingReport, "nordic.example", "2021-03-02", Articles.Meeting())], None);
