@@ -30,11 +30,13 @@ internal static class Program
                 return await DictionaryLoadRun.RunAsync(args[1..]).ConfigureAwait(false);
             case "stages":
                 return await StagesRun.RunAsync(args[1..]).ConfigureAwait(false);
+            case "store":
+                return await StoreRun.RunAsync(args[1..]).ConfigureAwait(false);
             case "micro":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | kb [--repeat N] | dictionaries [--repeat N] | stages [--repeat N] | micro]").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | kb [--repeat N] | dictionaries [--repeat N] | stages [--repeat N] | store [--postgres URL] [--events N] [--million-on sqlite,postgres] | micro]").ConfigureAwait(false);
                 return 2;
         }
     }

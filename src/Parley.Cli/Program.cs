@@ -24,9 +24,15 @@ internal static class Program
                 --dictionaries ../shared/petrarch/dictionaries
           parley eval places ../shared/gold/geovirus/GeoVirus.xml
           parley train tagger --data ../shared/corpora --out models
+          parley ingest articles/                          (code into the event store, parley.db)
+          parley query --actor RUS --from 2019-01-01 --to 2019-12-31
+          parley query --root 19 --count-by month
+          parley show event 3f2a9c0d41b7e655
+          parley export --format gdelt > events.tsv
 
         Exit codes: 0 done; 1 some articles failed (each reported, the rest written);
-        2 usage error; 3 configuration error (missing or corrupt data file);
+        2 usage error (also a malformed query); 3 configuration error (missing or corrupt
+        data file, unreachable store);
         4 input/output error (cannot write the output); 130 cancelled.
         """;
 
@@ -39,13 +45,17 @@ internal static class Program
         root.Subcommands.Add(ExplainCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(QueryCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
             {
-                await Console.Error.WriteLineAsync($"parley: {error.Message}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"parley: {DiagnosticCodes.InvalidOption}: {error.Message}").ConfigureAwait(false);
             }
             await Console.Error.WriteLineAsync("Run 'parley --help' for usage.").ConfigureAwait(false);
             return ExitCodes.Usage;
@@ -58,7 +68,7 @@ internal static class Program
         catch (ParleyConfigurationException ex)
         {
             await Console.Error.WriteLineAsync($"parley: {ex.Message}").ConfigureAwait(false);
-            return ex.Code == DiagnosticCodes.InvalidOption || ex.Code == DiagnosticCodes.InputNotFound
+            return ex.Code == DiagnosticCodes.InvalidOption || ex.Code == DiagnosticCodes.InputNotFound || ex.Code == DiagnosticCodes.InvalidQuery
                 ? ExitCodes.Usage
                 : ExitCodes.Configuration;
         }

@@ -20,6 +20,10 @@ public static class DiagnosticCodes
     public const string InvalidOption = "E104";
     /// <summary>An input path does not exist.</summary>
     public const string InputNotFound = "E105";
+    /// <summary>The event store cannot be opened or reached (bad path, server down, wrong credentials), or its schema is newer than this program.</summary>
+    public const string StoreUnavailable = "E106";
+    /// <summary>A store query is malformed: a bad date, range or point, an unknown field or format.</summary>
+    public const string InvalidQuery = "E107";
 
     // E2xx: a document failed.
 

@@ -1,0 +1,462 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Parley.Diagnostics;
+using Parley.Serialization;
+
+namespace Parley.Store;
+
+/// <summary>
+/// The store's behaviour, written once in SQL both SQLite and PostgreSQL understand; the two
+/// subclasses supply connections, column types and full-text search. Every value reaches the
+/// database as a parameter.
+/// </summary>
+public abstract partial class SqlEventStore : IEventStore
+{
+    /// <summary>Mentions of one event merge when their days are at most this many days apart.</summary>
+    public const int MergeWindowDays = 3;
+
+    private const string EventSelect =
+        "e.id, e.code, e.name, e.root, e.plover_type, e.plover_mode, e.goldstein, e.quad, e.mode, " +
+        "e.source_code, e.source_name, e.source_country, e.target_code, e.target_name, e.target_country, " +
+        "e.event_day, e.country, e.place_name, e.admin1, e.place_kind, e.lat, e.lon, e.gazetteer_id, " +
+        "e.first_article, a.url, e.mentions, e.articles, e.sources, e.independent " +
+        "FROM events e{0} LEFT JOIN articles a ON a.id = e.first_article";
+
+    private static readonly string EventColumns = string.Format(CultureInfo.InvariantCulture, EventSelect, "");
+
+    private const string MentionColumns =
+        "m.event_id, m.article_id, m.local_id, a.outlet, a.url, a.duplicate_of, m.sentence, m.trigger_start, m.trigger_end, " +
+        "m.trigger_text, m.code, m.mode, m.confidence, m.rule, m.event_day, m.reason " +
+        "FROM event_mentions m JOIN articles a ON a.id = m.article_id";
+
+    /// <inheritdoc/>
+    public abstract string Kind { get; }
+
+    /// <summary>Opens a connection to the store (pooled).</summary>
+    protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>The migrations, version 1 first: each a list of statements run in one transaction.</summary>
+    protected abstract IReadOnlyList<IReadOnlyList<string>> Migrations { get; }
+
+    /// <summary>A subquery selecting the ids of articles whose text matches the parameter <c>@text</c>.</summary>
+    protected abstract string TextSearchArticles { get; }
+
+    /// <summary>A statement counting the articles whose text matches <c>@text</c>.</summary>
+    protected abstract string TextMatchCount { get; }
+
+    /// <summary>
+    /// Above this many matching articles a listing walks events in day order and checks each against
+    /// the matching articles (it soon has its page); below it, it starts from the matching articles.
+    /// </summary>
+    internal int DenseTextMatches { get; set; } = 2000;
+
+    /// <summary>
+    /// A listing whose filters match at least this many events walks the events in day order (it soon
+    /// has its page) instead of fetching and sorting every match; found by counting at most this many.
+    /// </summary>
+    internal int DenseRows { get; set; } = 20_000;
+
+    /// <summary>
+    /// Written after <c>events e</c> to make a listing walk the events in day order, for databases whose
+    /// planner cannot tell a common filter value from a rare one; null where the planner can.
+    /// </summary>
+    protected virtual string? DayOrderHint => null;
+
+    /// <summary>The value bound to <c>@text</c> for the words the user typed.</summary>
+    protected virtual string TextSearchValue(string words) => words;
+
+    /// <summary>Added after an ascending sort key so that nulls come first on every database.</summary>
+    protected virtual string NullsFirst => "";
+
+    /// <summary>Adds an article's text to the full-text index (when the database does not do it itself).</summary>
+    private protected virtual Task IndexTextAsync(Session session, long seq, string text, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Removes an article's text from the full-text index.</summary>
+    private protected virtual Task UnindexTextAsync(Session session, long seq, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <inheritdoc/>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var session = new Session(connection, null);
+        await session.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)", cancellationToken).ConfigureAwait(false);
+        var current = Convert.ToInt32(await session.ScalarAsync("SELECT COALESCE(MAX(version), 0) FROM schema_version", cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture);
+        if (current > Migrations.Count)
+        {
+            throw new ParleyConfigurationException(DiagnosticCodes.StoreUnavailable,
+                $"The store's schema is version {current}, newer than this program knows ({Migrations.Count}). Use a newer parley, or another store.");
+        }
+        for (var version = current + 1; version <= Migrations.Count; version++)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var step = new Session(connection, transaction);
+            foreach (var statement in Migrations[version - 1])
+            {
+                await step.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+            }
+            await step.ExecuteAsync("INSERT INTO schema_version (version) VALUES (@version)", cancellationToken, SqlArg.Int("@version", version)).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<ArticleLookup> LookupAsync(string id, TextFingerprint fingerprint, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var session = new Session(connection, null);
+        var stored = await session.ScalarAsync("SELECT text_hash FROM articles WHERE id = @id", cancellationToken, SqlArg.Text("@id", id)).ConfigureAwait(false);
+        if (stored is string hash)
+        {
+            return new ArticleLookup(hash == fingerprint.TextHash ? ArticleOutcome.Unchanged : ArticleOutcome.Replaced, null);
+        }
+        var original = await FindExactCopyAsync(session, id, fingerprint, cancellationToken).ConfigureAwait(false);
+        return original is null ? new ArticleLookup(ArticleOutcome.New, null) : new ArticleLookup(ArticleOutcome.Duplicate, original);
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ArticleOutcome>> StoreAsync(IReadOnlyList<ParleyRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var outcomes = new ArticleOutcome[records.Count];
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var session = new Session(connection, transaction);
+        for (var i = 0; i < records.Count; i++)
+        {
+            outcomes[i] = await StoreOneAsync(session, records[i], cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return outcomes;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredEvent> QueryAsync(EventQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var session = new Session(connection, null);
+        var dense = false;
+        if (query.Limit > 0 && !string.IsNullOrWhiteSpace(query.Text))
+        {
+            var matches = await session.ScalarAsync(TextMatchCount, cancellationToken, SqlArg.Text("@text", TextSearchValue(query.Text))).ConfigureAwait(false);
+            dense = Convert.ToInt64(matches, CultureInfo.InvariantCulture) > DenseTextMatches;
+        }
+        var args = new List<SqlArg>();
+        var where = Where(query, args, dense);
+        if (DayOrderHint is not null && query.Limit > 0 && !dense && where.Length > 0)
+        {
+            await using var probe = session.Command($"SELECT COUNT(*) FROM (SELECT 1 FROM events e{where} LIMIT @probe) AS matches",
+                [.. args, SqlArg.Int("@probe", DenseRows)]);
+            dense = Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) >= DenseRows;
+        }
+        var columns = dense && DayOrderHint is not null ? string.Format(CultureInfo.InvariantCulture, EventSelect, DayOrderHint) : EventColumns;
+        var sql = new StringBuilder("SELECT ").Append(columns).Append(where)
+            .Append(" ORDER BY e.event_day").Append(NullsFirst).Append(", e.id");
+        if (query.Limit > 0)
+        {
+            sql.Append(" LIMIT @limit");
+            args.Add(SqlArg.Int("@limit", query.Limit));
+        }
+        await using var command = session.Command(sql.ToString(), [.. args]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadEvent(reader);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<CountRow>> CountAsync(EventQuery query, CountBy by, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var key = by switch
+        {
+            CountBy.Day => "e.event_day",
+            CountBy.Week => "e.event_week",
+            CountBy.Month => "e.event_month",
+            CountBy.Dyad => "COALESCE(e.source_code, '') || '-' || COALESCE(e.target_code, '')",
+            _ => "e.root",
+        };
+        var args = new List<SqlArg>();
+        // Grouped by the bare column so an index can deliver the groups; nulls and order are settled here, the same on every database.
+        var sql = $"SELECT {key}, COUNT(*) FROM events e{Where(query, args)} GROUP BY {key}";
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new Session(connection, null).Command(sql, [.. args]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<CountRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new CountRow(reader.IsDBNull(0) ? "" : reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)));
+        }
+        rows.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return rows;
+    }
+
+    /// <inheritdoc/>
+    public async Task OptimizeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await new Session(connection, null).ExecuteAsync(OptimizeStatement, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Refreshes the planner's statistics so that it picks the right index for each filter.</summary>
+    protected virtual string OptimizeStatement => "ANALYZE";
+
+    /// <inheritdoc/>
+    public async Task<EventDetail?> GetEventAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var session = new Session(connection, null);
+        StoredEvent? stored = null;
+        await using (var command = session.Command($"SELECT {EventColumns} WHERE e.id = @id", SqlArg.Text("@id", id)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stored = ReadEvent(reader);
+            }
+        }
+        if (stored is null)
+        {
+            return null;
+        }
+        var mentions = new List<StoredMention>();
+        await using (var command = session.Command($"SELECT {MentionColumns} WHERE m.event_id = @id ORDER BY a.seq, m.local_id", SqlArg.Text("@id", id)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                mentions.Add(ReadMention(reader));
+            }
+        }
+        return new EventDetail(stored, mentions);
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<StoredMention> MentionsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = new Session(connection, null).Command($"SELECT {MentionColumns} ORDER BY m.event_id, m.article_id, m.local_id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return ReadMention(reader);
+        }
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<string> DumpAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        var session = new Session(connection, null);
+        foreach (var (table, key) in StoreSchema.Tables)
+        {
+            await using var command = session.Command($"SELECT * FROM {table} ORDER BY {key}");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            var line = new StringBuilder();
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                line.Clear().Append(table);
+                for (var i = 0; i < reader.FieldCount; i++)
+                {
+                    if (reader.GetName(i) == "fts")
+                    {
+                        continue; // PostgreSQL's derived search vector, not data
+                    }
+                    var value = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                    line.Append('|').Append(reader.GetName(i)).Append('=').Append(value switch
+                    {
+                        null => "null",
+                        double d => d.ToString("R", CultureInfo.InvariantCulture),
+                        float f => ((double)f).ToString("R", CultureInfo.InvariantCulture),
+                        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+                        _ => value.ToString(),
+                    });
+                }
+                yield return line.ToString();
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
+
+    private string Where(EventQuery query, List<SqlArg> args, bool denseText = false)
+    {
+        var clauses = new List<string>();
+        if (!string.IsNullOrEmpty(query.ActorCode))
+        {
+            // CAMEO actor codes start with the actor's country, so a prefix also finds a country's actors.
+            var code = query.ActorCode.ToUpperInvariant();
+            clauses.Add("((e.source_code >= @actor_lo AND e.source_code < @actor_hi) OR (e.target_code >= @actor_lo AND e.target_code < @actor_hi))");
+            args.Add(SqlArg.Text("@actor_lo", code));
+            args.Add(SqlArg.Text("@actor_hi", PrefixEnd(code)));
+        }
+        if (!string.IsNullOrEmpty(query.ActorName))
+        {
+            var name = query.ActorName.ToLowerInvariant();
+            clauses.Add("((lower(e.source_name) >= @name_lo AND lower(e.source_name) < @name_hi) " +
+                "OR (lower(e.target_name) >= @name_lo AND lower(e.target_name) < @name_hi))");
+            args.Add(SqlArg.Text("@name_lo", name));
+            args.Add(SqlArg.Text("@name_hi", PrefixEnd(name)));
+        }
+        if (!string.IsNullOrEmpty(query.Code))
+        {
+            clauses.Add("e.code >= @code_lo AND e.code < @code_hi");
+            args.Add(SqlArg.Text("@code_lo", query.Code));
+            args.Add(SqlArg.Text("@code_hi", PrefixEnd(query.Code)));
+        }
+        AddEquals(clauses, args, "e.root", "@root", query.Root);
+        AddEquals(clauses, args, "e.plover_type", "@plover", query.Plover?.ToUpperInvariant());
+        AddEquals(clauses, args, "e.mode", "@mode", query.Mode?.ToLowerInvariant());
+        AddEquals(clauses, args, "e.country", "@country", query.Country?.ToUpperInvariant());
+        AddEquals(clauses, args, "lower(e.place_name)", "@place", query.Place?.ToLowerInvariant());
+        if (query.Quad is { } quad)
+        {
+            clauses.Add("e.quad = @quad");
+            args.Add(SqlArg.Int("@quad", quad));
+        }
+        if (query.GoldsteinMin is { } min)
+        {
+            clauses.Add("e.goldstein >= @gmin");
+            args.Add(SqlArg.Real("@gmin", min));
+        }
+        if (query.GoldsteinMax is { } max)
+        {
+            clauses.Add("e.goldstein <= @gmax");
+            args.Add(SqlArg.Real("@gmax", max));
+        }
+        if (query.From is { } from)
+        {
+            clauses.Add("e.event_day >= @from");
+            args.Add(SqlArg.Text("@from", Day(from)));
+        }
+        if (query.To is { } to)
+        {
+            clauses.Add("e.event_day <= @to");
+            args.Add(SqlArg.Text("@to", Day(to)));
+        }
+        if (query.Near is { } near)
+        {
+            // An equirectangular distance in degrees: plain arithmetic both databases index through
+            // the bounding box, exact enough for radii of a few hundred kilometres.
+            const double KmPerDegree = 111.32;
+            var degrees = near.Km / KmPerDegree;
+            var cos = Math.Max(0.01, Math.Cos(near.Lat * Math.PI / 180));
+            clauses.Add("e.lat BETWEEN @lat_lo AND @lat_hi AND e.lon BETWEEN @lon_lo AND @lon_hi " +
+                "AND (e.lat - @lat0) * (e.lat - @lat0) + (e.lon - @lon0) * (e.lon - @lon0) * @cos2 <= @r2");
+            args.Add(SqlArg.Real("@lat_lo", near.Lat - degrees));
+            args.Add(SqlArg.Real("@lat_hi", near.Lat + degrees));
+            args.Add(SqlArg.Real("@lon_lo", near.Lon - (degrees / cos)));
+            args.Add(SqlArg.Real("@lon_hi", near.Lon + (degrees / cos)));
+            args.Add(SqlArg.Real("@lat0", near.Lat));
+            args.Add(SqlArg.Real("@lon0", near.Lon));
+            args.Add(SqlArg.Real("@cos2", cos * cos));
+            args.Add(SqlArg.Real("@r2", degrees * degrees));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            clauses.Add(denseText
+                ? $"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.article_id IN ({TextSearchArticles}))"
+                : $"e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({TextSearchArticles}))");
+            args.Add(SqlArg.Text("@text", TextSearchValue(query.Text)));
+        }
+        if (!string.IsNullOrEmpty(query.Speaker))
+        {
+            var speaker = query.Speaker.ToLowerInvariant();
+            clauses.Add("e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN " +
+                "(SELECT q.article_id FROM quotes q WHERE lower(q.speaker_text) >= @speaker_lo AND lower(q.speaker_text) < @speaker_hi))");
+            args.Add(SqlArg.Text("@speaker_lo", speaker));
+            args.Add(SqlArg.Text("@speaker_hi", PrefixEnd(speaker)));
+        }
+        if (!string.IsNullOrEmpty(query.Quote))
+        {
+            clauses.Add("e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN " +
+                "(SELECT q.article_id FROM quotes q WHERE lower(q.text) LIKE @quote ESCAPE '\\'))");
+            args.Add(SqlArg.Text("@quote", Contains(query.Quote)));
+        }
+        return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
+    }
+
+    private static void AddEquals(List<string> clauses, List<SqlArg> args, string column, string parameter, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            clauses.Add($"{column} = {parameter}");
+            args.Add(SqlArg.Text(parameter, value));
+        }
+    }
+
+    /// <summary>The smallest string greater than every string starting with <paramref name="prefix"/>.</summary>
+    private static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
+
+    /// <summary>A LIKE pattern matching <paramref name="value"/> anywhere, with the user's wildcards taken literally.</summary>
+    private static string Contains(string value) =>
+        "%" + value.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+    internal static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static StoredEvent ReadEvent(DbDataReader r) => new()
+    {
+        Id = r.GetString(0),
+        Code = r.GetString(1),
+        Name = Text(r, 2),
+        Root = r.GetString(3),
+        PloverType = Text(r, 4),
+        PloverMode = Text(r, 5),
+        Goldstein = r.GetDouble(6),
+        Quad = Convert.ToInt32(r.GetValue(7), CultureInfo.InvariantCulture),
+        Mode = Text(r, 8),
+        SourceCode = Text(r, 9),
+        SourceName = Text(r, 10),
+        SourceCountry = Text(r, 11),
+        TargetCode = Text(r, 12),
+        TargetName = Text(r, 13),
+        TargetCountry = Text(r, 14),
+        Date = Text(r, 15),
+        Country = Text(r, 16),
+        PlaceName = Text(r, 17),
+        Admin1 = Text(r, 18),
+        PlaceKind = Text(r, 19),
+        Lat = r.IsDBNull(20) ? null : r.GetDouble(20),
+        Lon = r.IsDBNull(21) ? null : r.GetDouble(21),
+        GazetteerId = Text(r, 22),
+        FirstArticle = r.GetString(23),
+        Url = Text(r, 24),
+        Mentions = Convert.ToInt32(r.GetValue(25), CultureInfo.InvariantCulture),
+        Articles = Convert.ToInt32(r.GetValue(26), CultureInfo.InvariantCulture),
+        Sources = Convert.ToInt32(r.GetValue(27), CultureInfo.InvariantCulture),
+        Independent = Convert.ToInt32(r.GetValue(28), CultureInfo.InvariantCulture),
+    };
+
+    private static StoredMention ReadMention(DbDataReader r) => new()
+    {
+        EventId = r.GetString(0),
+        ArticleId = r.GetString(1),
+        LocalId = r.GetString(2),
+        Outlet = r.GetString(3),
+        Url = Text(r, 4),
+        DuplicateOf = Text(r, 5),
+        Sentence = Convert.ToInt32(r.GetValue(6), CultureInfo.InvariantCulture),
+        TriggerStart = Convert.ToInt32(r.GetValue(7), CultureInfo.InvariantCulture),
+        TriggerEnd = Convert.ToInt32(r.GetValue(8), CultureInfo.InvariantCulture),
+        TriggerText = r.GetString(9),
+        Code = r.GetString(10),
+        Mode = Text(r, 11),
+        Confidence = r.GetDouble(12),
+        Rule = Text(r, 13),
+        Date = Text(r, 14),
+        Reason = r.GetString(15),
+    };
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

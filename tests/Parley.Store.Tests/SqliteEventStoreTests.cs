@@ -1,0 +1,6 @@
+namespace Parley.Store.Tests;
+
+public sealed class SqliteEventStoreTests : EventStoreContract
+{
+    private protected override Task<(IEventStore Store, Func<Task> Drop)> OpenAsync() => TestStores.SqliteAsync();
+}
