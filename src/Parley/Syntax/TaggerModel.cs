@@ -4,7 +4,7 @@ using Parley.Model;
 namespace Parley.Syntax;
 
 /// <summary>
-/// English part-of-speech tagger and lemmatizer: a greedy left-to-right averaged perceptron whose
+/// English part-of-speech tagger and lemmatizer: a left-to-right averaged perceptron with a small beam whose
 /// classes are (Penn tag, universal tag) pairs, so both tags come from one decision and always agree
 /// as they do in the treebank, followed by the <see cref="Syntax.Lemmatizer"/>. Read-only after loading;
 /// one instance is safe to share across threads. Tag strings come from the model's tables, so tagging
@@ -12,8 +12,13 @@ namespace Parley.Syntax;
 /// </summary>
 public sealed class TaggerModel
 {
-    /// <summary>Version of the stored format; <see cref="Load(Stream)"/> rejects any other.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// Version of the stored format; <see cref="Load(Stream)"/> rejects any other. Version 2 adds the
+    /// beam width; a greedy model (width 1) is still written as version 1, so its bytes do not change.
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    private const int GreedyFormatVersion = 1;
 
     private const int Magic = 0x47415450; // "PTAG"
     private readonly string[] _xpos;
@@ -23,12 +28,17 @@ public sealed class TaggerModel
     private readonly PerceptronModel _second;
     private readonly TagLexicon _lexicon;
 
-    internal TaggerModel(string[] xpos, string[] upos, PerceptronModel model, PerceptronModel second, TagLexicon lexicon, Lemmatizer lemmatizer)
+    internal TaggerModel(string[] xpos, string[] upos, PerceptronModel model, PerceptronModel second, TagLexicon lexicon, Lemmatizer lemmatizer, int beamWidth)
     {
         if (xpos.Length != upos.Length || model.Classes != xpos.Length || second.Classes != xpos.Length)
         {
             throw new InvalidDataException("Tagger classes and tag tables disagree.");
         }
+        if (beamWidth is < 1 or > MaxBeamWidth)
+        {
+            throw new InvalidDataException($"Tagger beam width {beamWidth} is outside 1..{MaxBeamWidth}.");
+        }
+        BeamWidth = beamWidth;
         _xpos = xpos;
         _upos = upos;
         _model = model;
@@ -41,6 +51,12 @@ public sealed class TaggerModel
             _lemmaTag[c] = lemmatizer.TagId(xpos[c]);
         }
     }
+
+    /// <summary>Largest beam width a model may use.</summary>
+    public const int MaxBeamWidth = 16;
+
+    /// <summary>Tag sequences kept by each pass's search; 1 is greedy. Tagging uses the width the model was trained with.</summary>
+    public int BeamWidth { get; }
 
     /// <summary>The lemmatizer applied after tagging.</summary>
     public Lemmatizer Lemmatizer { get; }
@@ -112,7 +128,7 @@ public sealed class TaggerModel
 
     /// <summary>
     /// Tags tokens <c>[first, first + count)</c>, leaving the classes in <c>scratch.Classes</c>: a
-    /// greedy right-to-left pass, then a greedy left-to-right pass that also sees the first pass's
+    /// right-to-left pass, then a left-to-right pass (each a beam search) that also sees the first pass's
     /// tags of the words to the right, so each decision has predicted tags on both sides.
     /// </summary>
     internal void TagSentence(string text, Token[] tokens, int first, int count, TaggerScratch scratch)
@@ -126,41 +142,51 @@ public sealed class TaggerModel
         // Word hashes are computed once and reversed for the first pass, then restored.
         TaggerFeatures.Prepare(text, tokens, first, count, _lexicon, scratch);
         scratch.Reverse(count);
-        Decode(_model, null, text, reversed, 0, count, scratch, null);
+        Decode(_model, null, text, reversed, 0, count, scratch, null, BeamWidth);
         scratch.Reverse(count);
         for (var i = 0; i < count; i++)
         {
             scratch.FirstPass[i] = scratch.Classes[count - 1 - i];
         }
-        Decode(_second, null, text, tokens, first, count, scratch, scratch.FirstPass);
+        Decode(_second, null, text, tokens, first, count, scratch, scratch.FirstPass, BeamWidth);
     }
 
     /// <summary>
-    /// One greedy pass over a prepared sentence with a compiled model or, while training, with a
+    /// One beam-search pass over a prepared sentence with a compiled model or, while training, with a
     /// trainer's current weights; <paramref name="firstPass"/> gives the first pass's classes to a
     /// second pass.
     /// </summary>
-    internal static void Decode(PerceptronModel? model, PerceptronTrainer? trainer, string text, Token[] tokens, int first, int count, TaggerScratch scratch, int[]? firstPass)
+    internal static void Decode(PerceptronModel? model, PerceptronTrainer? trainer, string text, Token[] tokens, int first, int count, TaggerScratch scratch, int[]? firstPass, int beamWidth)
     {
+        if (beamWidth > 1)
+        {
+            scratch.Beam(beamWidth).Run(model, trainer, text, tokens, first, count, scratch, firstPass, null);
+            return;
+        }
         var sentinel = model?.Classes ?? trainer!.Classes;
         int prev1 = sentinel, prev2 = sentinel;
         var scores = scratch.Scores.AsSpan(0, sentinel);
         for (var i = 0; i < count; i++)
         {
             var n = TaggerFeatures.Extract(text, tokens, first, count, i, prev1, prev2, scratch, firstPass, sentinel);
-            var features = scratch.Features.AsSpan(0, n);
-            if (model is not null)
-            {
-                model.Score(features, scores);
-            }
-            else
-            {
-                trainer!.Score(features, scores);
-            }
+            Score(model, trainer, scratch.Features.AsSpan(0, n), scores);
             var c = PerceptronModel.ArgMax(scores);
             scratch.Classes[i] = c;
             prev2 = prev1;
             prev1 = c;
+        }
+    }
+
+    /// <summary>Scores the features with the compiled model if given, else with the trainer's current weights.</summary>
+    internal static void Score(PerceptronModel? model, PerceptronTrainer? trainer, ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        if (model is not null)
+        {
+            model.Score(features, scores);
+        }
+        else
+        {
+            trainer!.Score(features, scores);
         }
     }
 
@@ -183,10 +209,11 @@ public sealed class TaggerModel
             throw new InvalidDataException("Not a Parley tagger model.");
         }
         var version = reader.ReadInt32();
-        if (version != FormatVersion)
+        if (version != FormatVersion && version != GreedyFormatVersion)
         {
-            throw new InvalidDataException($"Tagger model format {version} is not supported (expected {FormatVersion}).");
+            throw new InvalidDataException($"Tagger model format {version} is not supported (expected {GreedyFormatVersion} or {FormatVersion}).");
         }
+        var beamWidth = version == GreedyFormatVersion ? 1 : reader.ReadInt32();
         var classes = reader.ReadInt32();
         var xpos = new string[classes];
         var upos = new string[classes];
@@ -199,7 +226,7 @@ public sealed class TaggerModel
         var model = PerceptronModel.Load(new MemoryStream(reader.ReadBytes(reader.ReadInt32())));
         var second = PerceptronModel.Load(new MemoryStream(reader.ReadBytes(reader.ReadInt32())));
         var lemmatizer = Lemmatizer.Load(stream);
-        return new TaggerModel(xpos, upos, model, second, lexicon, lemmatizer);
+        return new TaggerModel(xpos, upos, model, second, lexicon, lemmatizer, beamWidth);
     }
 
     /// <summary>Writes the model to a file.</summary>
@@ -215,7 +242,11 @@ public sealed class TaggerModel
         ArgumentNullException.ThrowIfNull(stream);
         var writer = new BinaryWriter(stream);
         writer.Write(Magic);
-        writer.Write(FormatVersion);
+        writer.Write(BeamWidth == 1 ? GreedyFormatVersion : FormatVersion);
+        if (BeamWidth > 1)
+        {
+            writer.Write(BeamWidth);
+        }
         writer.Write(_xpos.Length);
         for (var c = 0; c < _xpos.Length; c++)
         {

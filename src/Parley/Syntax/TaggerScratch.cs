@@ -22,6 +22,7 @@ internal sealed class TaggerScratch
     public int[] FirstPass = new int[64];
     public Token[] Reversed = new Token[64];
     public readonly ulong[] Features = new ulong[MaxFeatures];
+    private TaggerBeam? _beam;
     public readonly float[] Scores;
     public readonly float[] LemmaScores;
 
@@ -49,6 +50,16 @@ internal sealed class TaggerScratch
         Array.Reverse(Ambiguity, 0, count);
         Flags[count - 1] &= ~TaggerFeatures.SentenceStart;
         Flags[0] |= TaggerFeatures.SentenceStart;
+    }
+
+    /// <summary>The beam search state for <paramref name="width"/>, kept for the next sentence.</summary>
+    public TaggerBeam Beam(int width)
+    {
+        if (_beam is null || _beam.Width != width)
+        {
+            _beam = new TaggerBeam(width);
+        }
+        return _beam;
     }
 
     public void Ensure(int tokens)

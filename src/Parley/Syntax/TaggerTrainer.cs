@@ -13,7 +13,7 @@ namespace Parley.Syntax;
 /// </summary>
 public static class TaggerTrainer
 {
-    /// <summary>File name of the model written by <see cref="Train(string, string, string, int, int, TextWriter)"/>.</summary>
+    /// <summary>File name of the model written by <see cref="Train(string, string, string, int, int, TextWriter, int)"/>.</summary>
     public const string ModelFileName = "tagger-v1.bin";
 
     // Pairs seen fewer times than this are annotation noise; their tokens train the usual pair of their Penn tag.
@@ -23,22 +23,22 @@ public static class TaggerTrainer
     /// Trains from the corpora folder <paramref name="dataDir"/> (holding <c>ud-english-ewt/</c>) and
     /// writes <see cref="ModelFileName"/> into <paramref name="outDir"/>.
     /// </summary>
-    public static TaggerModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int epochs = 15, int seed = 1)
+    public static TaggerModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int epochs = 15, int seed = 1, int beamWidth = 1)
     {
         var ud = Path.Combine(dataDir, "ud-english-ewt");
-        return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(ud, "en_ewt-ud-dev.conllu"), outDir, epochs, seed, log);
+        return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(ud, "en_ewt-ud-dev.conllu"), outDir, epochs, seed, log, beamWidth);
     }
 
     /// <summary>
     /// Trains on <paramref name="trainConllu"/>, picks the epoch by <paramref name="devConllu"/>, writes
     /// <see cref="ModelFileName"/> into <paramref name="outDir"/> (created if needed) and returns the model.
     /// </summary>
-    public static TaggerModel Train(string trainConllu, string devConllu, string outDir, int epochs, int seed, TextWriter log)
+    public static TaggerModel Train(string trainConllu, string devConllu, string outDir, int epochs, int seed, TextWriter log, int beamWidth = 1)
     {
         ArgumentNullException.ThrowIfNull(log);
         var train = new List<ConlluSentence>(ConlluReader.ReadFile(trainConllu));
         var dev = new List<ConlluSentence>(ConlluReader.ReadFile(devConllu));
-        var model = Train(train, dev, epochs, seed, log.WriteLine);
+        var model = Train(train, dev, epochs, seed, log.WriteLine, beamWidth);
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, ModelFileName);
         model.Save(path);
@@ -46,13 +46,19 @@ public static class TaggerTrainer
         return model;
     }
 
-    /// <summary>Trains a model in memory from parsed sentences; <paramref name="dev"/> may be empty (then the last epoch is kept).</summary>
-    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int epochs, int seed, Action<string> log)
+    /// <summary>
+    /// Trains a model in memory from parsed sentences; <paramref name="dev"/> may be empty (then the last
+    /// epoch is kept). <paramref name="beamWidth"/> 1 trains greedy passes; a wider beam trains each pass
+    /// as a beam search with early update, and the model tags with the same width.
+    /// </summary>
+    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int epochs, int seed, Action<string> log, int beamWidth = 1)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(dev);
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamWidth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(beamWidth, TaggerModel.MaxBeamWidth);
 
         var (xpos, upos, classOf) = BuildClasses(train);
         var trainSet = Prepare(train, xpos, upos, classOf);
@@ -76,7 +82,7 @@ public static class TaggerTrainer
         log($"lemmatizer: {lemmatizer.TableSize} table entries, {lemmatizer.RuleCount} suffix rules");
 
         var lexicon = TagLexicon.Build(train);
-        var context = new PassContext(xpos, upos, lexicon, seed, log);
+        var context = new PassContext(xpos, upos, lexicon, seed, beamWidth, log);
         log("pass 1 (right to left)");
         var trainReversed = trainSet.ConvertAll(Reverse);
         var devReversed = devSet.ConvertAll(Reverse);
@@ -99,19 +105,19 @@ public static class TaggerTrainer
             var (foldModel, _) = TrainPass(context, part, null, [], null, firstEpoch, false);
             for (var s = fold; s < trainSet.Count; s += Folds)
             {
-                trainFirst[s] = FirstPass(foldModel, lexicon, trainReversed[s], scratch);
+                trainFirst[s] = FirstPass(foldModel, context, trainReversed[s], scratch);
             }
             log($"jackknife fold {fold + 1}/{Folds} done");
         }
         var devFirst = new int[devSet.Count][];
         for (var s = 0; s < devSet.Count; s++)
         {
-            devFirst[s] = FirstPass(first, lexicon, devReversed[s], scratch);
+            devFirst[s] = FirstPass(first, context, devReversed[s], scratch);
         }
         log("pass 2 (left to right, with first-pass tags to the right)");
         var (second, _) = TrainPass(context, trainSet, trainFirst, devSet, devFirst, epochs, true);
 
-        var model = new TaggerModel(xpos, upos, first, second, lexicon, lemmatizer);
+        var model = new TaggerModel(xpos, upos, first, second, lexicon, lemmatizer, beamWidth);
         if (dev.Count > 0)
         {
             log(LemmaReport(model, dev));
@@ -121,15 +127,15 @@ public static class TaggerTrainer
 
     private const int Folds = 4;
 
-    private sealed record PassContext(string[] Xpos, string[] Upos, TagLexicon Lexicon, int Seed, Action<string> Log);
+    private sealed record PassContext(string[] Xpos, string[] Upos, TagLexicon Lexicon, int Seed, int BeamWidth, Action<string> Log);
 
     /// <summary>First-pass classes of a reversed sentence, in the sentence's own order.</summary>
-    private static int[] FirstPass(PerceptronModel model, TagLexicon lexicon, TrainingSentence reversed, TaggerScratch scratch)
+    private static int[] FirstPass(PerceptronModel model, PassContext context, TrainingSentence reversed, TaggerScratch scratch)
     {
         var count = reversed.Gold.Length;
         scratch.Ensure(count);
-        TaggerFeatures.Prepare(reversed.Text, reversed.Tokens, 0, count, lexicon, scratch);
-        TaggerModel.Decode(model, null, reversed.Text, reversed.Tokens, 0, count, scratch, null);
+        TaggerFeatures.Prepare(reversed.Text, reversed.Tokens, 0, count, context.Lexicon, scratch);
+        TaggerModel.Decode(model, null, reversed.Text, reversed.Tokens, 0, count, scratch, null, context.BeamWidth);
         var classes = scratch.Classes.AsSpan(0, count).ToArray();
         Array.Reverse(classes);
         return classes;
@@ -180,6 +186,19 @@ public static class TaggerTrainer
                 {
                     setFirst[s].CopyTo(scratch.FirstPass, 0);
                     firstPass = scratch.FirstPass;
+                }
+                if (context.BeamWidth > 1)
+                {
+                    // Early update: the sentence trains up to the first token where the gold sequence
+                    // left the beam; those tokens count as training instances for the averaging.
+                    var decided = scratch.Beam(context.BeamWidth).Run(null, trainer, item.Text, item.Tokens, 0, count, scratch, firstPass, item.Gold);
+                    for (var i = 0; i < decided; i++)
+                    {
+                        trainer.NextInstance();
+                        correct += scratch.Classes[i] == item.Gold[i] ? 1 : 0;
+                    }
+                    total += count;
+                    continue;
                 }
                 int prev1 = classes, prev2 = classes;
                 for (var i = 0; i < count; i++)
@@ -276,7 +295,7 @@ public static class TaggerTrainer
                 setFirst[s].CopyTo(scratch.FirstPass, 0);
                 firstPass = scratch.FirstPass;
             }
-            TaggerModel.Decode(model, null, item.Text, item.Tokens, 0, count, scratch, firstPass);
+            TaggerModel.Decode(model, null, item.Text, item.Tokens, 0, count, scratch, firstPass, context.BeamWidth);
             for (var i = 0; i < count; i++)
             {
                 var c = scratch.Classes[i];

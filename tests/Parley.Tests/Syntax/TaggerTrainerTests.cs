@@ -99,4 +99,30 @@ public sealed class TaggerTrainerTests
         Assert.Equal("study", analyses[12].Lemma);
         Assert.All(analyses, a => Assert.Equal(-1, a.Head));
     }
+
+    [Fact]
+    public void A_beam_model_keeps_its_width_through_save_and_load()
+    {
+        var model = TaggerTrainer.Train(TinyTreebank.Sentences(), TinyTreebank.Sentences(), 4, 3, _ => { }, beamWidth: 3);
+        Assert.Equal(3, model.BeamWidth);
+        var bytes = Bytes(model);
+        Assert.Equal(TaggerModel.FormatVersion, BitConverter.ToInt32(bytes, 4));
+        var loaded = TaggerModel.Load(new MemoryStream(bytes));
+        Assert.Equal(3, loaded.BeamWidth);
+        Assert.Equal(bytes, Bytes(loaded));
+        var document = ConlluDocuments.ToDocument("d", TinyTreebank.Sentences());
+        Assert.Equal(model.Analyze(document), loaded.Analyze(document));
+        var again = TaggerTrainer.Train(TinyTreebank.Sentences(), TinyTreebank.Sentences(), 4, 3, _ => { }, beamWidth: 3);
+        Assert.Equal(bytes, Bytes(again));
+    }
+
+    [Fact]
+    public void A_greedy_model_is_written_in_the_first_format()
+    {
+        var model = TaggerTrainer.Train(TinyTreebank.Sentences(), [], 2, 3, _ => { });
+        Assert.Equal(1, model.BeamWidth);
+        var bytes = Bytes(model);
+        Assert.Equal(1, BitConverter.ToInt32(bytes, 4));
+        Assert.Equal(1, TaggerModel.Load(new MemoryStream(bytes)).BeamWidth);
+    }
 }
