@@ -16,8 +16,23 @@ internal static class TrainCommand
     public static Command Create()
     {
         var command = new Command("train", "Train Parley's models from UD English-EWT and Universal NER English-EWT; the same corpora give the same bytes.");
-        command.Subcommands.Add(Create("tagger", "Part-of-speech tagger and lemmatizer (tagger-v1.bin).", (data, output) =>
-            TaggerTrainer.TrainFromCorpora(data, output, Console.Out)));
+        var beam = new Option<int>("--beam")
+        {
+            Description = "Beam width for training and tagging (1: greedy, the shipped model; 4 tags dev better but slower).",
+            DefaultValueFactory = _ => 1,
+        };
+        var tagger = Create("tagger", "Part-of-speech tagger and lemmatizer (tagger-v1.bin).", (data, output) => { });
+        tagger.Options.Add(beam);
+        tagger.SetAction(result => Run(result, tagger, (data, output) =>
+        {
+            var width = result.GetValue(beam);
+            if (width is < 1 or > 16)
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--beam {width}: give a width from 1 (greedy) to 16.");
+            }
+            TaggerTrainer.TrainFromCorpora(data, output, Console.Out, beamWidth: width);
+        }));
+        command.Subcommands.Add(tagger);
         command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (data, output) =>
             ParserTrainer.TrainFromCorpora(data, output, Console.Out)));
         command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin); uses the tagger in --out, else the shipped one.", (data, output) =>
@@ -53,19 +68,24 @@ internal static class TrainCommand
             DefaultValueFactory = _ => "models",
         };
         var command = new Command(name, description) { data, output };
-        command.SetAction(result =>
-        {
-            var corpora = result.GetValue(data) ?? (DataPaths.ResolveShared() is { } shared ? Path.Combine(shared, "corpora") : null);
-            if (corpora is null || !Directory.Exists(Path.Combine(corpora, "ud-english-ewt")))
-            {
-                throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound,
-                    $"The corpora were not found{(corpora is null ? "" : $" in '{corpora}'")}: pass --data DIR, the folder holding ud-english-ewt/ and uner-english-ewt/.");
-            }
-            var outDir = result.GetValue(output)!;
-            Directory.CreateDirectory(outDir);
-            train(corpora, outDir);
-            return ExitCodes.Success;
-        });
+        command.SetAction(result => Run(result, command, train));
         return command;
+    }
+
+    // Finds the corpora and the output folder of a train subcommand, then trains.
+    private static int Run(ParseResult result, Command command, Action<string, string> train)
+    {
+        var data = (Option<string?>)command.Options.First(o => o.Name == "--data");
+        var output = (Option<string>)command.Options.First(o => o.Name == "--out");
+        var corpora = result.GetValue(data) ?? (DataPaths.ResolveShared() is { } shared ? Path.Combine(shared, "corpora") : null);
+        if (corpora is null || !Directory.Exists(Path.Combine(corpora, "ud-english-ewt")))
+        {
+            throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound,
+                $"The corpora were not found{(corpora is null ? "" : $" in '{corpora}'")}: pass --data DIR, the folder holding ud-english-ewt/ and uner-english-ewt/.");
+        }
+        var outDir = result.GetValue(output)!;
+        Directory.CreateDirectory(outDir);
+        train(corpora, outDir);
+        return ExitCodes.Success;
     }
 }
