@@ -54,7 +54,7 @@ public abstract partial class SqlEventStore : IEventStore
     /// events in day order and checks each against the matching articles (it soon has its page); below
     /// it, it starts from the matching articles.
     /// </summary>
-    internal int DenseTextMatches { get; set; } = 2000;
+    internal int DenseTextMatches { get; set; } = 5000;
 
     /// <summary>
     /// A listing whose filters match at least this many events walks the events in day order (it soon
