@@ -28,6 +28,9 @@ internal static class StoreRun
         var target = long.Parse(Option(args, "--events") ?? "1000000", CultureInfo.InvariantCulture);
         var runs = int.Parse(Option(args, "--runs") ?? "20", CultureInfo.InvariantCulture);
         var millionOn = (Option(args, "--million-on") ?? "sqlite").Split(',');
+        // A SQLite file for the million events, kept after the run and reused (migrated, re-analysed) when it exists,
+        // so that query changes are compared on the same store without generating it again.
+        var keep = Option(args, "--keep");
         var work = Directory.CreateTempSubdirectory("parley-bench-store-").FullName;
         try
         {
@@ -82,6 +85,11 @@ internal static class StoreRun
                     continue;
                 }
                 Console.WriteLine();
+                if (name == "sqlite" && keep is not null)
+                {
+                    await KeptAsync(keep, records, target, runs).ConfigureAwait(false);
+                    continue;
+                }
                 var (store, drop) = await open().ConfigureAwait(false);
                 try
                 {
@@ -99,6 +107,24 @@ internal static class StoreRun
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>Query latency on the SQLite file <paramref name="path"/>: generated when missing, else migrated and re-analysed.</summary>
+    private static async Task KeptAsync(string path, List<ParleyRecord> records, long target, int runs)
+    {
+        var exists = File.Exists(path);
+        var clock = Stopwatch.StartNew();
+        await using var store = await EventStores.OpenAsync(path, CancellationToken.None).ConfigureAwait(false);
+        if (exists)
+        {
+            await store.OptimizeAsync(CancellationToken.None).ConfigureAwait(false);
+            Console.WriteLine($"sqlite: reused {path} (migrated and analysed in {clock.Elapsed.TotalSeconds:F0} s)");
+        }
+        else
+        {
+            await GenerateAsync((SqlEventStore)store, records, target).ConfigureAwait(false);
+        }
+        await QueryLatencyAsync("sqlite", store, records, runs).ConfigureAwait(false);
     }
 
     /// <summary>Copies of the sample's records under new ids, shifted by whole weeks over about ten years, until <paramref name="target"/> events.</summary>

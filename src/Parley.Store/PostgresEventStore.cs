@@ -11,13 +11,11 @@ public sealed class PostgresEventStore : SqlEventStore
     private static readonly IReadOnlyList<IReadOnlyList<string>> PostgresMigrations =
     [
         [
-            .. StoreSchema.Version1.Select(statement => statement
-                .Replace("{key}", "text COLLATE \"C\"", StringComparison.Ordinal)
-                .Replace("{long}", "bigint", StringComparison.Ordinal)
-                .Replace("{real}", "double precision", StringComparison.Ordinal)),
+            .. Dialect(StoreSchema.Version1),
             "ALTER TABLE articles ADD COLUMN fts tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED",
             "CREATE INDEX articles_fts ON articles USING gin (fts)",
         ],
+        [.. Dialect(StoreSchema.Version2)],
     ];
 
     private readonly NpgsqlDataSource _dataSource;
@@ -40,6 +38,9 @@ public sealed class PostgresEventStore : SqlEventStore
 
     /// <inheritdoc/>
     protected override string TextSearchArticles => "SELECT id FROM articles WHERE fts @@ plainto_tsquery('simple', @text)";
+
+    /// <inheritdoc/>
+    protected override string TextSearchArticle => "t.fts @@ plainto_tsquery('simple', @text)";
 
     /// <inheritdoc/>
     protected override string TextMatchCount => "SELECT COUNT(*) FROM articles WHERE fts @@ plainto_tsquery('simple', @text)";
@@ -69,6 +70,11 @@ public sealed class PostgresEventStore : SqlEventStore
         await _dataSource.DisposeAsync().ConfigureAwait(false);
         await base.DisposeAsync().ConfigureAwait(false);
     }
+
+    private static IEnumerable<string> Dialect(IEnumerable<string> statements) => statements.Select(statement => statement
+        .Replace("{key}", "text COLLATE \"C\"", StringComparison.Ordinal)
+        .Replace("{long}", "bigint", StringComparison.Ordinal)
+        .Replace("{real}", "double precision", StringComparison.Ordinal));
 
     /// <summary>Turns a <c>postgres://</c> or <c>postgresql://</c> URL into a connection string; anything else is taken as one.</summary>
     public static string ToConnectionString(string connection)

@@ -43,14 +43,18 @@ public abstract partial class SqlEventStore : IEventStore
     /// <summary>A subquery selecting the ids of articles whose text matches the parameter <c>@text</c>.</summary>
     protected abstract string TextSearchArticles { get; }
 
+    /// <summary>A condition holding when the text of the article <c>t</c> matches the parameter <c>@text</c>.</summary>
+    protected abstract string TextSearchArticle { get; }
+
     /// <summary>A statement counting the articles whose text matches <c>@text</c>.</summary>
     protected abstract string TextMatchCount { get; }
 
     /// <summary>
-    /// Above this many matching articles a listing walks events in day order and checks each against
-    /// the matching articles (it soon has its page); below it, it starts from the matching articles.
+    /// Above this many matching articles (full text, or quotations by speaker or text) a listing walks
+    /// events in day order and checks each against the matching articles (it soon has its page); below
+    /// it, it starts from the matching articles.
     /// </summary>
-    internal int DenseTextMatches { get; set; } = 2000;
+    internal int DenseTextMatches { get; set; } = 5000;
 
     /// <summary>
     /// A listing whose filters match at least this many events walks the events in day order (it soon
@@ -69,6 +73,13 @@ public abstract partial class SqlEventStore : IEventStore
 
     /// <summary>Added after an ascending sort key so that nulls come first on every database.</summary>
     protected virtual string NullsFirst => "";
+
+    /// <summary>A condition on the quotation <c>q</c> holding when its text contains <paramref name="value"/> (case-insensitive); adds its parameters.</summary>
+    private protected virtual string QuoteMatch(string value, List<SqlArg> args)
+    {
+        args.Add(SqlArg.Text("@quote", Contains(value)));
+        return "lower(q.text) LIKE @quote ESCAPE '\\'";
+    }
 
     /// <summary>Adds an article's text to the full-text index (when the database does not do it itself).</summary>
     private protected virtual Task IndexTextAsync(Session session, long seq, string text, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -140,10 +151,26 @@ public abstract partial class SqlEventStore : IEventStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var session = new Session(connection, null);
         var dense = false;
-        if (query.Limit > 0 && !string.IsNullOrWhiteSpace(query.Text))
+        var quoteArgs = new List<SqlArg>();
+        var quoteConditions = QuoteConditions(query, quoteArgs);
+        if (query.Limit > 0 && (!string.IsNullOrWhiteSpace(query.Text) || quoteConditions.Count > 0))
         {
-            var matches = await session.ScalarAsync(TextMatchCount, cancellationToken, SqlArg.Text("@text", TextSearchValue(query.Text))).ConfigureAwait(false);
-            dense = Convert.ToInt64(matches, CultureInfo.InvariantCulture) > DenseTextMatches;
+            if (!string.IsNullOrWhiteSpace(query.Text))
+            {
+                var matches = await session.ScalarAsync(TextMatchCount, cancellationToken, SqlArg.Text("@text", TextSearchValue(query.Text))).ConfigureAwait(false);
+                dense = Convert.ToInt64(matches, CultureInfo.InvariantCulture) > DenseTextMatches;
+            }
+            foreach (var condition in quoteConditions)
+            {
+                if (dense)
+                {
+                    break;
+                }
+                await using var count = session.Command(
+                    $"SELECT COUNT(*) FROM (SELECT DISTINCT q.article_id FROM quotes q WHERE {condition} LIMIT @probe) AS matches",
+                    [.. quoteArgs.Where(arg => condition.Contains(arg.Name, StringComparison.Ordinal)), SqlArg.Long("@probe", (long)DenseTextMatches + 1)]);
+                dense = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > DenseTextMatches;
+            }
         }
         var args = new List<SqlArg>();
         var where = Where(query, args, dense);
@@ -153,15 +180,25 @@ public abstract partial class SqlEventStore : IEventStore
                 [.. args, SqlArg.Int("@probe", DenseRows)]);
             dense = Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) >= DenseRows;
         }
-        var columns = dense && DayOrderHint is not null ? string.Format(CultureInfo.InvariantCulture, EventSelect, DayOrderHint) : EventColumns;
-        var sql = new StringBuilder("SELECT ").Append(columns).Append(where)
-            .Append(" ORDER BY e.event_day").Append(NullsFirst).Append(", e.id");
-        if (query.Limit > 0)
+        var order = " ORDER BY e.event_day" + NullsFirst + ", e.id";
+        var hint = dense && DayOrderHint is not null ? DayOrderHint : "";
+        string sql;
+        if (query.Limit > 0 && where.Length > 0)
         {
-            sql.Append(" LIMIT @limit");
+            // The page's ids first, from indexes as far as the filters allow; only its events are then read whole.
+            sql = $"SELECT {EventColumns} WHERE e.id IN (SELECT e.id FROM events e{hint}{where}{order} LIMIT @limit){order}";
             args.Add(SqlArg.Int("@limit", query.Limit));
         }
-        await using var command = session.Command(sql.ToString(), [.. args]);
+        else
+        {
+            sql = "SELECT " + string.Format(CultureInfo.InvariantCulture, EventSelect, hint) + where + order;
+            if (query.Limit > 0)
+            {
+                sql += " LIMIT @limit";
+                args.Add(SqlArg.Int("@limit", query.Limit));
+            }
+        }
+        await using var command = session.Command(sql, [.. args]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -296,7 +333,9 @@ public abstract partial class SqlEventStore : IEventStore
         {
             // CAMEO actor codes start with the actor's country, so a prefix also finds a country's actors.
             var code = query.ActorCode.ToUpperInvariant();
-            clauses.Add("((e.source_code >= @actor_lo AND e.source_code < @actor_hi) OR (e.target_code >= @actor_lo AND e.target_code < @actor_hi))");
+            // The date range is repeated in each branch so that each is one index range (code, day) checked without reading the events.
+            var days = (query.From is null ? "" : " AND e.event_day >= @from") + (query.To is null ? "" : " AND e.event_day <= @to");
+            clauses.Add($"((e.source_code >= @actor_lo AND e.source_code < @actor_hi{days}) OR (e.target_code >= @actor_lo AND e.target_code < @actor_hi{days}))");
             args.Add(SqlArg.Text("@actor_lo", code));
             args.Add(SqlArg.Text("@actor_hi", PrefixEnd(code)));
         }
@@ -365,25 +404,36 @@ public abstract partial class SqlEventStore : IEventStore
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             clauses.Add(denseText
-                ? $"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND m.article_id IN ({TextSearchArticles}))"
+                ? $"EXISTS (SELECT 1 FROM event_mentions m JOIN articles t ON t.id = m.article_id WHERE m.event_id = e.id AND {TextSearchArticle})"
                 : $"e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({TextSearchArticles}))");
             args.Add(SqlArg.Text("@text", TextSearchValue(query.Text)));
         }
+        foreach (var condition in QuoteConditions(query, args))
+        {
+            // Dense (many quotations match): each event walked in day order looks at the quotations of its articles.
+            clauses.Add(denseText
+                ? $"EXISTS (SELECT 1 FROM event_mentions m JOIN quotes q ON q.article_id = m.article_id WHERE m.event_id = e.id AND {condition})"
+                : $"e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN (SELECT q.article_id FROM quotes q WHERE {condition}))");
+        }
+        return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
+    }
+
+    /// <summary>The conditions on a quotation <c>q</c> the query sets (speaker, quotation text), each to hold in some article of the event.</summary>
+    private List<string> QuoteConditions(EventQuery query, List<SqlArg> args)
+    {
+        var conditions = new List<string>();
         if (!string.IsNullOrEmpty(query.Speaker))
         {
             var speaker = query.Speaker.ToLowerInvariant();
-            clauses.Add("e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN " +
-                "(SELECT q.article_id FROM quotes q WHERE lower(q.speaker_text) >= @speaker_lo AND lower(q.speaker_text) < @speaker_hi))");
+            conditions.Add("lower(q.speaker_text) >= @speaker_lo AND lower(q.speaker_text) < @speaker_hi");
             args.Add(SqlArg.Text("@speaker_lo", speaker));
             args.Add(SqlArg.Text("@speaker_hi", PrefixEnd(speaker)));
         }
         if (!string.IsNullOrEmpty(query.Quote))
         {
-            clauses.Add("e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN " +
-                "(SELECT q.article_id FROM quotes q WHERE lower(q.text) LIKE @quote ESCAPE '\\'))");
-            args.Add(SqlArg.Text("@quote", Contains(query.Quote)));
+            conditions.Add(QuoteMatch(query.Quote, args));
         }
-        return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
+        return conditions;
     }
 
     private static void AddEquals(List<string> clauses, List<SqlArg> args, string column, string parameter, string? value)
@@ -399,7 +449,7 @@ public abstract partial class SqlEventStore : IEventStore
     private static string PrefixEnd(string prefix) => prefix[..^1] + (char)(prefix[^1] + 1);
 
     /// <summary>A LIKE pattern matching <paramref name="value"/> anywhere, with the user's wildcards taken literally.</summary>
-    private static string Contains(string value) =>
+    private protected static string Contains(string value) =>
         "%" + value.ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 

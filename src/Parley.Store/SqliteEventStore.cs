@@ -13,6 +13,19 @@ public sealed class SqliteEventStore : SqlEventStore
             .. Dialect(StoreSchema.Version1),
             "CREATE VIRTUAL TABLE article_text USING fts5(text, tokenize = 'unicode61')",
         ],
+        [
+            .. Dialect(StoreSchema.Version2),
+            // Trigrams find every quotation containing a piece of text of three characters or more
+            // (case-folded, so a superset of what LIKE matches); LIKE then keeps the exact matches.
+            "CREATE VIRTUAL TABLE quote_text USING fts5(text, content = 'quotes', content_rowid = 'rowid', tokenize = 'trigram')",
+            "CREATE TRIGGER quotes_text_insert AFTER INSERT ON quotes BEGIN INSERT INTO quote_text (rowid, text) VALUES (new.rowid, new.text); END",
+            "CREATE TRIGGER quotes_text_delete AFTER DELETE ON quotes BEGIN " +
+                "INSERT INTO quote_text (quote_text, rowid, text) VALUES ('delete', old.rowid, old.text); END",
+            "CREATE TRIGGER quotes_text_update AFTER UPDATE OF text ON quotes BEGIN " +
+                "INSERT INTO quote_text (quote_text, rowid, text) VALUES ('delete', old.rowid, old.text); " +
+                "INSERT INTO quote_text (rowid, text) VALUES (new.rowid, new.text); END",
+            "INSERT INTO quote_text (quote_text) VALUES ('rebuild')",
+        ],
     ];
 
     private readonly string _connectionString;
@@ -43,6 +56,9 @@ public sealed class SqliteEventStore : SqlEventStore
     protected override string TextSearchArticles => "SELECT id FROM articles WHERE seq IN (SELECT rowid FROM article_text WHERE article_text MATCH @text)";
 
     /// <inheritdoc/>
+    protected override string TextSearchArticle => "t.seq IN (SELECT rowid FROM article_text WHERE article_text MATCH @text)";
+
+    /// <inheritdoc/>
     protected override string? DayOrderHint => " INDEXED BY events_day";
 
     /// <inheritdoc/>
@@ -51,6 +67,21 @@ public sealed class SqliteEventStore : SqlEventStore
     /// <summary>Each word becomes a quoted FTS5 string, so the user's words are matched, never parsed as query syntax.</summary>
     protected override string TextSearchValue(string words) =>
         string.Join(' ', TextFingerprint.Words(words).Select(word => "\"" + word + "\""));
+
+    /// <summary>
+    /// Quotations whose trigrams hold the text's (the index's answer), checked with LIKE for the exact
+    /// match; texts shorter than a trigram can only be scanned for.
+    /// </summary>
+    private protected override string QuoteMatch(string value, List<SqlArg> args)
+    {
+        var like = base.QuoteMatch(value, args);
+        if (value.EnumerateRunes().Count() < 3)
+        {
+            return like;
+        }
+        args.Add(SqlArg.Text("@quote_trigrams", "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        return "q.rowid IN (SELECT rowid FROM quote_text WHERE quote_text MATCH @quote_trigrams) AND " + like;
+    }
 
     /// <inheritdoc/>
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

@@ -105,4 +105,17 @@ internal static class StoreSchema
         """,
         "CREATE INDEX event_mentions_event ON event_mentions (event_id)",
     ];
+
+    /// <summary>Version 2: indexes that answer the slow filters of a large store from the index alone.</summary>
+    public static readonly string[] Version2 =
+    [
+        // A QuadClass with a Goldstein range is one index range, checked without reading the events.
+        "CREATE INDEX events_quad_goldstein ON events (quad, goldstein)",
+        // Counts by dyad within a root read the codes from the index.
+        "CREATE INDEX events_root_dyad ON events (root, source_code, target_code)",
+        // A listing sorts the ids of the events that match from an index (day by id), reading only its page whole.
+        "CREATE INDEX events_id_day ON events (id, event_day)",
+        // From the articles a search finds to their events without reading the mentions.
+        "CREATE INDEX event_mentions_article ON event_mentions (article_id, event_id)",
+    ];
 }

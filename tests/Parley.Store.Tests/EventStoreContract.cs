@@ -131,6 +131,24 @@ public abstract class EventStoreContract
     });
 
     [SkippableFact]
+    public Task Quotation_text_is_searched_in_the_stored_version_of_an_article_only() => WithStoreAsync(async store =>
+    {
+        var record = Articles.Record("nor-1", Articles.MeetingReport, "nordic.example", "2021-03-02", Articles.Meeting());
+        await store.StoreAsync([record], None);
+        Assert.Single(await QueryAsync(store, new EventQuery { Quote = "COUNTRIES WOULD" }));
+        var corrected = record with
+        {
+            Text = record.Text + " Talks resume in June.",
+            Quotes = [record.Quotes[0] with { Text = "fishing quotas will be reviewed" }],
+        };
+        Assert.Equal([ArticleOutcome.Replaced], await store.StoreAsync([corrected], None));
+        Assert.Empty(await QueryAsync(store, new EventQuery { Quote = "countries would" }));
+        Assert.Single(await QueryAsync(store, new EventQuery { Quote = "Quotas Will" }));
+        Assert.Single(await QueryAsync(store, new EventQuery { Quote = "ew" }));
+        Assert.Empty(await QueryAsync(store, new EventQuery { Quote = "quotas_will" }));
+    });
+
+    [SkippableFact]
     public Task The_same_text_under_another_id_is_a_duplicate_and_codes_nothing() => WithStoreAsync(async store =>
     {
         await store.StoreAsync([Articles.Record("nor-1", Articles.MeetingReport, "nordic.example", "2021-03-02", Articles.Meeting())], None);
@@ -197,6 +215,7 @@ public abstract class EventStoreContract
         [
             new() { Text = "trawler" }, new() { Text = "fishing" }, new() { Text = "quota science" }, new() { Text = "volcano" },
             new() { ActorCode = "NOR" }, new() { Code = "17" }, new() { Root = "04", From = new DateOnly(2021, 4, 1) }, new() { Quad = 1, Limit = 1 },
+            new() { Speaker = "norwegian" }, new() { Quote = "exchange data" }, new() { Quote = "ex" }, new() { Quote = "DATA", Speaker = "nor" },
         ];
         foreach (var query in queries)
         {
