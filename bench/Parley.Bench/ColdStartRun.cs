@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Parley.Processing;
 
 namespace Parley.Bench;
 
@@ -14,7 +15,12 @@ internal static class ColdStartRun
         var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
         var root = FindRepository();
         var cli = Path.Combine(root, "src", "Parley.Cli", "bin", "Release", "net10.0", "Parley.Cli.dll");
-        var article = Path.Combine(root, "examples", "un-guterres-putin.txt");
+        var article = Path.Combine(DataPaths.ResolveShared() ?? Path.Combine(root, "..", "shared"), "examples", "un-guterres-putin.txt");
+        if (!File.Exists(article))
+        {
+            Console.Error.WriteLine($"The example article was not found at {article}: set {DataPaths.SharedVariable} to the shared folder.");
+            return 2;
+        }
         if (!File.Exists(cli))
         {
             Console.Error.WriteLine("Build the command first: dotnet build -c Release src/Parley.Cli");

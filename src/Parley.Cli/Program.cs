@@ -10,7 +10,7 @@ internal static class Program
         Parley turns news into event data: who did what to whom, where, when, and in whose words.
 
         Examples:
-          parley code examples/un-guterres-putin.txt --published 2022-04-20
+          parley code ../shared/examples/un-guterres-putin.txt --published 2022-04-20
           parley code articles/ --out coded.jsonl          (a directory, recursively)
           cat feed.jsonl | parley code - > coded.jsonl     (JSON lines on stdin)
           parley parse article.txt                         (CoNLL-U: tags, lemmas, dependencies, entities)

@@ -21,10 +21,10 @@ public sealed class CodeCommandTests : IDisposable
         return records;
     }
 
-    [Fact]
+    [ExampleArticleFact]
     public void The_example_article_gives_one_valid_record_with_only_the_boilerplate_line_removed()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "examples", "un-guterres-putin.txt");
+        var path = ExampleArticleFactAttribute.Path!;
         var result = ParleyProcess.Run(null, "code", path, "--published", "2022-04-20");
         Assert.True(result.ExitCode == 0, result.Stderr);
         var record = Assert.Single(Records(result.Stdout));
@@ -36,10 +36,10 @@ public sealed class CodeCommandTests : IDisposable
         Assert.EndsWith("head to The Hill.", removedText, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [ExampleArticleFact]
     public void The_example_article_is_split_into_sentences_where_a_reader_would()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "examples", "un-guterres-putin.txt");
+        var path = ExampleArticleFactAttribute.Path!;
         var result = ParleyProcess.Run(null, "code", path, "--published", "2022-04-20");
         var record = Assert.Single(Records(result.Stdout));
         var text = record.GetProperty("text").GetString()!;
@@ -138,7 +138,7 @@ public sealed class CodeCommandTests : IDisposable
     {
         var result = ParleyProcess.Run(null, "--help");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("parley code examples/un-guterres-putin.txt", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("parley code ../shared/examples/un-guterres-putin.txt", result.Stdout, StringComparison.Ordinal);
         Assert.Contains("Exit codes", result.Stdout, StringComparison.Ordinal);
     }
 
