@@ -21,9 +21,7 @@ internal static class TrainCommand
             Description = "Beam width for training and tagging (1: greedy, the shipped model; 4 tags dev better but slower).",
             DefaultValueFactory = _ => 1,
         };
-        var tagger = Create("tagger", "Part-of-speech tagger and lemmatizer (tagger-v1.bin).", (data, output) => { });
-        tagger.Options.Add(beam);
-        tagger.SetAction(result => Run(result, tagger, (data, output) =>
+        command.Subcommands.Add(Create("tagger", "Part-of-speech tagger and lemmatizer (tagger-v1.bin).", (result, data, output) =>
         {
             var width = result.GetValue(beam);
             if (width is < 1 or > 16)
@@ -31,11 +29,10 @@ internal static class TrainCommand
                 throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--beam {width}: give a width from 1 (greedy) to 16.");
             }
             TaggerTrainer.TrainFromCorpora(data, output, Console.Out, beamWidth: width);
-        }));
-        command.Subcommands.Add(tagger);
-        command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (data, output) =>
+        }, beam));
+        command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (_, data, output) =>
             ParserTrainer.TrainFromCorpora(data, output, Console.Out)));
-        command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin); uses the tagger in --out, else the shipped one.", (data, output) =>
+        command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin); uses the tagger in --out, else the shipped one.", (_, data, output) =>
         {
             var shipped = DataPaths.ResolveData();
             var tagger = Path.Combine(output, "tagger-v1.bin");
@@ -56,7 +53,8 @@ internal static class TrainCommand
         return command;
     }
 
-    private static Command Create(string name, string description, Action<string, string> train)
+    // A train subcommand: --data and --out (plus its own options); finds the corpora and the output folder, then trains.
+    private static Command Create(string name, string description, Action<ParseResult, string, string> train, params Option[] options)
     {
         var data = new Option<string?>("--data")
         {
@@ -68,24 +66,23 @@ internal static class TrainCommand
             DefaultValueFactory = _ => "models",
         };
         var command = new Command(name, description) { data, output };
-        command.SetAction(result => Run(result, command, train));
-        return command;
-    }
-
-    // Finds the corpora and the output folder of a train subcommand, then trains.
-    private static int Run(ParseResult result, Command command, Action<string, string> train)
-    {
-        var data = (Option<string?>)command.Options.First(o => o.Name == "--data");
-        var output = (Option<string>)command.Options.First(o => o.Name == "--out");
-        var corpora = result.GetValue(data) ?? (DataPaths.ResolveShared() is { } shared ? Path.Combine(shared, "corpora") : null);
-        if (corpora is null || !Directory.Exists(Path.Combine(corpora, "ud-english-ewt")))
+        foreach (var option in options)
         {
-            throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound,
-                $"The corpora were not found{(corpora is null ? "" : $" in '{corpora}'")}: pass --data DIR, the folder holding ud-english-ewt/ and uner-english-ewt/.");
+            command.Options.Add(option);
         }
-        var outDir = result.GetValue(output)!;
-        Directory.CreateDirectory(outDir);
-        train(corpora, outDir);
-        return ExitCodes.Success;
+        command.SetAction(result =>
+        {
+            var corpora = result.GetValue(data) ?? (DataPaths.ResolveShared() is { } shared ? Path.Combine(shared, "corpora") : null);
+            if (corpora is null || !Directory.Exists(Path.Combine(corpora, "ud-english-ewt")))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InputNotFound,
+                    $"The corpora were not found{(corpora is null ? "" : $" in '{corpora}'")}: pass --data DIR, the folder holding ud-english-ewt/ and uner-english-ewt/.");
+            }
+            var outDir = result.GetValue(output)!;
+            Directory.CreateDirectory(outDir);
+            train(result, corpora, outDir);
+            return ExitCodes.Success;
+        });
+        return command;
     }
 }

@@ -155,16 +155,8 @@ public sealed class EntityModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         var reader = new BinaryReader(stream);
-        if (reader.ReadInt32() != Magic)
-        {
-            throw new InvalidDataException("Not a Parley entity model.");
-        }
-        var version = reader.ReadInt32();
         // Format 1 is format 2 without word classes.
-        if (version is not (1 or FormatVersion))
-        {
-            throw new InvalidDataException($"Entity model format {version} is not supported (expected {FormatVersion}).");
-        }
+        var version = ModelHeader.Read(reader, Magic, "entity model", 1, FormatVersion);
         var entries = new (string, string)[reader.ReadInt32()];
         for (var i = 0; i < entries.Length; i++)
         {

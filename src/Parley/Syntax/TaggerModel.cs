@@ -204,15 +204,7 @@ public sealed class TaggerModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         var reader = new BinaryReader(stream);
-        if (reader.ReadInt32() != Magic)
-        {
-            throw new InvalidDataException("Not a Parley tagger model.");
-        }
-        var version = reader.ReadInt32();
-        if (version != FormatVersion && version != GreedyFormatVersion)
-        {
-            throw new InvalidDataException($"Tagger model format {version} is not supported (expected {GreedyFormatVersion} or {FormatVersion}).");
-        }
+        var version = ModelHeader.Read(reader, Magic, "tagger model", GreedyFormatVersion, FormatVersion);
         var beamWidth = version == GreedyFormatVersion ? 1 : reader.ReadInt32();
         var classes = reader.ReadInt32();
         var xpos = new string[classes];
