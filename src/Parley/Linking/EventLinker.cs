@@ -59,6 +59,15 @@ public sealed class EventLinker : IStage
                 Mark(tokens, time.Start, time.End, time.Value, timeAt);
             }
         }
+        // Tokens that name an actor: a place named there says who took part ("condemned Russia").
+        var actorAt = new string?[tokens.Length];
+        foreach (var actor in document.Actors)
+        {
+            foreach (var mention in actor.Mentions)
+            {
+                Mark(tokens, mention.Start, mention.End, actor.Id, actorAt);
+            }
+        }
         var parse = document.Analyses.Length == tokens.Length && tokens.Length > 0 ? new ParseView(document.Analyses) : null;
         for (var e = 0; e < document.Events.Count; e++)
         {
@@ -72,8 +81,9 @@ public sealed class EventLinker : IStage
             var predicate = PredicateOf(document, parse, trigger);
             var quoted = InQuote(document, coded.Trigger.Start);
             var target = ArgumentHead(document, parse, sentence, coded.Target);
-            var place = coded.Place ?? Find(document, parse, sentence, trigger, predicate, target, quoted, placeAt);
-            var date = coded.Date ?? Find(document, parse, sentence, trigger, predicate, target, quoted, timeAt);
+            var participants = ParticipantsNamedByPlace(coded, actorAt);
+            var place = coded.Place ?? Find(document, parse, sentence, trigger, predicate, target, quoted, placeAt, participants);
+            var date = coded.Date ?? Find(document, parse, sentence, trigger, predicate, target, quoted, timeAt, default);
             if (!ReferenceEquals(place, coded.Place) || !ReferenceEquals(date, coded.Date))
             {
                 document.Events[e] = coded with { Place = place, Date = date };
@@ -81,35 +91,52 @@ public sealed class EventLinker : IStage
         }
     }
 
+    // The words that name the event's actors and any other actor, when a place named there says who
+    // took part rather than where: in a verbal event ("Russia was condemned … and its participation
+    // suspended", "Kenya said") the country is a participant, and the statement is not located in it.
+    // In a material event ("shelled Kharkiv") and in a visit ("visited Kyiv", "Norway hosted …") the
+    // place named as an actor is where it happened, so nothing is excluded. A place attached to the
+    // predicate ("criticised Chile in Geneva") is taken either way.
+    private static Participants ParticipantsNamedByPlace(CodedEvent coded, string?[] actorAt)
+    {
+        // Reducing relations (16: sanctions, suspensions, cut ties) is material in QuadClass but done
+        // from afar: "suspended Russia's membership" did not happen in Russia.
+        var material = coded.Quad is 2 or 4 && coded.Root != "16";
+        var visit = coded.Code.StartsWith("042", StringComparison.Ordinal) || coded.Code.StartsWith("043", StringComparison.Ordinal);
+        return material || visit ? default : new Participants(coded.Source, coded.Target, actorAt);
+    }
+
     // Predicate first (its head word, then the trigger's other words: "asked to visit … in
     // Lagos"), then the target actor's own modifier ("to see the envoy in Lagos", however the parser
     // hung the phrase), then its clause, then the sentence when it holds exactly one value on the same
     // side of any quotation marks as the event (a date of the reporting is not the date of what is quoted).
+    // Values inside the excluded participants are not taken from the clause or the sentence.
     private static string? Find(Document document, ParseView? parse, Sentence sentence, (int First, int End) trigger, int predicate,
-        int target, bool quoted, string?[] valueAt)
+        int target, bool quoted, string?[] valueAt, Participants excluded)
     {
         if (parse is not null && predicate >= 0)
         {
-            var attached = parse.AttachedTo(predicate, valueAt, sentence);
+            Func<int, bool> skip = t => excluded.Contains(document.Tokens, t);
+            var attached = parse.AttachedTo(predicate, valueAt, sentence, skip);
             for (var t = trigger.First; attached is null && t < trigger.End; t++)
             {
-                attached = t == predicate ? null : parse.AttachedTo(t, valueAt, sentence);
+                attached = t == predicate ? null : parse.AttachedTo(t, valueAt, sentence, skip);
             }
             if (attached is null && target >= 0)
             {
-                attached = parse.AttachedTo(target, valueAt, sentence);
+                attached = parse.AttachedTo(target, valueAt, sentence, skip);
             }
             if (attached is not null)
             {
                 return attached;
             }
             var clause = parse.ClauseOf(predicate, sentence);
-            attached = clause == predicate ? null : parse.AttachedTo(clause, valueAt, sentence);
+            attached = clause == predicate ? null : parse.AttachedTo(clause, valueAt, sentence, skip);
             if (attached is not null)
             {
                 return attached;
             }
-            var inClause = parse.NearestInClause(clause, predicate, valueAt, sentence);
+            var inClause = parse.NearestInClause(clause, predicate, valueAt, sentence, skip);
             if (inClause is not null)
             {
                 return inClause;
@@ -119,7 +146,7 @@ public sealed class EventLinker : IStage
         for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
             var value = valueAt[t];
-            if (value is null || InQuote(document, document.Tokens[t].Start) != quoted)
+            if (value is null || InQuote(document, document.Tokens[t].Start) != quoted || excluded.Contains(document.Tokens, t))
             {
                 continue;
             }
@@ -250,5 +277,15 @@ public sealed class EventLinker : IStage
                 document.Quotes[q] = quote with { Events = inside };
             }
         }
+    }
+
+    // The source and target spans of an event and the tokens naming actors, or none (default).
+    private readonly record struct Participants(EventArgument? Source, EventArgument? Target, string?[]? ActorAt)
+    {
+        public bool Contains(Token[] tokens, int t) =>
+            ActorAt is not null && (ActorAt[t] is not null || Within(Source, tokens[t]) || Within(Target, tokens[t]));
+
+        private static bool Within(EventArgument? argument, Token token) =>
+            argument is not null && token.Start >= argument.Start && token.End <= argument.End;
     }
 }

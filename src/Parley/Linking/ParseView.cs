@@ -12,9 +12,12 @@ internal sealed class ParseView(TokenAnalysis[] analyses)
     /// <summary>
     /// A value carried by an oblique or nominal modifier of <paramref name="head"/> ("in Moscow",
     /// "on March 3", "Sunday" as obl:tmod, "yesterday" as advmod), searched through that modifier's
-    /// own noun phrase ("in the port city of Mombasa") but not into clauses below it.
+    /// own noun phrase ("in the port city of Mombasa") but not into clauses below it. Inside that
+    /// phrase, the tokens <paramref name="skip"/> names are passed over ("for its invasion into
+    /// Ukraine" names a participant of the invasion, not where a statement was made); so is the
+    /// modifier's own head word unless it is an oblique ("in Chile" is where; "Chile's" is who).
     /// </summary>
-    public string? AttachedTo(int head, string?[] valueAt, Sentence sentence)
+    public string? AttachedTo(int head, string?[] valueAt, Sentence sentence, Func<int, bool> skip)
     {
         for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
@@ -25,7 +28,11 @@ internal sealed class ParseView(TokenAnalysis[] analyses)
             var relation = Relation(t);
             if (IsModifier(relation) || (relation.StartsWith("advmod", StringComparison.Ordinal) && valueAt[t] is not null))
             {
-                var found = InPhrase(t, valueAt, sentence);
+                if (!relation.StartsWith("obl", StringComparison.Ordinal) && skip(t))
+                {
+                    continue;
+                }
+                var found = InPhrase(t, valueAt, sentence, skip);
                 if (found is not null)
                 {
                     return found;
@@ -51,14 +58,17 @@ internal sealed class ParseView(TokenAnalysis[] analyses)
         return current;
     }
 
-    /// <summary>The value nearest to <paramref name="predicate"/> among tokens whose clause is <paramref name="clause"/>.</summary>
-    public string? NearestInClause(int clause, int predicate, string?[] valueAt, Sentence sentence)
+    /// <summary>
+    /// The value nearest to <paramref name="predicate"/> among tokens whose clause is
+    /// <paramref name="clause"/>, leaving out the tokens <paramref name="skip"/> names.
+    /// </summary>
+    public string? NearestInClause(int clause, int predicate, string?[] valueAt, Sentence sentence, Func<int, bool> skip)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
         for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
-            if (valueAt[t] is null)
+            if (valueAt[t] is null || skip(t))
             {
                 continue;
             }
@@ -72,7 +82,7 @@ internal sealed class ParseView(TokenAnalysis[] analyses)
         return best;
     }
 
-    private string? InPhrase(int root, string?[] valueAt, Sentence sentence)
+    private string? InPhrase(int root, string?[] valueAt, Sentence sentence, Func<int, bool> skip)
     {
         if (valueAt[root] is not null)
         {
@@ -80,7 +90,7 @@ internal sealed class ParseView(TokenAnalysis[] analyses)
         }
         for (var t = sentence.FirstToken; t < sentence.EndToken; t++)
         {
-            if (valueAt[t] is not null && Dominates(root, t, sentence))
+            if (valueAt[t] is not null && !skip(t) && Dominates(root, t, sentence))
             {
                 return valueAt[t];
             }

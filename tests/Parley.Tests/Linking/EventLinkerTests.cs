@@ -143,6 +143,51 @@ public sealed class EventLinkerTests
         Assert.Equal(expected, Assert.Single(Link(document).Events).Place);
     }
 
+    // "The ministers criticised Chile on Monday ." with Chile both the target actor and a place.
+    private const string CriticisedChile =
+        "The|the|DET|2|det ministers|minister|NOUN|3|nsubj criticised|criticise|VERB|0|root Chile|Chile|PROPN|3|obj "
+        + "on|on|ADP|6|case Monday|Monday|PROPN|3|obl .|.|PUNCT|3|punct";
+
+    [Theory]
+    [InlineData("111", 3, null)]   // criticise: Chile took part, the criticism is not located there
+    [InlineData("042", 1, "p1")]   // make a visit: the place visited is where it happened
+    [InlineData("190", 4, "p1")]   // conventional force: what was attacked is where
+    [InlineData("163", 4, null)]   // sanctions: material, but imposed from afar
+    public void A_place_named_as_an_actor_locates_material_events_and_visits_only(string code, int quad, string? expected)
+    {
+        var document = Parsed(CriticisedChile);
+        AddPlace(document, "p1", "Chile", 4);
+        AddTime(document, 6, 6, "2023-03-13");
+        var coded = AddEvent(document, "e1", 0, 3, 3);
+        var chile = Words(document, 4, 4);
+        document.Events[0] = coded with
+        {
+            Code = code, Root = code[..2], Quad = quad,
+            Target = new EventArgument(null, "CHL", chile.Start, chile.End, chile.Text),
+        };
+        var linked = Assert.Single(Link(document).Events);
+        Assert.Equal(expected, linked.Place);
+        Assert.Equal("2023-03-13", linked.Date);
+    }
+
+    [Theory]
+    [InlineData(true, null)]
+    [InlineData(false, "p1")]
+    public void A_place_word_that_names_an_actor_elsewhere_in_the_sentence_does_not_locate_a_statement(bool chileIsActor, string? expected)
+    {
+        // "The ministers criticised Chile on Monday ." coded with no target: the place word still
+        // names an actor of the article, so it says who, not where.
+        var document = Parsed(CriticisedChile);
+        AddPlace(document, "p1", "Chile", 4);
+        if (chileIsActor)
+        {
+            document.Actors.Add(new Actor { Id = "a1", Name = "Chile", Code = "CHL", Mentions = [Words(document, 4, 4)] });
+        }
+        var coded = AddEvent(document, "e1", 0, 3, 3);
+        document.Events[0] = coded with { Code = "111", Root = "11", Quad = 3 };
+        Assert.Equal(expected, Assert.Single(Link(document).Events).Place);
+    }
+
     [Fact]
     public void Two_places_elsewhere_in_the_sentence_are_ambiguous()
     {
