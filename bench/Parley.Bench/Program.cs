@@ -36,7 +36,7 @@ internal static class Program
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | kb [--repeat N] | dictionaries [--repeat N] | stages [--repeat N] | store [--postgres URL] [--events N] [--million-on sqlite,postgres] [--runs N] [--keep FILE.db] | micro]").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("usage: Parley.Bench [throughput [--shared DIR] [--repeat N] | files N | coldstart [RUNS] | kb [--repeat N] | dictionaries [--repeat N] | stages [--repeat N] | store [--postgres URL] [--events N] [--million-on sqlite,postgres] [--runs N] [--keep FILE.db] [--keep-schema NAME] [--queries-only] | micro]").ConfigureAwait(false);
                 return 2;
         }
     }

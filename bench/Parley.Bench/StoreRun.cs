@@ -31,6 +31,8 @@ internal static class StoreRun
         // A SQLite file for the million events, kept after the run and reused (migrated, re-analysed) when it exists,
         // so that query changes are compared on the same store without generating it again.
         var keep = Option(args, "--keep");
+        // The same for PostgreSQL: a schema of that name in the --postgres database, kept and reused.
+        var keepSchema = Option(args, "--keep-schema");
         var work = Directory.CreateTempSubdirectory("parley-bench-store-").FullName;
         try
         {
@@ -59,7 +61,8 @@ internal static class StoreRun
             {
                 Console.WriteLine("postgres    skipped: pass --postgres postgres://user@127.0.0.1:port/db or set PARLEY_TEST_POSTGRES");
             }
-            foreach (var (name, open) in stores)
+            // --queries-only: the query latencies alone, when only they are compared.
+            foreach (var (name, open) in args.Contains("--queries-only") ? [] : stores)
             {
                 var (store, drop) = await open().ConfigureAwait(false);
                 try
@@ -90,6 +93,11 @@ internal static class StoreRun
                     await KeptAsync(keep, records, target, runs).ConfigureAwait(false);
                     continue;
                 }
+                if (name == "postgres" && postgres is not null && keepSchema is not null)
+                {
+                    await KeptSchemaAsync(postgres, keepSchema, records, target, runs).ConfigureAwait(false);
+                    continue;
+                }
                 var (store, drop) = await open().ConfigureAwait(false);
                 try
                 {
@@ -115,16 +123,50 @@ internal static class StoreRun
         var exists = File.Exists(path);
         var clock = Stopwatch.StartNew();
         await using var store = await EventStores.OpenAsync(path, CancellationToken.None).ConfigureAwait(false);
-        if (exists)
+        await ReuseOrGenerateAsync(store, exists ? path : null, clock, records, target, runs).ConfigureAwait(false);
+    }
+
+    /// <summary>Query latency on <paramref name="store"/>, re-analysed when it was <paramref name="reused"/> (migrated on opening), else generated.</summary>
+    private static async Task ReuseOrGenerateAsync(IEventStore store, string? reused, Stopwatch clock, List<ParleyRecord> records, long target, int runs)
+    {
+        if (reused is not null)
         {
             await store.OptimizeAsync(CancellationToken.None).ConfigureAwait(false);
-            Console.WriteLine($"sqlite: reused {path} (migrated and analysed in {clock.Elapsed.TotalSeconds:F0} s)");
+            Console.WriteLine($"{store.Kind}: reused {reused} (migrated and analysed in {clock.Elapsed.TotalSeconds:F0} s)");
         }
         else
         {
             await GenerateAsync((SqlEventStore)store, records, target).ConfigureAwait(false);
         }
-        await QueryLatencyAsync("sqlite", store, records, runs).ConfigureAwait(false);
+        await QueryLatencyAsync(store.Kind, store, records, runs).ConfigureAwait(false);
+    }
+
+    /// <summary>Query latency in the PostgreSQL schema <paramref name="schema"/>: generated when missing, else migrated and re-analysed.</summary>
+    private static async Task KeptSchemaAsync(string url, string schema, List<ParleyRecord> records, long target, int runs)
+    {
+        if (!schema.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_'))
+        {
+            throw new ArgumentException($"--keep-schema '{schema}': use lower-case letters, digits and '_'.", nameof(schema));
+        }
+        var connection = PostgresEventStore.ToConnectionString(url);
+        var exists = await SchemaExistsAsync(connection, schema).ConfigureAwait(false);
+        if (!exists)
+        {
+            await ExecuteAsync(connection, $"CREATE SCHEMA {schema}").ConfigureAwait(false);
+        }
+        var clock = Stopwatch.StartNew();
+        await using var store = await EventStores.OpenAsync(new NpgsqlConnectionStringBuilder(connection) { SearchPath = schema }.ConnectionString,
+            CancellationToken.None).ConfigureAwait(false);
+        await ReuseOrGenerateAsync(store, exists ? "schema " + schema : null, clock, records, target, runs).ConfigureAwait(false);
+    }
+
+    private static async Task<bool> SchemaExistsAsync(string connection, string schema)
+    {
+        await using var open = new NpgsqlConnection(connection);
+        await open.OpenAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = @name", open);
+        command.Parameters.AddWithValue("name", schema);
+        return Convert.ToInt64(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
     }
 
     /// <summary>Copies of the sample's records under new ids, shifted by whole weeks over about ten years, until <paramref name="target"/> events.</summary>
@@ -200,16 +242,21 @@ internal static class StoreRun
             ("count by week, all", _ => new EventQuery(), CountBy.Week),
         };
         Console.WriteLine($"{name}: query latency over {runs} runs each (lists stop at 1,000 events, the terminal default; counts cover all)");
-        Console.WriteLine("query                       p50 ms   p95 ms   rows (median)");
+        // CPU time of this process per query: all of SQLite's work (it runs in the process), none of PostgreSQL's;
+        // unlike the wall times, it hardly depends on what else the machine runs.
+        using var process = Process.GetCurrentProcess();
+        Console.WriteLine("query                       p50 ms   p95 ms   rows (median)  cpu p50 ms  cpu p95");
         var all = new List<double>();
         foreach (var (label, make, by) in queries)
         {
             var times = new List<double>();
+            var cpu = new List<double>();
             var rows = new List<long>();
             for (var i = -1; i < runs; i++) // run -1 warms the caches and is not counted
             {
                 var query = make(Math.Max(i, 0)) with { Limit = 1000 };
                 var clock = Stopwatch.StartNew();
+                var cpuBefore = process.TotalProcessorTime;
                 long count = 0;
                 if (by is { } group)
                 {
@@ -225,11 +272,14 @@ internal static class StoreRun
                 if (i >= 0)
                 {
                     times.Add(clock.Elapsed.TotalMilliseconds);
+                    process.Refresh();
+                    cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds);
                     rows.Add(count);
                 }
             }
             all.AddRange(times);
-            Console.WriteLine($"{label,-26}  {Percentile(times, 50),6:F1}  {Percentile(times, 95),7:F1}   {Percentile([.. rows.Select(r => (double)r)], 50),8:F0}");
+            Console.WriteLine($"{label,-26}  {Percentile(times, 50),6:F1}  {Percentile(times, 95),7:F1}   {Percentile([.. rows.Select(r => (double)r)], 50),8:F0}" +
+                $"  {Percentile(cpu, 50),10:F1}  {Percentile(cpu, 95),7:F1}");
         }
         Console.WriteLine($"{"all queries",-26}  {Percentile(all, 50),6:F1}  {Percentile(all, 95),7:F1}");
     }

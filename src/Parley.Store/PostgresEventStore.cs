@@ -16,6 +16,7 @@ public sealed class PostgresEventStore : SqlEventStore
             "CREATE INDEX articles_fts ON articles USING gin (fts)",
         ],
         [.. Dialect(StoreSchema.Version2)],
+        [.. Dialect(StoreSchema.Version3)],
     ];
 
     private readonly NpgsqlDataSource _dataSource;
@@ -38,9 +39,6 @@ public sealed class PostgresEventStore : SqlEventStore
 
     /// <inheritdoc/>
     protected override string TextSearchArticles => "SELECT id FROM articles WHERE fts @@ plainto_tsquery('simple', @text)";
-
-    /// <inheritdoc/>
-    protected override string TextSearchArticle => "t.fts @@ plainto_tsquery('simple', @text)";
 
     /// <inheritdoc/>
     protected override string TextMatchCount => "SELECT COUNT(*) FROM articles WHERE fts @@ plainto_tsquery('simple', @text)";

@@ -43,9 +43,6 @@ public abstract partial class SqlEventStore : IEventStore
     /// <summary>A subquery selecting the ids of articles whose text matches the parameter <c>@text</c>.</summary>
     protected abstract string TextSearchArticles { get; }
 
-    /// <summary>A condition holding when the text of the article <c>t</c> matches the parameter <c>@text</c>.</summary>
-    protected abstract string TextSearchArticle { get; }
-
     /// <summary>A statement counting the articles whose text matches <c>@text</c>.</summary>
     protected abstract string TextMatchCount { get; }
 
@@ -67,6 +64,13 @@ public abstract partial class SqlEventStore : IEventStore
     /// planner cannot tell a common filter value from a rare one; null where the planner can.
     /// </summary>
     protected virtual string? DayOrderHint => null;
+
+    /// <summary>
+    /// Written before a column tested against a subquery's rows in a walk in day order, for databases
+    /// that would otherwise look the column up in an index once for every row of the subquery instead
+    /// of checking it against the rows, computed once.
+    /// </summary>
+    protected virtual string SetMember => "";
 
     /// <summary>The value bound to <c>@text</c> for the words the user typed.</summary>
     protected virtual string TextSearchValue(string words) => words;
@@ -220,15 +224,33 @@ public abstract partial class SqlEventStore : IEventStore
         };
         var args = new List<SqlArg>();
         // Grouped by the bare column so an index can deliver the groups; nulls and order are settled here, the same on every database.
-        var sql = $"SELECT {key}, COUNT(*) FROM events e{Where(query, args)} GROUP BY {key}";
+        string sql;
+        if (string.IsNullOrEmpty(query.ActorCode))
+        {
+            sql = $"SELECT {key}, COUNT(*) FROM events e{Where(query, args)} GROUP BY {key}";
+        }
+        else
+        {
+            // The events the actor is the source of, then those it is only the target of: each one
+            // index range that can be read without the events, where an OR of the two could not.
+            var clauses = Clauses(query with { ActorCode = null }, args, false);
+            AddActorRange(query.ActorCode, args);
+            var source = "e.source_code >= @actor_lo AND e.source_code < @actor_hi";
+            var target = "e.target_code >= @actor_lo AND e.target_code < @actor_hi " +
+                "AND (e.source_code IS NULL OR e.source_code < @actor_lo OR e.source_code >= @actor_hi)";
+            sql = $"SELECT {key}, COUNT(*) FROM events e WHERE {string.Join(" AND ", [source, .. clauses])} GROUP BY {key} UNION ALL " +
+                $"SELECT {key}, COUNT(*) FROM events e WHERE {string.Join(" AND ", [target, .. clauses])} GROUP BY {key}";
+        }
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new Session(connection, null).Command(sql, [.. args]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<CountRow>();
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            rows.Add(new CountRow(reader.IsDBNull(0) ? "" : reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture)));
+            var group = reader.IsDBNull(0) ? "" : reader.GetString(0);
+            counts[group] = counts.GetValueOrDefault(group) + Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
         }
+        var rows = counts.Select(pair => new CountRow(pair.Key, pair.Value)).ToList();
         rows.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
         return rows;
     }
@@ -328,16 +350,20 @@ public abstract partial class SqlEventStore : IEventStore
 
     private string Where(EventQuery query, List<SqlArg> args, bool denseText = false)
     {
+        var clauses = Clauses(query, args, denseText);
+        return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
+    }
+
+    /// <summary>The conditions on the event <c>e</c> the query sets, all to hold.</summary>
+    private List<string> Clauses(EventQuery query, List<SqlArg> args, bool denseText)
+    {
         var clauses = new List<string>();
         if (!string.IsNullOrEmpty(query.ActorCode))
         {
-            // CAMEO actor codes start with the actor's country, so a prefix also finds a country's actors.
-            var code = query.ActorCode.ToUpperInvariant();
             // The date range is repeated in each branch so that each is one index range (code, day) checked without reading the events.
             var days = (query.From is null ? "" : " AND e.event_day >= @from") + (query.To is null ? "" : " AND e.event_day <= @to");
             clauses.Add($"((e.source_code >= @actor_lo AND e.source_code < @actor_hi{days}) OR (e.target_code >= @actor_lo AND e.target_code < @actor_hi{days}))");
-            args.Add(SqlArg.Text("@actor_lo", code));
-            args.Add(SqlArg.Text("@actor_hi", PrefixEnd(code)));
+            AddActorRange(query.ActorCode, args);
         }
         if (!string.IsNullOrEmpty(query.ActorName))
         {
@@ -403,19 +429,32 @@ public abstract partial class SqlEventStore : IEventStore
         }
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            clauses.Add(denseText
-                ? $"EXISTS (SELECT 1 FROM event_mentions m JOIN articles t ON t.id = m.article_id WHERE m.event_id = e.id AND {TextSearchArticle})"
-                : $"e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({TextSearchArticles}))");
+            clauses.Add(ReportedIn(TextSearchArticles, denseText));
             args.Add(SqlArg.Text("@text", TextSearchValue(query.Text)));
         }
         foreach (var condition in QuoteConditions(query, args))
         {
-            // Dense (many quotations match): each event walked in day order looks at the quotations of its articles.
-            clauses.Add(denseText
-                ? $"EXISTS (SELECT 1 FROM event_mentions m JOIN quotes q ON q.article_id = m.article_id WHERE m.event_id = e.id AND {condition})"
-                : $"e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN (SELECT q.article_id FROM quotes q WHERE {condition}))");
+            clauses.Add(ReportedIn($"SELECT q.article_id FROM quotes q WHERE {condition}", denseText));
         }
-        return clauses.Count == 0 ? "" : " WHERE " + string.Join(" AND ", clauses);
+        return clauses;
+    }
+
+    /// <summary>
+    /// A condition holding when an article the subquery <paramref name="articles"/> selects reports the
+    /// event <c>e</c>. Dense (many articles match): each event walked in day order checks its articles,
+    /// from an index, against the selected ones, found once; else the events are gathered from the articles.
+    /// </summary>
+    private string ReportedIn(string articles, bool dense) => dense
+        ? $"EXISTS (SELECT 1 FROM event_mentions m WHERE m.event_id = e.id AND {SetMember}m.article_id IN ({articles}))"
+        : $"e.id IN (SELECT m.event_id FROM event_mentions m WHERE m.article_id IN ({articles}))";
+
+    /// <summary>Binds the range of actor codes starting with <paramref name="code"/> to <c>@actor_lo</c> and <c>@actor_hi</c>.</summary>
+    private static void AddActorRange(string code, List<SqlArg> args)
+    {
+        // CAMEO actor codes start with the actor's country, so a prefix also finds a country's actors.
+        var upper = code.ToUpperInvariant();
+        args.Add(SqlArg.Text("@actor_lo", upper));
+        args.Add(SqlArg.Text("@actor_hi", PrefixEnd(upper)));
     }
 
     /// <summary>The conditions on a quotation <c>q</c> the query sets (speaker, quotation text), each to hold in some article of the event.</summary>

@@ -118,4 +118,19 @@ internal static class StoreSchema
         // From the articles a search finds to their events without reading the mentions.
         "CREATE INDEX event_mentions_article ON event_mentions (article_id, event_id)",
     ];
+
+    /// <summary>Version 3: covering indexes for searches that walk events in day order, quoted speakers and actor counts.</summary>
+    public static readonly string[] Version3 =
+    [
+        // A walk in day order checks each event's articles from the index alone.
+        "CREATE INDEX event_mentions_event_article ON event_mentions (event_id, article_id)",
+        "DROP INDEX event_mentions_event",
+        // The articles quoting a speaker, from the index alone.
+        "CREATE INDEX quotes_speaker_article ON quotes (lower(speaker_text), article_id)",
+        "DROP INDEX quotes_speaker",
+        // Counts for an actor by month: one index range for the events it is the source of, one for
+        // those it is only the target of, both read without the events.
+        "CREATE INDEX events_source_month ON events (source_code, event_month)",
+        "CREATE INDEX events_target_month ON events (target_code, event_month, source_code)",
+    ];
 }

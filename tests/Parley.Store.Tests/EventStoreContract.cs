@@ -202,6 +202,29 @@ public abstract class EventStoreContract
     });
 
     [SkippableFact]
+    public Task Counts_for_an_actor_count_each_event_once_whichever_side_it_is_on() => WithStoreAsync(async store =>
+    {
+        await store.StoreAsync(
+        [
+            Articles.Record("both-1", Articles.MeetingReport, "nordic.example", "2021-03-02", Articles.Meeting(target: "NORMIL")),
+            Articles.Record("target-1", Articles.OtherMeetingReport, "andes.example", "2021-03-20", Articles.Meeting(source: "CHLGOV", target: "NORGOV")),
+            Articles.Record("source-1", "Norway sent a trade envoy to Santiago to talk about salmon exports.", "nordic.example", "2021-05-04",
+                Articles.Meeting(code: "040", root: "04")),
+            Articles.Record("neither-1", "Chile and Peru held talks on their maritime border.", "andes.example", "2021-05-06",
+                Articles.Meeting(source: "CHLGOV", target: "PERGOV")),
+        ], None);
+        var listed = await QueryAsync(store, new EventQuery { ActorCode = "nor" });
+        Assert.Equal(3, listed.Count);
+        List<CountRow> Expected(Func<StoredEvent, string> key) =>
+            [.. listed.GroupBy(key).Select(g => new CountRow(g.Key, g.Count())).OrderBy(row => row.Key, StringComparer.Ordinal)];
+        Assert.Equal(Expected(e => e.Date![..7]), await store.CountAsync(new EventQuery { ActorCode = "nor" }, CountBy.Month, None));
+        Assert.Equal(Expected(e => $"{e.SourceCode}-{e.TargetCode}"), await store.CountAsync(new EventQuery { ActorCode = "NOR" }, CountBy.Dyad, None));
+        Assert.Equal([new CountRow("2021-03", 2)],
+            await store.CountAsync(new EventQuery { ActorCode = "NOR", Root = "03", To = new DateOnly(2021, 4, 30) }, CountBy.Month, None));
+        Assert.Empty(await store.CountAsync(new EventQuery { ActorCode = "RUS" }, CountBy.Month, None));
+    });
+
+    [SkippableFact]
     public Task Listings_give_the_same_events_whether_they_start_from_the_filters_or_the_days() => WithStoreAsync(async store =>
     {
         await store.StoreAsync(
