@@ -158,7 +158,10 @@ public sealed class GazetteerGeocoder : IStage
             var token = tokens[i];
             var first = text[token.Start];
             var inLocation = entityTypes is not null && entityTypes[i] == (byte)EntityType.Location + 1;
-            if ((!char.IsUpper(first) && !inLocation) || IsWord(document, i, "the"))
+            // "south Sudan", "northern Nigeria": a lower-case compass word describes a part of the place that
+            // follows; it does not start the name of another one ("South Sudan").
+            if ((!char.IsUpper(first) && (!inLocation || Qualifier.Contains(text.AsSpan(token.Start, token.Length))))
+                || IsWord(document, i, "the"))
             {
                 i++;
                 continue;
@@ -271,6 +274,7 @@ public sealed class GazetteerGeocoder : IStage
             if (document.IsRemoved(new TextSpan(mention.Start, mention.End))
                 || (OverlapsOtherEntity(entityTypes, mention) && !IsWholeEntityNamingCountry(document, mention))
                 || IsInOrganisationName(document, mention)
+                || IsPartOfHyphenatedName(document, mentions, m)
                 || (!mention.InLocation && nameParts.Contains(mention.Key))
                 || ((!mention.InLocation || OnlyMinorTowns(mention)) && IsPartOfOtherName(document, mention))
                 || ((!mention.InLocation || OnlyMinorTowns(mention)) && IsNotAPlaceName(document, mention)))
@@ -374,6 +378,34 @@ public sealed class GazetteerGeocoder : IStage
             }
         }
         return true;
+    }
+
+    // "Saxony-Anhalt", "KwaZulu-Natal": a name joined by a hyphen, with no space, to a capitalised word that
+    // names no place is one part of a longer name the gazetteer lacks. Two places so joined stay places
+    // ("the Israel-Gaza border", "Austria-Hungary").
+    private static bool IsPartOfHyphenatedName(Document document, List<RawMention> mentions, int m)
+    {
+        var mention = mentions[m];
+        var tokens = document.Tokens;
+        var before = mention.FirstToken - 2;
+        if (before >= mention.SentenceStart && IsGluedHyphen(document, before + 1)
+            && char.IsUpper(document.Text[tokens[before].Start])
+            && (m == 0 || mentions[m - 1].EndToken != before + 1))
+        {
+            return true;
+        }
+        var after = mention.EndToken + 1;
+        return after < mention.SentenceEnd && mention.End == tokens[mention.EndToken - 1].End
+            && IsGluedHyphen(document, mention.EndToken) && char.IsUpper(document.Text[tokens[after].Start])
+            && (m + 1 == mentions.Count || mentions[m + 1].FirstToken != after);
+    }
+
+    // A hyphen token touching the tokens on both sides.
+    private static bool IsGluedHyphen(Document document, int token)
+    {
+        var tokens = document.Tokens;
+        return token > 0 && token + 1 < tokens.Length && document.TokenText(token) is "-"
+            && tokens[token - 1].End == tokens[token].Start && tokens[token].End == tokens[token + 1].Start;
     }
 
     private static bool IsInOrganisationName(Document document, RawMention mention)
@@ -612,6 +644,7 @@ public sealed class GazetteerGeocoder : IStage
             if (mentions[m].Container >= 0)
             {
                 groups[mentionGroup[m]].Containers.Add(mentionGroup[mentions[m].Container]);
+                groups[mentionGroup[mentions[m].Container]].Contents.Add(mentionGroup[m]);
             }
         }
 
@@ -727,6 +760,7 @@ public sealed class GazetteerGeocoder : IStage
         var same = false;
         var contains = false;
         var sibling = false;
+        var peerSubdivision = false;
         for (var h = 0; h < groups.Count; h++)
         {
             if (h == g)
@@ -746,6 +780,8 @@ public sealed class GazetteerGeocoder : IStage
                 same = true;
                 continue;
             }
+            // Lists of states or provinces: "Ontario, Alberta and Quebec", "Texas and Georgia".
+            peerSubdivision |= entry.Kind == PlaceKinds.Admin1 && other.Kind == PlaceKinds.Admin1;
             if (entry.Admin1 is null || other.Admin1 != entry.Admin1)
             {
                 continue;
@@ -777,10 +813,23 @@ public sealed class GazetteerGeocoder : IStage
         {
             score += 1;
         }
+        if (peerSubdivision)
+        {
+            score += 1.5;
+        }
         foreach (var container in groups[g].Containers)
         {
             var outer = _gazetteer[chosen[container]];
             if (Contains(outer, entry))
+            {
+                score += 20;
+            }
+        }
+        // The container's reading is the one that holds the place named before it: "Atlanta, Georgia" is
+        // the state, "Tbilisi, Georgia" the country.
+        foreach (var content in groups[g].Contents)
+        {
+            if (Contains(entry, _gazetteer[chosen[content]]))
             {
                 score += 20;
             }
@@ -955,6 +1004,8 @@ public sealed class GazetteerGeocoder : IStage
         // Some reading is a country or a first-level subdivision.
         public bool HasLargerReading { get; } = hasLargerReading;
         public List<int> Containers { get; } = [];
+        // Groups named just before this one as lying inside it ("Atlanta" for "Georgia" in "Atlanta, Georgia").
+        public List<int> Contents { get; } = [];
         public bool CityCue { get; set; }
         public bool AdminCue { get; set; }
     }
