@@ -140,7 +140,7 @@ public sealed class GazetteerGeocoder : IStage
         ReportUnknownLocations(document, context, accepted);
         if (accepted.Count > 0)
         {
-            Resolve(document, accepted);
+            Resolve(document, context, accepted);
         }
         document.AddLayers(Layers.Places);
     }
@@ -247,6 +247,44 @@ public sealed class GazetteerGeocoder : IStage
                 mentions[m] = mention;
             }
         }
+        // "Texas, Utah, Virginia, Washington, West Virginia and Wyoming", "Washington, Pennsylvania and
+        // California": a comma chain of four places, or one closed by "and" and a further place, is a list,
+        // in which no place lies inside the next. "Stroud, Ontario, Canada" stays a chain of containers.
+        for (var first = 0; first < mentions.Count;)
+        {
+            var last = first;
+            while (mentions[last].Container == last + 1)
+            {
+                last++;
+            }
+            var items = last - first + 1;
+            if (items >= 2 && last + 1 < mentions.Count && mentions[last + 1].Container < 0
+                && IsConjunctionBetween(document, mentions[last], mentions[last + 1]))
+            {
+                items++;
+            }
+            if (items >= 4 || (items == 3 && last - first + 1 == 2))
+            {
+                for (var m = first; m <= last; m++)
+                {
+                    var mention = mentions[m];
+                    mention.InList = true;
+                    mentions[m] = mention;
+                }
+            }
+            first = last + 1;
+        }
+    }
+
+    // "Ohio and Texas", "Ohio, and Texas", "Ohio or Texas" within one sentence.
+    private static bool IsConjunctionBetween(Document document, RawMention left, RawMention right)
+    {
+        var t = left.EndToken;
+        if (t < left.SentenceEnd && IsWord(document, t, ","))
+        {
+            t++;
+        }
+        return t + 1 == right.FirstToken && t < left.SentenceEnd && (IsWord(document, t, "and") || IsWord(document, t, "or"));
     }
 
     // ---- filtering ------------------------------------------------------------------------------
@@ -429,6 +467,12 @@ public sealed class GazetteerGeocoder : IStage
             {
                 break;
             }
+        }
+        // "University of Georgia", "Institute of Virology": a head of organisation names itself is no town.
+        if (mention.EndToken - mention.FirstToken == 1 && mention.EndToken < mention.SentenceEnd
+            && IsWord(document, mention.EndToken, "of") && OrgHead.Contains(document.TokenText(mention.FirstToken)))
+        {
+            return true;
         }
         // "University of Texas", "Bank of England", "Permanent Mission of the Philippines".
         var of = mention.FirstToken - 1;
@@ -619,7 +663,7 @@ public sealed class GazetteerGeocoder : IStage
 
     // ---- resolving ------------------------------------------------------------------------------
 
-    private void Resolve(Document document, List<RawMention> mentions)
+    private void Resolve(Document document, StageContext context, List<RawMention> mentions)
     {
         // One group per distinct name; the group's entry is chosen once for all its mentions.
         var groupOf = new Dictionary<ulong, int>();
@@ -641,7 +685,7 @@ public sealed class GazetteerGeocoder : IStage
         }
         for (var m = 0; m < mentions.Count; m++)
         {
-            if (mentions[m].Container >= 0)
+            if (mentions[m].Container >= 0 && !mentions[m].InList)
             {
                 groups[mentionGroup[m]].Containers.Add(mentionGroup[mentions[m].Container]);
                 groups[mentionGroup[mentions[m].Container]].Contents.Add(mentionGroup[m]);
@@ -671,6 +715,13 @@ public sealed class GazetteerGeocoder : IStage
         for (var m = 0; m < mentions.Count; m++)
         {
             var entryIndex = chosen[mentionGroup[m]];
+            if (IsOutsideItsContainer(document, mentions, m, mentionGroup, chosen))
+            {
+                var span = new TextSpan(mentions[m].Start, mentions[m].End);
+                context.Warn(DiagnosticCodes.PlaceNotInGazetteer,
+                    $"No place named '{document.Slice(span)}' lies in {_gazetteer[chosen[mentionGroup[mentions[m].Container]]].Name}; it is left unresolved.", span);
+                continue;
+            }
             if (!placeOfEntry.TryGetValue(entryIndex, out var p))
             {
                 p = placeEntries.Count;
@@ -706,6 +757,38 @@ public sealed class GazetteerGeocoder : IStage
                 Mentions = placeMentions[p],
             });
         }
+    }
+
+    // "Stroud, Ontario" when the gazetteer knows no Stroud in Canada: the town is not one of the towns of
+    // that name elsewhere. Only a town before a country or a subdivision counts, as "France, Germany" is a
+    // list, and not one before a subject ("talks in Geneva, Russia said").
+    private bool IsOutsideItsContainer(Document document, List<RawMention> mentions, int m, int[] mentionGroup, int[] chosen)
+    {
+        var mention = mentions[m];
+        if (mention.Container < 0 || mention.InList)
+        {
+            return false;
+        }
+        var after = mentions[mention.Container].EndToken;
+        if (document.Analyses.Length == document.Tokens.Length && after < mention.SentenceEnd
+            && document.Analyses[after].Upos is "VERB" or "AUX")
+        {
+            return false;
+        }
+        var outer = _gazetteer[chosen[mentionGroup[mention.Container]]];
+        if (outer.Kind is not (PlaceKinds.Country or PlaceKinds.Admin1) || outer.Country is null)
+        {
+            return false;
+        }
+        foreach (var index in mention.Candidates)
+        {
+            var entry = _gazetteer[index];
+            if (entry.Kind != PlaceKinds.City || entry.Country == outer.Country)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private bool HasLargerReading(ArraySegment<int> candidates)
@@ -996,6 +1079,8 @@ public sealed class GazetteerGeocoder : IStage
         public bool InLocation;
         // Index of the mention this one lies in ("Paris" in "Paris, Texas"), or -1.
         public int Container;
+        // The comma after the mention separates items of a list, not a place from its container.
+        public bool InList;
     }
 
     private sealed class NameGroup(ArraySegment<int> candidates, bool hasLargerReading)

@@ -111,6 +111,42 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
         Assert.Equal(kind, place.Kind);
     }
 
+    [Theory]
+    [InlineData("Cases rose in Kansas, Utah, Virginia, Washington, West Virginia and Iowa.")]
+    [InlineData("Inspectors visited farms in Washington, Pennsylvania and Ohio.")]
+    public void CommaListIsNoChainOfContainers(string text)
+    {
+        var washington = Single(Geocode(text), "Washington");
+        Assert.Equal("admin1", washington.Kind);
+        Assert.Equal("WA", washington.Admin1);
+    }
+
+    [Fact]
+    public void TownUnknownInItsContainerIsLeftUnresolved()
+    {
+        var places = Geocode("The bus broke down near Tewkesbury, Manitoba, on Sunday.");
+        Assert.DoesNotContain(places, p => p.Mentions.Any(m => m.Text == "Tewkesbury"));
+        Assert.Equal("CA", Single(places, "Manitoba").Country);
+    }
+
+    [Fact]
+    public void PlaceBeforeASubjectIsNotInsideIt()
+    {
+        const string text = "After the talks in Lyon, Germany said the plan was dead.";
+        var places = Geocode(text, d =>
+        {
+            var analyses = new TokenAnalysis[d.Tokens.Length];
+            for (var t = 0; t < analyses.Length; t++)
+            {
+                var word = d.TokenText(t).ToString();
+                analyses[t] = new TokenAnalysis(word == "said" ? "VERB" : "X", "X", word, 0, "dep");
+            }
+            d.Analyses = analyses;
+        });
+        Assert.Equal("FR", Single(places, "Lyon").Country);
+        Assert.Equal("DE", Single(places, "Germany").Country);
+    }
+
     [Fact]
     public void LowerCaseCompassWordDoesNotStartAName()
     {
