@@ -106,6 +106,18 @@ function stripped(name) {
   return { noParen, core: kept.length ? kept.join(' ') : noParen };
 }
 const directCodes = new Set(['US', 'GB']);
+// A namesake town of another subdivision does not place this one ("Guerrero", a town in Chihuahua, is
+// not the state of Guerrero): the namesake must be a seat of government (PPLC, PPLA…) whose GeoNames
+// admin1 code no other subdivision is tied to.
+const claimedCodes = new Set();
+for (const s of iso2) {
+  const [cc, suffix] = s.code.split('-');
+  if (s.parent) continue;
+  if (directCodes.has(cc) && byAdmin.has(cc + '.' + suffix)) { claimedCodes.add(cc + '.' + suffix); continue; }
+  const { noParen, core } = stripped(s.name);
+  const namesake = largestCity(cc, core) || largestCity(cc, noParen);
+  if (namesake && namesake.feature === 'PPLA') claimedCodes.add(cc + '.' + namesake.admin1);
+}
 let subdivisionsKept = 0, subdivisionsDropped = 0;
 for (const s of iso2) {
   const [cc, suffix] = s.code.split('-');
@@ -129,7 +141,7 @@ for (const s of iso2) {
   } else if (adminCode !== null) {
     const own = byAdmin.get(cc + '.' + adminCode);
     lat = median(own.map((x) => x.lat)); lon = median(own.map((x) => x.lon)); population = sumPop(own);
-  } else if (namesake) { lat = namesake.lat; lon = namesake.lon; population = namesake.population; }
+  } else if (namesake && /^PPL[AC]/.test(namesake.feature) && !claimedCodes.has(cc + '.' + namesake.admin1)) { lat = namesake.lat; lon = namesake.lon; population = namesake.population; }
   else { subdivisionsDropped++; continue; }
   const e = { id: 'iso:' + s.code, kind: s.parent ? 'admin2' : 'admin1', country: cc,
     admin1: adminCode !== null ? adminCode : s.code, lat, lon, population, feature: s.type || '',

@@ -140,7 +140,7 @@ public sealed class GazetteerGeocoder : IStage
         ReportUnknownLocations(document, context, accepted);
         if (accepted.Count > 0)
         {
-            Resolve(document, accepted);
+            Resolve(document, context, accepted);
         }
         document.AddLayers(Layers.Places);
     }
@@ -158,7 +158,10 @@ public sealed class GazetteerGeocoder : IStage
             var token = tokens[i];
             var first = text[token.Start];
             var inLocation = entityTypes is not null && entityTypes[i] == (byte)EntityType.Location + 1;
-            if ((!char.IsUpper(first) && !inLocation) || IsWord(document, i, "the"))
+            // "south Sudan", "northern Nigeria": a lower-case compass word describes a part of the place that
+            // follows; it does not start the name of another one ("South Sudan").
+            if ((!char.IsUpper(first) && (!inLocation || Qualifier.Contains(text.AsSpan(token.Start, token.Length))))
+                || IsWord(document, i, "the"))
             {
                 i++;
                 continue;
@@ -244,6 +247,44 @@ public sealed class GazetteerGeocoder : IStage
                 mentions[m] = mention;
             }
         }
+        // "Texas, Utah, Virginia, Washington, West Virginia and Wyoming", "Washington, Pennsylvania and
+        // California": a comma chain of four places, or one closed by "and" and a further place, is a list,
+        // in which no place lies inside the next. "Stroud, Ontario, Canada" stays a chain of containers.
+        for (var first = 0; first < mentions.Count;)
+        {
+            var last = first;
+            while (mentions[last].Container == last + 1)
+            {
+                last++;
+            }
+            var items = last - first + 1;
+            if (items >= 2 && last + 1 < mentions.Count && mentions[last + 1].Container < 0
+                && IsConjunctionBetween(document, mentions[last], mentions[last + 1]))
+            {
+                items++;
+            }
+            if (items >= 4 || (items == 3 && last - first + 1 == 2))
+            {
+                for (var m = first; m <= last; m++)
+                {
+                    var mention = mentions[m];
+                    mention.InList = true;
+                    mentions[m] = mention;
+                }
+            }
+            first = last + 1;
+        }
+    }
+
+    // "Ohio and Texas", "Ohio, and Texas", "Ohio or Texas" within one sentence.
+    private static bool IsConjunctionBetween(Document document, RawMention left, RawMention right)
+    {
+        var t = left.EndToken;
+        if (t < left.SentenceEnd && IsWord(document, t, ","))
+        {
+            t++;
+        }
+        return t + 1 == right.FirstToken && t < left.SentenceEnd && (IsWord(document, t, "and") || IsWord(document, t, "or"));
     }
 
     // ---- filtering ------------------------------------------------------------------------------
@@ -271,6 +312,7 @@ public sealed class GazetteerGeocoder : IStage
             if (document.IsRemoved(new TextSpan(mention.Start, mention.End))
                 || (OverlapsOtherEntity(entityTypes, mention) && !IsWholeEntityNamingCountry(document, mention))
                 || IsInOrganisationName(document, mention)
+                || IsPartOfHyphenatedName(document, mentions, m)
                 || (!mention.InLocation && nameParts.Contains(mention.Key))
                 || ((!mention.InLocation || OnlyMinorTowns(mention)) && IsPartOfOtherName(document, mention))
                 || ((!mention.InLocation || OnlyMinorTowns(mention)) && IsNotAPlaceName(document, mention)))
@@ -376,6 +418,34 @@ public sealed class GazetteerGeocoder : IStage
         return true;
     }
 
+    // "Saxony-Anhalt", "KwaZulu-Natal": a name joined by a hyphen, with no space, to a capitalised word that
+    // names no place is one part of a longer name the gazetteer lacks. Two places so joined stay places
+    // ("the Israel-Gaza border", "Austria-Hungary").
+    private static bool IsPartOfHyphenatedName(Document document, List<RawMention> mentions, int m)
+    {
+        var mention = mentions[m];
+        var tokens = document.Tokens;
+        var before = mention.FirstToken - 2;
+        if (before >= mention.SentenceStart && IsGluedHyphen(document, before + 1)
+            && char.IsUpper(document.Text[tokens[before].Start])
+            && (m == 0 || mentions[m - 1].EndToken != before + 1))
+        {
+            return true;
+        }
+        var after = mention.EndToken + 1;
+        return after < mention.SentenceEnd && mention.End == tokens[mention.EndToken - 1].End
+            && IsGluedHyphen(document, mention.EndToken) && char.IsUpper(document.Text[tokens[after].Start])
+            && (m + 1 == mentions.Count || mentions[m + 1].FirstToken != after);
+    }
+
+    // A hyphen token touching the tokens on both sides.
+    private static bool IsGluedHyphen(Document document, int token)
+    {
+        var tokens = document.Tokens;
+        return token > 0 && token + 1 < tokens.Length && document.TokenText(token) is "-"
+            && tokens[token - 1].End == tokens[token].Start && tokens[token].End == tokens[token + 1].Start;
+    }
+
     private static bool IsInOrganisationName(Document document, RawMention mention)
     {
         // "the Kenya mission", "Czech Republic Permanent Mission", "Bank of England Governor".
@@ -397,6 +467,12 @@ public sealed class GazetteerGeocoder : IStage
             {
                 break;
             }
+        }
+        // "University of Georgia", "Institute of Virology": a head of organisation names itself is no town.
+        if (mention.EndToken - mention.FirstToken == 1 && mention.EndToken < mention.SentenceEnd
+            && IsWord(document, mention.EndToken, "of") && OrgHead.Contains(document.TokenText(mention.FirstToken)))
+        {
+            return true;
         }
         // "University of Texas", "Bank of England", "Permanent Mission of the Philippines".
         var of = mention.FirstToken - 1;
@@ -587,7 +663,7 @@ public sealed class GazetteerGeocoder : IStage
 
     // ---- resolving ------------------------------------------------------------------------------
 
-    private void Resolve(Document document, List<RawMention> mentions)
+    private void Resolve(Document document, StageContext context, List<RawMention> mentions)
     {
         // One group per distinct name; the group's entry is chosen once for all its mentions.
         var groupOf = new Dictionary<ulong, int>();
@@ -609,9 +685,10 @@ public sealed class GazetteerGeocoder : IStage
         }
         for (var m = 0; m < mentions.Count; m++)
         {
-            if (mentions[m].Container >= 0)
+            if (mentions[m].Container >= 0 && !mentions[m].InList)
             {
                 groups[mentionGroup[m]].Containers.Add(mentionGroup[mentions[m].Container]);
+                groups[mentionGroup[mentions[m].Container]].Contents.Add(mentionGroup[m]);
             }
         }
 
@@ -638,6 +715,13 @@ public sealed class GazetteerGeocoder : IStage
         for (var m = 0; m < mentions.Count; m++)
         {
             var entryIndex = chosen[mentionGroup[m]];
+            if (IsOutsideItsContainer(document, mentions, m, mentionGroup, chosen))
+            {
+                var span = new TextSpan(mentions[m].Start, mentions[m].End);
+                context.Warn(DiagnosticCodes.PlaceNotInGazetteer,
+                    $"No place named '{document.Slice(span)}' lies in {_gazetteer[chosen[mentionGroup[mentions[m].Container]]].Name}; it is left unresolved.", span);
+                continue;
+            }
             if (!placeOfEntry.TryGetValue(entryIndex, out var p))
             {
                 p = placeEntries.Count;
@@ -673,6 +757,38 @@ public sealed class GazetteerGeocoder : IStage
                 Mentions = placeMentions[p],
             });
         }
+    }
+
+    // "Stroud, Ontario" when the gazetteer knows no Stroud in Canada: the town is not one of the towns of
+    // that name elsewhere. Only a town before a country or a subdivision counts, as "France, Germany" is a
+    // list, and not one before a subject ("talks in Geneva, Russia said").
+    private bool IsOutsideItsContainer(Document document, List<RawMention> mentions, int m, int[] mentionGroup, int[] chosen)
+    {
+        var mention = mentions[m];
+        if (mention.Container < 0 || mention.InList)
+        {
+            return false;
+        }
+        var after = mentions[mention.Container].EndToken;
+        if (document.Analyses.Length == document.Tokens.Length && after < mention.SentenceEnd
+            && document.Analyses[after].Upos is "VERB" or "AUX")
+        {
+            return false;
+        }
+        var outer = _gazetteer[chosen[mentionGroup[mention.Container]]];
+        if (outer.Kind is not (PlaceKinds.Country or PlaceKinds.Admin1) || outer.Country is null)
+        {
+            return false;
+        }
+        foreach (var index in mention.Candidates)
+        {
+            var entry = _gazetteer[index];
+            if (entry.Kind != PlaceKinds.City || entry.Country == outer.Country)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private bool HasLargerReading(ArraySegment<int> candidates)
@@ -727,6 +843,7 @@ public sealed class GazetteerGeocoder : IStage
         var same = false;
         var contains = false;
         var sibling = false;
+        var peerSubdivision = false;
         for (var h = 0; h < groups.Count; h++)
         {
             if (h == g)
@@ -746,6 +863,8 @@ public sealed class GazetteerGeocoder : IStage
                 same = true;
                 continue;
             }
+            // Lists of states or provinces: "Ontario, Alberta and Quebec", "Texas and Georgia".
+            peerSubdivision |= entry.Kind == PlaceKinds.Admin1 && other.Kind == PlaceKinds.Admin1;
             if (entry.Admin1 is null || other.Admin1 != entry.Admin1)
             {
                 continue;
@@ -777,10 +896,23 @@ public sealed class GazetteerGeocoder : IStage
         {
             score += 1;
         }
+        if (peerSubdivision)
+        {
+            score += 1.5;
+        }
         foreach (var container in groups[g].Containers)
         {
             var outer = _gazetteer[chosen[container]];
             if (Contains(outer, entry))
+            {
+                score += 20;
+            }
+        }
+        // The container's reading is the one that holds the place named before it: "Atlanta, Georgia" is
+        // the state, "Tbilisi, Georgia" the country.
+        foreach (var content in groups[g].Contents)
+        {
+            if (Contains(entry, _gazetteer[chosen[content]]))
             {
                 score += 20;
             }
@@ -947,6 +1079,8 @@ public sealed class GazetteerGeocoder : IStage
         public bool InLocation;
         // Index of the mention this one lies in ("Paris" in "Paris, Texas"), or -1.
         public int Container;
+        // The comma after the mention separates items of a list, not a place from its container.
+        public bool InList;
     }
 
     private sealed class NameGroup(ArraySegment<int> candidates, bool hasLargerReading)
@@ -955,6 +1089,8 @@ public sealed class GazetteerGeocoder : IStage
         // Some reading is a country or a first-level subdivision.
         public bool HasLargerReading { get; } = hasLargerReading;
         public List<int> Containers { get; } = [];
+        // Groups named just before this one as lying inside it ("Atlanta" for "Georgia" in "Atlanta, Georgia").
+        public List<int> Contents { get; } = [];
         public bool CityCue { get; set; }
         public bool AdminCue { get; set; }
     }

@@ -149,7 +149,7 @@ public sealed class PlaceEvaluator
                 else
                 {
                     notes.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"far\t{span.Name}\t{match.Name} ({match.Country}, {match.Kind}, {match.GazetteerId})\t{distance:F0} km"));
+                        $"far\t{span.Name}\t{match.Name} ({match.Country}, {match.Kind}, {match.GazetteerId})\t{distance:F0} km\t{Context(text, span.Start, span.End)}"));
                 }
             }
         }

@@ -96,16 +96,96 @@ public sealed class GazetteerGeocoderTests(GazetteerFixture fixture) : IClassFix
         Assert.Equal("GB", alone.Country);
     }
 
-    [Fact]
-    public void GeorgiaFollowsItsNeighbours()
+    // A neighbouring town; a container after a comma ("Savannah, Georgia"); a list of subdivisions.
+    [Theory]
+    [InlineData("Storms hit Georgia. In Atlanta, power lines fell.", "Georgia", "US", "admin1")]
+    [InlineData("Protests spread across Georgia. In Tbilisi, police closed the square.", "Georgia", "GE", "country")]
+    [InlineData("The shipment left a warehouse in Savannah, Georgia, on Friday.", "Georgia", "US", "admin1")]
+    [InlineData("The shipment left a warehouse in Batumi, Georgia, on Friday.", "Georgia", "GE", "country")]
+    [InlineData("Outbreaks were confirmed in Ohio, Kentucky, Tennessee and Georgia this spring.", "Georgia", "US", "admin1")]
+    [InlineData("New cases were counted in Manitoba, Ontario and Quebec last month.", "Quebec", "CA", "admin1")]
+    public void OtherPlacesChooseTheReading(string text, string name, string country, string kind)
     {
-        var us = Single(Geocode("Storms hit Georgia. In Atlanta, power lines fell."), "Georgia");
-        Assert.Equal("US", us.Country);
-        Assert.Equal("admin1", us.Kind);
+        var place = Single(Geocode(text), name);
+        Assert.Equal(country, place.Country);
+        Assert.Equal(kind, place.Kind);
+    }
 
-        var caucasus = Single(Geocode("Protests spread across Georgia. In Tbilisi, police closed the square."), "Georgia");
-        Assert.Equal("GE", caucasus.Country);
-        Assert.Equal("country", caucasus.Kind);
+    [Theory]
+    [InlineData("Cases rose in Kansas, Utah, Virginia, Washington, West Virginia and Iowa.")]
+    [InlineData("Inspectors visited farms in Washington, Pennsylvania and Ohio.")]
+    public void CommaListIsNoChainOfContainers(string text)
+    {
+        var washington = Single(Geocode(text), "Washington");
+        Assert.Equal("admin1", washington.Kind);
+        Assert.Equal("WA", washington.Admin1);
+    }
+
+    [Fact]
+    public void TownUnknownInItsContainerIsLeftUnresolved()
+    {
+        var places = Geocode("The bus broke down near Tewkesbury, Manitoba, on Sunday.");
+        Assert.DoesNotContain(places, p => p.Mentions.Any(m => m.Text == "Tewkesbury"));
+        Assert.Equal("CA", Single(places, "Manitoba").Country);
+    }
+
+    [Fact]
+    public void PlaceBeforeASubjectIsNotInsideIt()
+    {
+        const string text = "After the talks in Lyon, Germany said the plan was dead.";
+        var places = Geocode(text, d =>
+        {
+            var analyses = new TokenAnalysis[d.Tokens.Length];
+            for (var t = 0; t < analyses.Length; t++)
+            {
+                var word = d.TokenText(t).ToString();
+                analyses[t] = new TokenAnalysis(word == "said" ? "VERB" : "X", "X", word, 0, "dep");
+            }
+            d.Analyses = analyses;
+        });
+        Assert.Equal("FR", Single(places, "Lyon").Country);
+        Assert.Equal("DE", Single(places, "Germany").Country);
+    }
+
+    [Fact]
+    public void LowerCaseCompassWordDoesNotStartAName()
+    {
+        const string text = "Aid convoys reached south Sudan last week.";
+        var places = Geocode(text, d =>
+        {
+            var tokens = d.Tokens;
+            d.Entities = [new EntityMention(tokens[3].Start, tokens[4].End, 3, 2, EntityType.Location)];
+        });
+        var sudan = Single(places, "Sudan");
+        Assert.Equal("SD", sudan.Country);
+        Assert.DoesNotContain(places, p => p.Country == "SS");
+    }
+
+    [Theory]
+    [InlineData("Flooding cut roads across Vrelta-Natal on Monday.", "Natal")]
+    [InlineData("Flooding cut roads across Saxony-Vrelta on Monday.", "Saxony")]
+    public void PartOfAnUnknownHyphenatedNameIsNoPlace(string text, string part) =>
+        Assert.DoesNotContain(Geocode(text), p => p.Mentions.Any(m => m.Text == part));
+
+    [Fact]
+    public void TwoPlacesJoinedByAHyphenStayPlaces()
+    {
+        var places = Geocode("Trucks queued at the Mexico-Guatemala border crossing.");
+        Assert.Equal("MX", Single(places, "Mexico").Country);
+        Assert.Equal("GT", Single(places, "Guatemala").Country);
+    }
+
+    [Theory]
+    [InlineData("Doctors travelled to the Republic of Congo in May.", "Republic of Congo", "CG")]
+    [InlineData("Schools closed in Nyanza Province after the floods.", "Nyanza Province", "KE")]
+    [InlineData("Police in the state of Guerrero found the car.", "Guerrero", "MX")]
+    [InlineData("Heavy rain fell over KwaZulu-Natal overnight.", "KwaZulu-Natal", "ZA")]
+    [InlineData("Farmers in West Java lost their crops.", "West Java", "ID")]
+    public void RegionsAndSubdivisionsByTheirWholeName(string text, string name, string country)
+    {
+        var place = Single(Geocode(text), name);
+        Assert.Equal(country, place.Country);
+        Assert.NotEqual("city", place.Kind);
     }
 
     [Fact]
