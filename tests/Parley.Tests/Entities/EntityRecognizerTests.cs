@@ -100,7 +100,7 @@ public sealed class EntityRecognizerTests
         var bytes = stream.ToArray();
         BitConverter.GetBytes(2).CopyTo(bytes, 4);
         var error = Assert.Throws<InvalidDataException>(() => EntityModel.Load(new MemoryStream(bytes)));
-        Assert.Contains("entity model", error.Message, StringComparison.Ordinal);
+        Assert.Contains("format 2", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
