@@ -91,8 +91,11 @@ internal static class EntityFeatures
         return word is "of" or "the" or "and" or "for" or "&" or "de" or "al";
     }
 
-    /// <summary>Writes the features of token <paramref name="i"/> given the two previous classes (-1 before the start).</summary>
-    public static int Extract(Document document, int first, int count, int i, int prev1, int prev2, EntityScratch scratch)
+    /// <summary>
+    /// Writes the features of token <paramref name="i"/> that do not depend on the previous class into
+    /// <c>scratch.Features</c>; <see cref="ExtractTransitions"/> writes the ones that do.
+    /// </summary>
+    public static int Extract(Document document, int first, int count, int i, EntityScratch scratch)
     {
         var f = scratch.Features;
         var n = 0;
@@ -133,11 +136,6 @@ internal static class EntityFeatures
         f[n++] = FeatureHash.Add(FeatureHash.Of(118), after1);
         f[n++] = FeatureHash.Add(FeatureHash.Of(119), i >= 1 ? scratch.Shape[i - 1] : StartWord);
         f[n++] = FeatureHash.Add(FeatureHash.Of(120), i + 1 < count ? scratch.Shape[i + 1] : EndWord);
-        f[n++] = FeatureHash.Add(FeatureHash.Of(121), prev1);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(122), prev1), prev2);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(123), prev1), lower);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(124), prev1), shape);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(125), prev1), upos);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(126), lower), i + 1 < count ? scratch.Lower[i + 1] : EndWord);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(127), i >= 1 ? scratch.Lower[i - 1] : StartWord), lower);
         var mask = scratch.GazetteerMask[i];
@@ -146,7 +144,6 @@ internal static class EntityFeatures
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(129), mask), position), scratch.Flags[i] & (TaggerFeatures.InitialUpper | TaggerFeatures.AllUpper));
         f[n++] = FeatureHash.Add(FeatureHash.Of(130), i >= 1 ? scratch.GazetteerMask[i - 1] : -1);
         f[n++] = FeatureHash.Add(FeatureHash.Of(131), i + 1 < count ? scratch.GazetteerMask[i + 1] : -1);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(132), prev1), mask);
         f[n++] = FeatureHash.Add(FeatureHash.Of(133), i + 2 < count ? scratch.GazetteerMask[i + 2] : -1);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(134), uposBefore), i >= 1 ? scratch.Lower[i - 1] : StartWord);
         var capital = scratch.Flags[i] & (TaggerFeatures.InitialUpper | TaggerFeatures.AllUpper | TaggerFeatures.SentenceStart);
@@ -157,20 +154,16 @@ internal static class EntityFeatures
         f[n++] = FeatureHash.Add(FeatureHash.Of(144), i + 2 < count ? scratch.Form[i + 2] : EndWord);
         f[n++] = FeatureHash.Add(FeatureHash.Of(145), i >= 1 ? scratch.Xpos[i - 1] : StartWord);
         f[n++] = FeatureHash.Add(FeatureHash.Of(146), i + 1 < count ? scratch.Xpos[i + 1] : EndWord);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(147), prev1), after1);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(148), scratch.Form[i]), after1);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(149), before1), scratch.Form[i]);
         // What earlier sentences of the document made of this word: names recur.
         var remembered = scratch.Remembered[i];
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(150), remembered), capital);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(151), remembered), prev1);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(152), scratch.Ahead[i]), capital);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(153), scratch.Behind[i]), capital);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(154), scratch.Ahead[i]), prev1), mask);
         var run = scratch.Run[i];
         f[n++] = FeatureHash.Add(FeatureHash.Of(135), run);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(136), run), upos);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(137), run), prev1);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(138), run), i >= 1 ? scratch.Lower[i - 1] : StartWord);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(139), run), mask);
         // Distributional classes from raw text: names of one kind keep company alike, which helps
@@ -183,10 +176,37 @@ internal static class EntityFeatures
         var cluster = scratch.Cluster[i];
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(155), cluster & 0xFFFF), capital);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(156), cluster >> 16), capital);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(157), cluster & 0xFFFF), prev1);
         f[n++] = FeatureHash.Add(FeatureHash.Of(158), i >= 1 ? scratch.Cluster[i - 1] & 0xFFFF : -1);
         f[n++] = FeatureHash.Add(FeatureHash.Of(159), i + 1 < count ? scratch.Cluster[i + 1] & 0xFFFF : -1);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(160), run), cluster >> 16);
         return n;
     }
+
+    /// <summary>
+    /// Writes the features of token <paramref name="i"/> that pair the previous class
+    /// <paramref name="previous"/> (-1 at the sentence start) with the token, into <paramref name="f"/>
+    /// (at least <see cref="MaxTransitionFeatures"/> long); returns their number.
+    /// </summary>
+    public static int ExtractTransitions(int count, int i, int previous, EntityScratch scratch, Span<ulong> f)
+    {
+        var n = 0;
+        var mask = scratch.GazetteerMask[i];
+        f[n++] = FeatureHash.Add(FeatureHash.Of(121), previous);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(123), previous), scratch.Lower[i]);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(124), previous), scratch.Shape[i]);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(125), previous), scratch.Upos[i]);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(132), previous), mask);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(147), previous), i + 1 < count ? scratch.Form[i + 1] : EndWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(151), scratch.Remembered[i]), previous);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(154), scratch.Ahead[i]), previous), mask);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(137), scratch.Run[i]), previous);
+        if (scratch.HasClusters)
+        {
+            f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(157), scratch.Cluster[i] & 0xFFFF), previous);
+        }
+        return n;
+    }
+
+    /// <summary>Most features <see cref="ExtractTransitions"/> writes.</summary>
+    public const int MaxTransitionFeatures = 10;
 }

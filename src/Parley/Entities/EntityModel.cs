@@ -5,15 +5,15 @@ using Parley.Syntax;
 namespace Parley.Entities;
 
 /// <summary>
-/// Named-entity recognizer for PER, ORG and LOC: a greedy left-to-right averaged perceptron over
-/// BILOU tags, decoding only valid tag sequences, with word, affix, shape, context, predicted-tag and
+/// Named-entity recognizer for PER, ORG and LOC: a structured averaged perceptron over
+/// BILOU tags, decoding the best valid tag sequence by Viterbi, with word, affix, shape, context, predicted-tag and
 /// gazetteer features. The gazetteer it was trained with is stored inside the model, so the two
 /// always agree. Read-only after loading; one instance is safe to share across threads.
 /// </summary>
 public sealed class EntityModel
 {
     /// <summary>Version of the stored format; <see cref="Load(Stream)"/> rejects any other.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private const int Magic = 0x5245_4E50; // "PNER"
     private readonly PerceptronModel _model;
@@ -72,49 +72,82 @@ public sealed class EntityModel
     [ThreadStatic]
     private static EntityScratch? _threadScratch;
 
-    /// <summary>Tags a sentence greedily with valid BILOU transitions, leaving the classes in <c>scratch.Classes</c>.</summary>
+    /// <summary>
+    /// Tags a sentence with the best-scoring valid BILOU sequence (Viterbi over the previous class),
+    /// leaving the classes in <c>scratch.Classes</c>. Scores come from <paramref name="model"/>, else
+    /// from the current weights of <paramref name="trainer"/>.
+    /// </summary>
     internal static void Decode(PerceptronModel? model, PerceptronTrainer? trainer, EntityGazetteer gazetteer, CaseLexicon cases, WordClusters clusters, Document document, int first, int count, EntityScratch scratch, float outsideBias = 0)
     {
         EntityFeatures.Prepare(document, first, count, gazetteer, cases, clusters, scratch);
-        DecodePrepared(model, trainer, document, first, count, scratch, outsideBias);
-    }
-
-    internal static void DecodePrepared(PerceptronModel? model, PerceptronTrainer? trainer, Document document, int first, int count, EntityScratch scratch, float outsideBias = 0)
-    {
-        int prev1 = -1, prev2 = -1;
+        const int classes = EntityTags.Count;
         var scores = scratch.Scores.AsSpan();
+        var emission = scratch.Emission;
+        var path = scratch.Path;
+        var back = scratch.Back;
         for (var i = 0; i < count; i++)
         {
-            var n = EntityFeatures.Extract(document, first, count, i, prev1, prev2, scratch);
-            var features = scratch.Features.AsSpan(0, n);
-            if (model is not null)
+            var n = EntityFeatures.Extract(document, first, count, i, scratch);
+            var row = emission.AsSpan(i * classes, classes);
+            Score(model, trainer, scratch.Features.AsSpan(0, n), row);
+            row[EntityTags.Outside] -= outsideBias;
+            var last = i == count - 1;
+            var here = path.AsSpan(i * classes, classes);
+            here.Fill(float.NegativeInfinity);
+            for (var p = i == 0 ? -1 : 0; p < (i == 0 ? 0 : classes); p++)
             {
-                model.Score(features, scores);
+                var before = p < 0 ? 0f : path[(i - 1) * classes + p];
+                if (float.IsNegativeInfinity(before))
+                {
+                    continue;
+                }
+                var t = EntityFeatures.ExtractTransitions(count, i, p, scratch, scratch.TransitionFeatures);
+                Score(model, trainer, scratch.TransitionFeatures.AsSpan(0, t), scores);
+                for (var c = 0; c < classes; c++)
+                {
+                    if (!EntityTags.IsAllowed(p, c, last))
+                    {
+                        continue;
+                    }
+                    var total = before + scores[c] + row[c];
+                    if (total > here[c])
+                    {
+                        here[c] = total;
+                        back[i * classes + c] = p;
+                    }
+                }
             }
-            else
-            {
-                trainer!.Score(features, scores);
-            }
-            scores[EntityTags.Outside] -= outsideBias;
-            var c = Best(scores, prev1, i == count - 1);
-            scratch.Classes[i] = c;
-            prev2 = prev1;
-            prev1 = c;
         }
-    }
-
-    /// <summary>The best class allowed after <paramref name="previous"/>.</summary>
-    internal static int Best(ReadOnlySpan<float> scores, int previous, bool last)
-    {
-        var best = -1;
-        for (var c = 0; c < EntityTags.Count; c++)
+        if (count == 0)
         {
-            if (EntityTags.Allowed(previous, c, last) && (best < 0 || scores[c] > scores[best]))
+            return;
+        }
+        var best = 0;
+        var end = path.AsSpan((count - 1) * classes, classes);
+        for (var c = 1; c < classes; c++)
+        {
+            if (end[c] > end[best])
             {
                 best = c;
             }
         }
-        return best;
+        for (var i = count - 1; i >= 0; i--)
+        {
+            scratch.Classes[i] = best;
+            best = back[i * classes + best];
+        }
+    }
+
+    private static void Score(PerceptronModel? model, PerceptronTrainer? trainer, ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        if (model is not null)
+        {
+            model.Score(features, scores);
+        }
+        else
+        {
+            trainer!.Score(features, scores);
+        }
     }
 
     internal static void AddMentions(Document document, int first, int count, int[] classes, List<EntityMention> mentions)
@@ -155,16 +188,16 @@ public sealed class EntityModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         var reader = new BinaryReader(stream);
-        // Format 1 is format 2 without word classes.
-        var version = ModelHeader.Read(reader, Magic, "entity model", 1, FormatVersion);
+        // Formats 1 and 2 held weights of a left-to-right decoder, meaningless to the sequence decoder.
+        ModelHeader.Read(reader, Magic, "entity model", FormatVersion, FormatVersion);
         var entries = new (string, string)[reader.ReadInt32()];
         for (var i = 0; i < entries.Length; i++)
         {
             entries[i] = (reader.ReadString(), reader.ReadString());
         }
         var cases = CaseLexicon.Read(reader);
-        var clusters = version >= 2 ? WordClusters.Load(new MemoryStream(reader.ReadBytes(reader.ReadInt32()))) : WordClusters.Empty;
-        var outsideBias = version >= 2 ? reader.ReadSingle() : 0f;
+        var clusters = WordClusters.Load(new MemoryStream(reader.ReadBytes(reader.ReadInt32())));
+        var outsideBias = reader.ReadSingle();
         var model = PerceptronModel.Load(new MemoryStream(reader.ReadBytes(reader.ReadInt32())));
         return new EntityModel(model, new EntityGazetteer(entries), cases, clusters, outsideBias);
     }

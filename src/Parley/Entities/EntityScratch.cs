@@ -28,6 +28,13 @@ internal sealed class EntityScratch
     public readonly Dictionary<ulong, int> Memory = [];
     public readonly ulong[] Features = new ulong[MaxFeatures];
     public readonly float[] Scores = new float[EntityTags.Count];
+    public readonly ulong[] TransitionFeatures = new ulong[EntityFeatures.MaxTransitionFeatures];
+
+    // Viterbi tables, EntityTags.Count entries per token: class scores without the transition part,
+    // best path scores and back pointers.
+    public float[] Emission = new float[64 * EntityTags.Count];
+    public float[] Path = new float[64 * EntityTags.Count];
+    public int[] Back = new int[64 * EntityTags.Count];
 
     /// <summary>Records the types given to the words of the sentence just tagged, for later sentences of the document.</summary>
     public void Remember(int count, int[] classes)
@@ -63,5 +70,8 @@ internal sealed class EntityScratch
         Array.Resize(ref Ahead, size);
         Array.Resize(ref Behind, size);
         Array.Resize(ref Cluster, size);
+        Array.Resize(ref Emission, size * EntityTags.Count);
+        Array.Resize(ref Path, size * EntityTags.Count);
+        Array.Resize(ref Back, size * EntityTags.Count);
     }
 }

@@ -35,6 +35,26 @@ internal static class EntityTags
         return part is 0 or 4 || (part == 1 && !last);
     }
 
+    // Allowed(previous, tag, last) for previous -1..Count-1, indexed [((previous + 1) * Count + tag) * 2 + (last ? 1 : 0)].
+    private static readonly bool[] AllowedTable = BuildAllowedTable();
+
+    private static bool[] BuildAllowedTable()
+    {
+        var table = new bool[(Count + 1) * Count * 2];
+        for (var previous = -1; previous < Count; previous++)
+        {
+            for (var tag = 0; tag < Count; tag++)
+            {
+                table[((previous + 1) * Count + tag) * 2] = Allowed(previous, tag, false);
+                table[((previous + 1) * Count + tag) * 2 + 1] = Allowed(previous, tag, true);
+            }
+        }
+        return table;
+    }
+
+    /// <summary><see cref="Allowed"/> by table lookup.</summary>
+    public static bool IsAllowed(int previous, int tag, bool last) => AllowedTable[((previous + 1) * Count + tag) * 2 + (last ? 1 : 0)];
+
     /// <summary>Writes the BILOU classes of <paramref name="spans"/> over a sentence of <paramref name="count"/> tokens.</summary>
     public static int[] Encode(int count, List<(int First, int Count, EntityType Type)> spans)
     {

@@ -9,9 +9,12 @@ namespace Parley.Entities;
 /// <summary>
 /// Trains the <see cref="EntityModel"/> from CoNLL-U sentences with IOB2 entities over them (Universal
 /// NER over UD English-EWT). The words are tagged by the tagger first, so training sees the same
-/// predicted tags as recognition will. Deterministic and single-threaded: the same data, epochs and
-/// seed give the same model bytes. Every epoch's development F1 goes to the log; the best epoch is
-/// kept, and training stops once it has not improved for two epochs.
+/// predicted tags as recognition will. Each sentence is decoded whole (Viterbi) and the weights
+/// learn from the differences between the best and the gold sequence (a structured perceptron).
+/// Deterministic and single-threaded: the same data, epochs and seed give the same model bytes. Every
+/// epoch's development F1 goes to the log; the best epoch is chosen, training stops once it has not
+/// improved for <see cref="Patience"/> epochs, and the final weights are trained again on training
+/// and development sentences together for the chosen number of epochs.
 /// </summary>
 public static class EntityTrainer
 {
@@ -28,7 +31,7 @@ public static class EntityTrainer
     /// <paramref name="placesGazetteer"/>, when given, is the places gazetteer whose names join the
     /// gazetteer (<see cref="EntityGazetteer.PlaceEntries"/>).
     /// </summary>
-    public static EntityModel TrainFromCorpora(string dataDir, string taggerModel, string gazetteer, string outDir, TextWriter log, int epochs = 15, int seed = 1, int tagFolds = 0, string? clustersPath = null, string? placesGazetteer = null)
+    public static EntityModel TrainFromCorpora(string dataDir, string taggerModel, string gazetteer, string outDir, TextWriter log, int epochs = 25, int seed = 1, int tagFolds = 0, string? clustersPath = null, string? placesGazetteer = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         clustersPath ??= Path.Combine(outDir, WordClusters.FileName);
@@ -69,12 +72,14 @@ public static class EntityTrainer
 
     /// <summary>
     /// Trains in memory. Sentences without an entry in the entity maps are skipped. With a null
-    /// <paramref name="tagger"/> the gold tags of the CoNLL-U are used as features.
+    /// <paramref name="tagger"/> the gold tags of the CoNLL-U are used as features. With
+    /// <paramref name="retrainWithDev"/> the returned weights are trained again, from scratch, on the
+    /// training and development sentences for the epochs chosen on development.
     /// </summary>
     public static EntityModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyDictionary<string, Iob2Sentence> trainEntities,
         IReadOnlyList<ConlluSentence> dev, IReadOnlyDictionary<string, Iob2Sentence> devEntities,
         TaggerModel? tagger, EntityGazetteer gazetteer, int epochs, int seed, Action<string> log,
-        IReadOnlyList<TokenAnalysis[]>? trainAnalyses = null, WordClusters? clusters = null)
+        IReadOnlyList<TokenAnalysis[]>? trainAnalyses = null, WordClusters? clusters = null, bool retrainWithDev = true)
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(log);
@@ -96,11 +101,7 @@ public static class EntityTrainer
         var cases = CaseLexicon.Build(forms);
         var trainer = new PerceptronTrainer(EntityTags.Count);
         var scratch = new EntityScratch();
-        var order = new int[trainDocuments.Count];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
+        var order = Enumerable.Range(0, trainDocuments.Count).ToArray();
         var random = new Random(seed);
         PerceptronModel? best = null;
         var bestScore = -1.0;
@@ -108,17 +109,7 @@ public static class EntityTrainer
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            // Documents are shuffled, their sentences kept in order, so the document memory
-            // features see what they will see when recognising.
-            random.Shuffle(order);
-            foreach (var d in order)
-            {
-                scratch.Memory.Clear();
-                foreach (var s in trainDocuments[d])
-                {
-                    TrainSentence(trainer, trainSet[s].Document, trainSet[s].Gold, gazetteer, cases, clusters, scratch);
-                }
-            }
+            RunEpoch(trainer, trainSet, trainDocuments, order, random, gazetteer, cases, clusters, scratch);
             var compiled = trainer.Compile();
             var line = $"epoch {epoch}: {clock.Elapsed.TotalSeconds:F1} s, {compiled.FeatureCount:N0} features";
             var score = (double)epoch;
@@ -158,31 +149,79 @@ public static class EntityTrainer
             }
             log(string.Create(CultureInfo.InvariantCulture, $"kept outside bias {outsideBias:F2}"));
         }
+        if (retrainWithDev && devSet.Count > 0)
+        {
+            // With the epochs and the bias chosen, the final weights learn from the development
+            // sentences too, in as many epochs as the kept model had.
+            List<(Document Document, int[] Gold)> all = [.. trainSet, .. devSet];
+            List<List<int>> allDocuments = [.. trainDocuments];
+            foreach (var sentences in devDocuments)
+            {
+                allDocuments.Add(sentences.ConvertAll(s => s + trainSet.Count));
+            }
+            var again = new PerceptronTrainer(EntityTags.Count);
+            var allOrder = Enumerable.Range(0, allDocuments.Count).ToArray();
+            random = new Random(seed);
+            for (var epoch = 1; epoch <= bestEpoch; epoch++)
+            {
+                RunEpoch(again, all, allDocuments, allOrder, random, gazetteer, cases, clusters, scratch);
+            }
+            log($"retrained on training and development sentences for {bestEpoch} epochs");
+            best = again.Compile();
+        }
         return new EntityModel(best!, gazetteer, cases, clusters, outsideBias);
     }
 
+    // One pass over the documents in a fresh random order, their sentences kept in order, so the
+    // document memory features see what they will see when recognising.
+    private static void RunEpoch(PerceptronTrainer trainer, List<(Document Document, int[] Gold)> set, List<List<int>> documents, int[] order, Random random, EntityGazetteer gazetteer, CaseLexicon cases, WordClusters clusters, EntityScratch scratch)
+    {
+        random.Shuffle(order);
+        foreach (var d in order)
+        {
+            scratch.Memory.Clear();
+            foreach (var s in documents[d])
+            {
+                TrainSentence(trainer, set[s].Document, set[s].Gold, gazetteer, cases, clusters, scratch);
+            }
+        }
+    }
+
+    // One structured perceptron step: decode the sentence with the current weights and, where the
+    // best sequence differs from the gold one, reward the gold classes and transitions and penalise
+    // the predicted ones.
     private static void TrainSentence(PerceptronTrainer trainer, Document document, int[] gold, EntityGazetteer gazetteer, CaseLexicon cases, WordClusters clusters, EntityScratch scratch)
     {
         var count = gold.Length;
-        EntityFeatures.Prepare(document, 0, count, gazetteer, cases, clusters, scratch);
-        int prev1 = -1, prev2 = -1;
-        for (var i = 0; i < count; i++)
+        EntityModel.Decode(null, trainer, gazetteer, cases, clusters, document, 0, count, scratch);
+        var guess = scratch.Classes;
+        var wrong = false;
+        for (var i = 0; i < count && !wrong; i++)
         {
-            var n = EntityFeatures.Extract(document, 0, count, i, prev1, prev2, scratch);
-            var features = scratch.Features.AsSpan(0, n);
-            trainer.Score(features, scratch.Scores);
-            var guess = EntityModel.Best(scratch.Scores, prev1, i == count - 1);
-            trainer.Update(features, gold[i], guess);
-            trainer.NextInstance();
-            scratch.Classes[i] = guess;
-            // Follow the gold path while it is valid, so later decisions learn from right histories
-            // (measured: better than following the model's own guesses).
-            var next = EntityTags.Allowed(prev1, gold[i], i == count - 1) ? gold[i] : guess;
-            prev2 = prev1;
-            prev1 = next;
+            wrong = guess[i] != gold[i];
         }
+        if (wrong)
+        {
+            var transitions = scratch.TransitionFeatures;
+            for (var i = 0; i < count; i++)
+            {
+                var n = EntityFeatures.Extract(document, 0, count, i, scratch);
+                trainer.Update(scratch.Features.AsSpan(0, n), gold[i], guess[i]);
+                var goldBefore = i == 0 ? -1 : gold[i - 1];
+                var guessBefore = i == 0 ? -1 : guess[i - 1];
+                if (goldBefore == guessBefore && gold[i] == guess[i])
+                {
+                    continue;
+                }
+                var t = EntityFeatures.ExtractTransitions(count, i, goldBefore, scratch, transitions);
+                trainer.Update(transitions.AsSpan(0, t), gold[i], -1);
+                t = EntityFeatures.ExtractTransitions(count, i, guessBefore, scratch, transitions);
+                trainer.Update(transitions.AsSpan(0, t), guess[i], -1, -1f);
+            }
+        }
+        trainer.NextInstance();
         // The document memory holds what the model guessed, as it will when recognising.
-        scratch.Remember(count, scratch.Classes);
+        scratch.Remember(count, guess);
     }
 
     private static readonly float[] OutsideBiases = [0.25f, 0.5f, 1f, 2f, 3f, 4f, 6f, 8f];
@@ -254,7 +293,7 @@ public static class EntityTrainer
 
     // Epochs without a better dev score before training stops: the recognizer's dev curve is noisy
     // from epoch to epoch, and two epochs stopped some runs on a dip.
-    private const int Patience = 4;
+    internal const int Patience = 4;
 
     // Epochs of the taggers that tag the training folds: about where the full tagger's dev score peaks.
     private const int JackknifeEpochs = 6;

@@ -23,7 +23,7 @@ public sealed class EntityFeaturesTests
         var scratch = new EntityScratch();
         var count = document.Tokens.Length;
         EntityFeatures.Prepare(document, 0, count, EntityTestData.Gazetteer(), new CaseLexicon([]), clusters, scratch);
-        var n = EntityFeatures.Extract(document, 0, count, i, -1, -1, scratch);
+        var n = EntityFeatures.Extract(document, 0, count, i, scratch);
         Assert.True(n <= EntityScratch.MaxFeatures);
         return scratch.Features.AsSpan(0, n).ToArray();
     }
@@ -44,8 +44,8 @@ public sealed class EntityFeaturesTests
         var with = Features(document, 2, clusters);
         // Without classes the class features are left out; with them, they come after the rest,
         // which stay as they were.
-        Assert.Equal(without.Length + 6, with.Length);
-        Assert.Equal(without, with[..^6]);
+        Assert.Equal(without.Length + 5, with.Length);
+        Assert.Equal(without, with[..^5]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Parley.Entities;
+using Parley.Learning;
 using Parley.Model;
 using Parley.Processing;
 using Parley.Syntax;
@@ -68,11 +69,38 @@ public sealed class EntityRecognizerTests
     [Fact]
     public void Decoding_never_yields_broken_spans()
     {
-        // Whatever the scores, a span opened must close before the sentence ends.
-        var scores = new float[EntityTags.Count];
-        scores[EntityTags.Begin(EntityType.Person)] = 10;
-        Assert.NotEqual(EntityTags.Begin(EntityType.Person), EntityModel.Best(scores, -1, last: true));
-        Assert.Equal(EntityTags.Last(EntityType.Person), EntityModel.Best(new float[EntityTags.Count], EntityTags.Begin(EntityType.Person), last: true));
+        // Every token's own features vote for opening a person name and nothing else; the decoder
+        // must still return a sequence in which each span opened is closed before the sentence ends.
+        var document = Tagged(0);
+        var count = document.Tokens.Length;
+        var cases = new CaseLexicon([]);
+        var scratch = new EntityScratch();
+        var trainer = new PerceptronTrainer(EntityTags.Count);
+        EntityFeatures.Prepare(document, 0, count, EntityTestData.Gazetteer(), cases, WordClusters.Empty, scratch);
+        for (var i = 0; i < count; i++)
+        {
+            var n = EntityFeatures.Extract(document, 0, count, i, scratch);
+            trainer.Update(scratch.Features.AsSpan(0, n), EntityTags.Begin(EntityType.Person), -1, 10f);
+        }
+        EntityModel.Decode(null, trainer, EntityTestData.Gazetteer(), cases, WordClusters.Empty, document, 0, count, scratch);
+        var previous = -1;
+        for (var i = 0; i < count; i++)
+        {
+            Assert.True(EntityTags.Allowed(previous, scratch.Classes[i], i == count - 1), $"class {scratch.Classes[i]} after {previous} at {i}");
+            previous = scratch.Classes[i];
+        }
+        Assert.Contains(EntityTags.Begin(EntityType.Person), scratch.Classes.AsSpan(0, count).ToArray());
+    }
+
+    [Fact]
+    public void Models_of_the_left_to_right_format_are_refused()
+    {
+        using var stream = new MemoryStream();
+        Model.Value.Save(stream);
+        var bytes = stream.ToArray();
+        BitConverter.GetBytes(2).CopyTo(bytes, 4);
+        var error = Assert.Throws<InvalidDataException>(() => EntityModel.Load(new MemoryStream(bytes)));
+        Assert.Contains("format 2", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
