@@ -51,8 +51,7 @@ public sealed class PerceptronModel
         }
         for (var i = 0; i < keys.Length; i++)
         {
-            // Key 0 marks an empty slot; a feature hashing to 0 is remapped (vanishingly rare).
-            var key = keys[i] == 0 ? 1 : keys[i];
+            var key = KeyOf(keys[i]);
             var slot = (int)(Scramble(key) & (uint)_mask);
             while (_slots[slot].Key != 0)
             {
@@ -76,32 +75,79 @@ public sealed class PerceptronModel
     {
         scores = scores[.._classes];
         scores.Clear();
+        // Batches bound the stack the passes below take.
+        for (var i = 0; i < features.Length; i += MaxBatch)
+        {
+            AddBatch(features[i..Math.Min(features.Length, i + MaxBatch)], scores);
+        }
+    }
+
+    private const int MaxBatch = 128;
+
+    // Three passes so that the cache misses of different features overlap instead of queueing: the
+    // first only loads each feature's home slot (no branch depends on the loads, so the processor
+    // issues them all at once), the second probes the now cached slots and loads each feature's first
+    // weight, the third adds the weights. Weights are added feature by feature in the given order,
+    // so the sums are bit for bit those of adding them one feature at a time.
+    private void AddBatch(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
         var slots = _slots;
         var entries = _entries;
-        foreach (var feature in features)
+        Span<int> found = stackalloc int[features.Length];
+        ulong touch = 0;
+        for (var i = 0; i < features.Length; i++)
         {
-            var key = feature == 0 ? 1 : feature;
-            var slot = (int)(Scramble(key) & (uint)_mask);
+            var slot = (int)(Scramble(KeyOf(features[i])) & (uint)_mask);
+            found[i] = slot;
+            touch ^= slots[slot].Key;
+        }
+        var touched = 0;
+        for (var i = 0; i < features.Length; i++)
+        {
+            var key = KeyOf(features[i]);
+            var slot = found[i];
             while (true)
             {
-                ref readonly var found = ref slots[slot];
-                if (found.Key == key)
+                ref readonly var candidate = ref slots[slot];
+                if (candidate.Key == key)
                 {
-                    for (var e = found.Start; e < found.End; e++)
+                    if (candidate.Start < candidate.End)
                     {
-                        ref readonly var entry = ref entries[e];
-                        scores[entry.Class] += entry.Value;
+                        touched ^= entries[candidate.Start].Class;
                     }
                     break;
                 }
-                if (found.Key == 0)
+                if (candidate.Key == 0)
                 {
+                    slot = -1;
                     break;
                 }
                 slot = (slot + 1) & _mask;
             }
+            found[i] = slot;
+        }
+        for (var i = 0; i < features.Length; i++)
+        {
+            if (found[i] < 0)
+            {
+                continue;
+            }
+            ref readonly var hit = ref slots[found[i]];
+            for (var e = hit.Start; e < hit.End; e++)
+            {
+                ref readonly var entry = ref entries[e];
+                scores[entry.Class] += entry.Value;
+            }
+        }
+        // Keeps the touching loads from being removed; never true for a real model.
+        if (touch == 1 && touched == 1)
+        {
+            scores[0] += 0;
         }
     }
+
+    // Key 0 marks an empty slot; a feature hashing to 0 is remapped (vanishingly rare).
+    private static ulong KeyOf(ulong feature) => feature == 0 ? 1 : feature;
 
     /// <summary>The best class (lowest index wins ties).</summary>
     public int Predict(ReadOnlySpan<ulong> features, Span<float> scratch)
