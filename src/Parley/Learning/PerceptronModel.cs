@@ -124,30 +124,15 @@ public sealed class PerceptronModel
 
     private const int MaxBatch = 128;
 
-    /// <summary>
-    /// Sets <paramref name="scores"/> (length ≥ <see cref="Classes"/>) to the summed weights of
-    /// features already looked up by <see cref="Resolve"/>: the same sums, bit for bit, as
-    /// <see cref="Score"/> of those features in that order.
-    /// </summary>
-    internal void ScoreResolved(ReadOnlySpan<int> found, Span<float> scores)
-    {
-        scores = scores[.._classes];
-        scores.Clear();
-        AddResolved(found, scores);
-    }
-
-    /// <summary>
-    /// Looks up each feature: its slot, or -1 when the model lacks it, into <paramref name="found"/>,
-    /// leaving its weights in the cache for <see cref="ScoreResolved"/>. Two passes so that the cache
-    /// misses of different features overlap instead of queueing: the first only loads each
-    /// feature's home slot (no branch depends on the loads, so the processor issues them all at
-    /// once), the second probes the now cached slots and loads each feature's first weight.
-    /// </summary>
-    /// <returns>A value mixed from the loads, of no meaning.</returns>
-    // Not inlined: the touching loads feed only the returned value, which callers ignore, and
-    // inlining would let the compiler drop them.
+    // Looks up each feature: its slot, or -1 when the model lacks it, into `found`, leaving its
+    // weights in the cache for AddResolved. Two passes so that the cache misses of different
+    // features overlap instead of queueing: the first only loads each feature's home slot (no branch
+    // depends on the loads, so the processor issues them all at once), the second probes the now
+    // cached slots and loads each feature's first weight. Returns a value mixed from the loads, of
+    // no meaning. Not inlined: the touching loads feed only the returned value, which the caller
+    // ignores, and inlining would let the compiler drop them.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    internal ulong Resolve(ReadOnlySpan<ulong> features, Span<int> found)
+    private ulong Resolve(ReadOnlySpan<ulong> features, Span<int> found)
     {
         var slots = _slots;
         var packed = _packed;
