@@ -45,6 +45,17 @@ internal static class ThroughputRun
         Console.WriteLine();
         Console.WriteLine("configuration              threads  articles/s  sentences/s    tokens/s   vs baseline   sentences/CPU-s  tokens/CPU-s");
 
+        if (args.Contains("--models-only"))
+        {
+            // A quicker run for work on the English models: segmentation and the models, one thread.
+            var pair = await MeasureAsync([baseline, models], articles, 1, repeat).ConfigureAwait(false);
+            var segment = Median(pair[0]);
+            Print("baseline (segment)", 1, segment, segment);
+            Print("models (tag, parse, NER)", 1, Median(pair[1]), segment);
+            Console.WriteLine();
+            Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):F0} MB");
+            return 0;
+        }
         foreach (var threads in new[] { 1, Environment.ProcessorCount })
         {
             // The configurations take turns run by run, so a change in the machine's load falls

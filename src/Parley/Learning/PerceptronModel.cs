@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Parley.Learning;
 
@@ -12,12 +13,17 @@ public sealed class PerceptronModel
 {
     private readonly int _classes;
     private readonly Slot[] _slots;      // open addressing by feature key, Key 0 = empty
-    private readonly Entry[] _entries;   // (class, weight) pairs, each feature's contiguous
+    private readonly uint[]? _packed;    // each feature's weights contiguous, when all are 16-bit floats
+    private readonly Entry[]? _entries;  // otherwise (weights compiled in memory, not yet quantised)
     private readonly int[] _offsets;     // entries [offsets[i], offsets[i+1]) belong to feature i
     private readonly ushort[] _classIds;
     private readonly float[] _values;
     private readonly ulong[] _keys;
     private readonly int _mask;
+
+    // A 16-bit float widened to 32 bits leaves the low 13 mantissa bits zero: the class goes there,
+    // so one weight takes 4 bytes and its value is read back exactly.
+    private const uint PackedClassMask = 0xFFF;
 
     // Key and entry range side by side, and class with weight side by side, so scoring one feature
     // touches two cache lines instead of four: lookups, not arithmetic, bound tagging speed.
@@ -41,18 +47,30 @@ public sealed class PerceptronModel
         _offsets = offsets;
         _classIds = classIds;
         _values = values;
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length * 2));
+        // Load factor between 1/3 and 2/3: a smaller table than a sparser one misses the cache less
+        // often, and linear probing keeps a feature's probes within a cache line or two.
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length + keys.Length / 2));
         _mask = size - 1;
         _slots = new Slot[size];
-        _entries = new Entry[values.Length];
-        for (var e = 0; e < values.Length; e++)
+        if (Packable(classes, values))
         {
-            _entries[e] = new Entry { Class = classIds[e], Value = values[e] };
+            _packed = new uint[values.Length];
+            for (var e = 0; e < values.Length; e++)
+            {
+                _packed[e] = BitConverter.SingleToUInt32Bits(values[e]) | classIds[e];
+            }
+        }
+        else
+        {
+            _entries = new Entry[values.Length];
+            for (var e = 0; e < values.Length; e++)
+            {
+                _entries[e] = new Entry { Class = classIds[e], Value = values[e] };
+            }
         }
         for (var i = 0; i < keys.Length; i++)
         {
-            // Key 0 marks an empty slot; a feature hashing to 0 is remapped (vanishingly rare).
-            var key = keys[i] == 0 ? 1 : keys[i];
+            var key = KeyOf(keys[i]);
             var slot = (int)(Scramble(key) & (uint)_mask);
             while (_slots[slot].Key != 0)
             {
@@ -60,6 +78,24 @@ public sealed class PerceptronModel
             }
             _slots[slot] = new Slot { Key = key, Start = offsets[i], End = offsets[i + 1] };
         }
+    }
+
+    // True when every weight is exactly a 16-bit float (as loaded from a file) and every class fits
+    // in the bits such a weight leaves free.
+    private static bool Packable(int classes, float[] values)
+    {
+        if (classes > PackedClassMask + 1)
+        {
+            return false;
+        }
+        foreach (var value in values)
+        {
+            if ((BitConverter.SingleToUInt32Bits(value) & 0x1FFF) != 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Number of classes.</summary>
@@ -76,32 +112,104 @@ public sealed class PerceptronModel
     {
         scores = scores[.._classes];
         scores.Clear();
-        var slots = _slots;
-        var entries = _entries;
-        foreach (var feature in features)
+        // Batches bound the stack the slot indexes take.
+        Span<int> found = stackalloc int[Math.Min(features.Length, MaxBatch)];
+        for (var i = 0; i < features.Length; i += MaxBatch)
         {
-            var key = feature == 0 ? 1 : feature;
-            var slot = (int)(Scramble(key) & (uint)_mask);
+            var batch = features[i..Math.Min(features.Length, i + MaxBatch)];
+            Resolve(batch, found);
+            AddResolved(found[..batch.Length], scores);
+        }
+    }
+
+    private const int MaxBatch = 128;
+
+    // Looks up each feature: its slot, or -1 when the model lacks it, into `found`, leaving its
+    // weights in the cache for AddResolved. Two passes so that the cache misses of different
+    // features overlap instead of queueing: the first only loads each feature's home slot (no branch
+    // depends on the loads, so the processor issues them all at once), the second probes the now
+    // cached slots and loads each feature's first weight. Returns a value mixed from the loads, of
+    // no meaning. Not inlined: the touching loads feed only the returned value, which the caller
+    // ignores, and inlining would let the compiler drop them.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private ulong Resolve(ReadOnlySpan<ulong> features, Span<int> found)
+    {
+        var slots = _slots;
+        var packed = _packed;
+        var entries = _entries;
+        ulong touch = 0;
+        for (var i = 0; i < features.Length; i++)
+        {
+            var slot = (int)(Scramble(KeyOf(features[i])) & (uint)_mask);
+            found[i] = slot;
+            touch ^= slots[slot].Key;
+        }
+        for (var i = 0; i < features.Length; i++)
+        {
+            var key = KeyOf(features[i]);
+            var slot = found[i];
             while (true)
             {
-                ref readonly var found = ref slots[slot];
-                if (found.Key == key)
+                ref readonly var candidate = ref slots[slot];
+                if (candidate.Key == key)
                 {
-                    for (var e = found.Start; e < found.End; e++)
+                    if (candidate.Start < candidate.End)
                     {
-                        ref readonly var entry = ref entries[e];
-                        scores[entry.Class] += entry.Value;
+                        touch += packed is not null ? packed[candidate.Start] : (uint)entries![candidate.Start].Class;
                     }
                     break;
                 }
-                if (found.Key == 0)
+                if (candidate.Key == 0)
                 {
+                    slot = -1;
                     break;
                 }
                 slot = (slot + 1) & _mask;
             }
+            found[i] = slot;
+        }
+        return touch;
+    }
+
+    // Adds the weights of the found features, feature by feature in the given order.
+    private void AddResolved(ReadOnlySpan<int> found, Span<float> scores)
+    {
+        var slots = _slots;
+        if (_packed is { } packed)
+        {
+            foreach (var slot in found)
+            {
+                if (slot < 0)
+                {
+                    continue;
+                }
+                ref readonly var hit = ref slots[slot];
+                for (var e = hit.Start; e < hit.End; e++)
+                {
+                    var w = packed[e];
+                    scores[(int)(w & PackedClassMask)] += BitConverter.UInt32BitsToSingle(w & ~PackedClassMask);
+                }
+            }
+            return;
+        }
+        var entries = _entries!;
+        foreach (var slot in found)
+        {
+            if (slot < 0)
+            {
+                continue;
+            }
+            ref readonly var hit = ref slots[slot];
+            for (var e = hit.Start; e < hit.End; e++)
+            {
+                ref readonly var entry = ref entries[e];
+                scores[entry.Class] += entry.Value;
+            }
         }
     }
+
+    // Key 0 marks an empty slot; a feature hashing to 0 is remapped (vanishingly rare).
+    private static ulong KeyOf(ulong feature) => feature == 0 ? 1 : feature;
 
     /// <summary>The best class (lowest index wins ties).</summary>
     public int Predict(ReadOnlySpan<ulong> features, Span<float> scratch)

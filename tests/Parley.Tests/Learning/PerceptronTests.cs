@@ -63,4 +63,69 @@ public sealed class PerceptronTests
         model.Score([FeatureHash.Add(FeatureHash.Of(9), "never seen")], scores);
         Assert.Equal([0f, 0f, 0f], scores.ToArray());
     }
+
+    // Random sparse weights over 500 features; with 16-bit float values (as loaded from a file) or
+    // arbitrary ones (as compiled in memory), which the model stores in different layouts.
+    private static (ulong[] Keys, int[] Offsets, ushort[] Classes, float[] Values) RandomWeights(int classes, bool halfPrecision)
+    {
+        var random = new Random(7);
+        var keys = new ulong[500];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (ulong)random.NextInt64() * 2 + (ulong)i;
+        }
+        keys[0] = 0;
+        Array.Sort(keys);
+        var offsets = new int[keys.Length + 1];
+        var classIds = new List<ushort>();
+        var values = new List<float>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var count = random.Next(0, 6);
+            for (var c = 0; c < count; c++)
+            {
+                classIds.Add((ushort)random.Next(classes));
+                var value = (float)(random.NextDouble() * 20 - 10);
+                values.Add(halfPrecision ? (float)(Half)value : value);
+            }
+            offsets[i + 1] = classIds.Count;
+        }
+        return (keys, offsets, [.. classIds], [.. values]);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Scores_are_the_weights_summed_feature_by_feature_in_the_given_order(bool halfPrecision)
+    {
+        const int classes = 40;
+        var (keys, offsets, classIds, values) = RandomWeights(classes, halfPrecision);
+        var model = new PerceptronModel(classes, keys, offsets, classIds, values);
+        var index = new Dictionary<ulong, int>();
+        for (var i = 0; i < keys.Length; i++)
+        {
+            index.TryAdd(keys[i], i);
+        }
+        var random = new Random(11);
+        // More features than one lookup batch, repeats, and features the model lacks.
+        var features = new ulong[300];
+        for (var i = 0; i < features.Length; i++)
+        {
+            features[i] = random.Next(3) == 0 ? (ulong)random.NextInt64() | 1 : keys[random.Next(keys.Length)];
+        }
+        var expected = new float[classes];
+        foreach (var feature in features)
+        {
+            if (index.TryGetValue(feature, out var i))
+            {
+                for (var e = offsets[i]; e < offsets[i + 1]; e++)
+                {
+                    expected[classIds[e]] += values[e];
+                }
+            }
+        }
+        var scores = new float[classes];
+        model.Score(features, scores);
+        Assert.Equal(expected, scores);
+    }
 }
