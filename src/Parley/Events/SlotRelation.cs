@@ -26,4 +26,9 @@ public enum SlotRelation
     /// PETRARCH matches the words that follow a verb.
     /// </summary>
     InPhrase,
+    /// <summary>
+    /// A word before the predicate anywhere earlier in the sentence (PETRARCH's words before <c>*</c>);
+    /// such slots are listed nearest the predicate first and match in that order, backwards.
+    /// </summary>
+    BeforePredicate,
 }
