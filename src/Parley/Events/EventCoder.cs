@@ -18,6 +18,9 @@ public sealed class EventCoder
     // The furthest an adjacent pattern word's head may stand from the previous word (a multi-word synonym).
     private const int MaxPhraseWords = 6;
 
+    // How far down the predicate's subtree its phrase's words are looked for.
+    private const int MaxPhraseDepth = 8;
+
     // The most words one side of an event is read from (a subject with its conjuncts).
     private const int MaxMembers = 16;
 
@@ -484,7 +487,8 @@ public sealed class EventCoder
     }
 
     // A word after the predicate and after the pattern's previous word (right after it for an
-    // adjacent word), inside the predicate's phrase: a dependent up to four levels down.
+    // adjacent word), inside the predicate's phrase: anywhere in its subtree, as PETRARCH reads the
+    // whole verb phrase ("welcomed assurances on issues sent from X" has "from" five levels down).
     private static int FindInPhrase(CoderState state, int predicate, int anchor, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
     {
         var end = slot.Adjacent ? Math.Min(sentence.EndToken, anchor + 1 + MaxPhraseWords) : sentence.EndToken;
@@ -500,7 +504,7 @@ public sealed class EventCoder
                 continue;
             }
             var head = state.Analyses[t].Head;
-            for (var depth = 0; depth < 4 && head >= 0; depth++)
+            for (var depth = 0; depth < MaxPhraseDepth && head >= 0; depth++)
             {
                 if (head == predicate)
                 {
@@ -799,17 +803,36 @@ public sealed class EventCoder
                 {
                     continue;
                 }
-                Add(code, sa, ta, sa < 0 ? null : Argument(state, sa, sourceTokens[i]), ta < 0 ? null : Argument(state, ta, targetTokens[j]), ref nextId);
-                if (reverse is not null && sa >= 0 && ta >= 0)
+                var source = sa < 0 ? null : Argument(state, sa, sourceTokens[i]);
+                var target = ta < 0 ? null : Argument(state, ta, targetTokens[j]);
+                if (!IsCompound(source) && !IsCompound(target))
                 {
-                    Add(reverse, ta, sa, Argument(state, ta, targetTokens[j]), Argument(state, sa, sourceTokens[i]), ref nextId);
+                    Add(code, sa, ta, source, target, null, ref nextId);
+                    if (reverse is not null && source is not null && target is not null)
+                    {
+                        Add(reverse, ta, sa, target, source, null, ref nextId);
+                    }
+                    continue;
+                }
+                // A name that stands for several actors ("[FRO/BIL/SAM]") codes one event for each.
+                foreach (var s in Parts(source))
+                {
+                    foreach (var t in Parts(target))
+                    {
+                        var pair = $"{s?.Code}>{t?.Code}";
+                        Add(code, sa, ta, s, t, pair, ref nextId);
+                        if (reverse is not null && s is not null && t is not null)
+                        {
+                            Add(reverse, ta, sa, t, s, pair, ref nextId);
+                        }
+                    }
                 }
             }
         }
 
-        void Add(CameoCode code, int sa, int ta, EventArgument? source, EventArgument? target, ref int nextId)
+        void Add(CameoCode code, int sa, int ta, EventArgument? source, EventArgument? target, string? pair, ref int nextId)
         {
-            if (!seen.Add((sentenceIndex, sa, ta, code.Code)))
+            if (!seen.Add((sentenceIndex, sa, ta, pair is null ? code.Code : code.Code + " " + pair)))
             {
                 trace?.Note(sentenceIndex, predicate, $"dropped as a duplicate: {code.Code} between the same actors is already coded in this sentence");
                 return;
@@ -833,6 +856,21 @@ public sealed class EventCoder
                 Confidence = Math.Round(confidence, 2),
                 Rule = pattern.Id,
             });
+        }
+    }
+
+    private static bool IsCompound(EventArgument? side) => side?.Code is { } code && code.Contains('/', StringComparison.Ordinal);
+
+    private static IEnumerable<EventArgument?> Parts(EventArgument? side)
+    {
+        if (!IsCompound(side))
+        {
+            yield return side;
+            yield break;
+        }
+        foreach (var part in side!.Code!.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            yield return side with { Code = part };
         }
     }
 

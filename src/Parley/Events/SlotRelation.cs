@@ -22,7 +22,7 @@ public enum SlotRelation
     /// <summary><c>nmod:poss</c> (a possessor: <c>Gondor's invasion</c>).</summary>
     Possessor,
     /// <summary>
-    /// Any word after the predicate inside its phrase (a dependent up to three levels down), as
+    /// Any word after the predicate inside its phrase (anywhere in its subtree), as
     /// PETRARCH matches the words that follow a verb.
     /// </summary>
     InPhrase,

@@ -87,4 +87,42 @@ public sealed class PetrarchPhraseTests
         var coded = coder.Code(doc).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}").ToList();
         Assert.Equal(["HARGOV GON 042", "UMBGOV GON 042", "RHUGOV GON 042"], coded);
     }
+
+    [Fact]
+    public void A_name_for_several_actors_codes_an_event_for_each()
+    {
+        var actors = Actors("""
+            TWINS  [TWA/TWB]
+            GONDOR  [GON]
+            """);
+        // Twins visited Gondor .
+        var doc = ParsedDocs.Build("Twins|Twins|PROPN|2|nsubj visited|visit|VERB|0|root Gondor|Gondor|PROPN|2|obj .|.|PUNCT|2|punct");
+        NounPhraseActors.Add(doc, actors, null);
+        const string verbs = """
+            --- VISIT  [042:043] ---
+            VISIT
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(verbs, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        var coded = coder.Code(doc).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}").ToList();
+        Assert.Equal(["TWA GON 042", "GON TWA 043", "TWB GON 042", "GON TWB 043"], coded);
+    }
+
+    [Fact]
+    public void A_pattern_word_is_found_deep_in_the_verb_phrase()
+    {
+        const string verbs = """
+            --- WELCOME  [041] ---
+            WELCOME
+            - * PLEDGES FROM [913]
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(verbs, "test.verbs", CameoOntologyTests.Ontology, out _, keepCodes: true),
+            CameoOntologyTests.Ontology.WithCodes(["913"]), new EventCoderOptions { TargetFromVerbPhrase = true });
+        // Harad welcomed pledges on trade issues sent from Rhun .
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|2|nsubj welcomed|welcome|VERB|0|root pledges|pledge|NOUN|2|obj on|on|ADP|6|case"
+            + " trade|trade|NOUN|6|compound issues|issue|NOUN|3|nmod sent|send|VERB|6|acl from|from|ADP|9|case Rhun|Rhun|PROPN|7|obl .|.|PUNCT|2|punct",
+            ("HAR", [1]), ("RHU", [9]));
+        var e = Assert.Single(coder.Code(doc));
+        Assert.Equal(("HAR", "RHU", "913"), (e.Source!.Code, e.Target!.Code, e.Code));
+    }
 }
