@@ -995,9 +995,10 @@ public sealed class EventCoder
                 return c;
             }
         }
-        if (depth >= MaxClimb || (passive && state.HasChild(verb, "nsubj:pass")))
+        if (depth >= MaxClimb || passive)
         {
-            // A passive with its own subject and no agent names no doer; it does not borrow one.
+            // A passive with no agent names no doer, and does not borrow one: what it shares with a
+            // verb it is joined to is its patient ("landed and was arrested").
             return -1;
         }
         var head = state.Analyses[verb].Head;

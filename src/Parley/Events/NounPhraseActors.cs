@@ -58,7 +58,7 @@ public static class NounPhraseActors
             var extended = last;
             for (var t = h + 1; t < doc.Tokens.Length; t++)
             {
-                if (doc.Analyses[t].Head == h && doc.Analyses[t].Relation == "nmod" && t - extended <= 3)
+                if (doc.Analyses[t].Head == h && doc.Analyses[t].Relation == "nmod" && t - extended <= 3 && IsOwnerPhrase(doc, t))
                 {
                     extended = t;
                 }
@@ -147,6 +147,20 @@ public static class NounPhraseActors
             var e = doc.Tokens[last].End;
             mentions[index].Add(new Mention(s, e, doc.Text[s..e]));
         }
+    }
+
+    // An of/from/in phrase says whose or where someone is; "with", "against" and the like do not.
+    // A modifier with no preposition is a name the parser split ("Bree Prime Minister Romendacil").
+    private static bool IsOwnerPhrase(Document doc, int noun)
+    {
+        for (var t = Math.Max(0, noun - 6); t < noun; t++)
+        {
+            if (doc.Analyses[t].Head == noun && doc.Analyses[t].Relation == "case")
+            {
+                return doc.Analyses[t].Lemma?.ToLowerInvariant() is "of" or "from" or "in";
+            }
+        }
+        return true;
     }
 
     // The token's words for the dictionary: "Dol_Amroth" is the two words the dictionary lists. A

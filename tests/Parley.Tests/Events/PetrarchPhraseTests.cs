@@ -125,4 +125,34 @@ public sealed class PetrarchPhraseTests
         var e = Assert.Single(coder.Code(doc));
         Assert.Equal(("HAR", "RHU", "913"), (e.Source!.Code, e.Target!.Code, e.Code));
     }
+
+    [Fact]
+    public void A_with_phrase_is_not_part_of_a_name_and_a_passive_borrows_no_doer()
+    {
+        var actors = Actors("""
+            HARAD  [HAR]
+            UMBAR  [UMB]
+            RHUN  [RHU]
+            """);
+        // Harad feasted Umbar with Rhun and was praised by nobody in Rhun .
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|2|nsubj feasted|feast|VERB|0|root Umbar|Umbar|PROPN|2|obj with|with|ADP|5|case"
+            + " Rhun|Rhun|PROPN|3|nmod and|and|CCONJ|8|cc was|be|AUX|8|aux:pass praised|praise|VERB|2|conj in|in|ADP|10|case"
+            + " Rhun|Rhun|PROPN|8|obl .|.|PUNCT|2|punct");
+        NounPhraseActors.Add(doc, actors, null);
+        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        Assert.Equal(["HAR: Harad", "UMB: Umbar", "RHU: Rhun | Rhun"], found);
+        const string verbs = """
+            --- FEAST  [---] ---
+            FEAST
+            - * WITH + [044]
+
+            --- PRAISE  [051] ---
+            PRAISE
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(verbs, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { RequireDyad = true, TargetFromVerbPhrase = true });
+        var coded = coder.Code(doc).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}").ToList();
+        // "was praised" has no agent: Harad, the subject of "feasted", is not its doer.
+        Assert.Equal(["HAR RHU 044"], coded);
+    }
 }
