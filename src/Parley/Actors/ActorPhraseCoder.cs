@@ -93,6 +93,11 @@ public sealed class ActorPhraseCoder
         {
             return actor;
         }
+        if (actor.Contains('/', StringComparison.Ordinal))
+        {
+            // Several actors under one name: the agent goes with each.
+            return string.Join('/', actor.Split('/').Select(a => CameoCodes.Combine(a, agentCode, agent!.AgentPosition)));
+        }
         return CameoCodes.Combine(actor, agentCode, agent!.AgentPosition);
     }
 

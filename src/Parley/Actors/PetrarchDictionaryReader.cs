@@ -363,12 +363,9 @@ public static class PetrarchDictionaryReader
             end++;
         }
         var code = block[..end].ToString().ToUpperInvariant();
-        // TABARI lists alternatives as A/B; PETRARCH codes the first.
-        var slash = code.IndexOf('/');
-        if (slash > 0)
-        {
-            code = code[..slash];
-        }
+        // "[FRO/BIL/SAM]": a name that stands for several actors at once keeps all their codes
+        // (the event coder codes each); a trailing or leading slash is dropped.
+        code = code.Trim('/');
         if (!code.Any(char.IsAsciiLetterOrDigit))
         {
             code = ""; // [---]: recognised, not coded

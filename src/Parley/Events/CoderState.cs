@@ -9,6 +9,7 @@ namespace Parley.Events;
 internal sealed class CoderState
 {
     private readonly string?[] _lemmas;
+    private readonly string?[] _forms;
     private readonly int[] _actor;
     private readonly int[] _mentionStart;
     private readonly int[] _mentionEnd;
@@ -24,6 +25,7 @@ internal sealed class CoderState
         NextSibling = new int[n];
         Removed = new bool[n];
         _lemmas = new string?[n];
+        _forms = new string?[n];
         _actor = new int[n];
         _mentionStart = new int[n];
         _mentionEnd = new int[n];
@@ -124,6 +126,19 @@ internal sealed class CoderState
         }
         _lemmas[token] = lemma;
         return lemma;
+    }
+
+    /// <summary>The word as written, in lower case, with a typographic apostrophe made straight ("n't").</summary>
+    public string Form(int token)
+    {
+        var cached = _forms[token];
+        if (cached is not null)
+        {
+            return cached;
+        }
+        var form = Document.TokenText(token).ToString().ToLowerInvariant().Replace('\u2019', '\'');
+        _forms[token] = form;
+        return form;
     }
 
     public int ActorOf(int token) => _actor[token];

@@ -15,6 +15,15 @@ public sealed class EventCoder
     private const int MaxFrame = 8;
     private const int MaxClimb = 6;
 
+    // The furthest an adjacent pattern word's head may stand from the previous word (a multi-word synonym).
+    private const int MaxPhraseWords = 6;
+
+    // How far down the predicate's subtree its phrase's words are looked for.
+    private const int MaxPhraseDepth = 8;
+
+    // The most words one side of an event is read from (a subject with its conjuncts).
+    private const int MaxMembers = 16;
+
     // What a role slot that names an actor adds to a match's score: a little more than a named
     // word, so "accused X of corruption" (word + actor) beats "accused X" (actor) beats "accused of".
     private const int RoleWeight = 7;
@@ -249,11 +258,29 @@ public sealed class EventCoder
         Span<int> roles = stackalloc int[MaxFrame];
         var roleCount = 0;
         score = pattern.Specificity;
+        // PETRARCH's words match in order: those after the verb forwards from it, those before it
+        // backwards from it; each anchor is the last word matched on that side.
+        var before = predicate;
+        var after = predicate;
         for (var i = 0; i < slots.Count; i++)
         {
             var slot = slots[i];
-            var token = FindDependent(state, frame[..frameCount], slot, sentence);
-            if (token < 0 && roleCount > 0 && slot.Role == SlotRole.None)
+            int token;
+            if (slot.Relation == SlotRelation.BeforePredicate)
+            {
+                token = FindBefore(state, before, slot, sentence, out var start);
+                before = token >= 0 ? start : before;
+            }
+            else if (slot.Relation == SlotRelation.InPhrase)
+            {
+                token = FindInPhrase(state, predicate, after, slot, sentence, frame[..frameCount]);
+                after = token >= 0 ? token : after;
+            }
+            else
+            {
+                token = FindDependent(state, frame[..frameCount], slot, sentence);
+            }
+            if (token < 0 && roleCount > 0 && slot.Role == SlotRole.None && slot.Relation is not (SlotRelation.InPhrase or SlotRelation.BeforePredicate))
             {
                 // "accused Harad of aggression" parsed with "of aggression" under "Harad".
                 token = FindDependent(state, roles[..roleCount], slot, sentence, frame[..frameCount]);
@@ -281,7 +308,7 @@ public sealed class EventCoder
                     score += RoleWeight;
                 }
             }
-            else if (frameCount < MaxFrame)
+            else if (frameCount < MaxFrame && slot.Relation != SlotRelation.BeforePredicate)
             {
                 frame[frameCount++] = token;
             }
@@ -406,9 +433,9 @@ public sealed class EventCoder
 
     private static int FindDependent(CoderState state, ReadOnlySpan<int> frame, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
     {
-        if (slot.Relation == SlotRelation.InPhrase)
+        if (slot.Relation is SlotRelation.InPhrase or SlotRelation.BeforePredicate)
         {
-            return FindInPhrase(state, frame[0], slot, sentence, matched);
+            return -1;
         }
         // The newest word first: "requested to meet X" finds X under "meet" before anything under
         // "requested"; "demanded that X withdraw" finds X as the subject of "withdraw".
@@ -459,16 +486,25 @@ public sealed class EventCoder
         return -1;
     }
 
-    private static int FindInPhrase(CoderState state, int predicate, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
+    // A word after the predicate and after the pattern's previous word (right after it for an
+    // adjacent word), inside the predicate's phrase: anywhere in its subtree, as PETRARCH reads the
+    // whole verb phrase ("welcomed assurances on issues sent from X" has "from" five levels down).
+    private static int FindInPhrase(CoderState state, int predicate, int anchor, PatternSlot slot, Sentence sentence, ReadOnlySpan<int> matched)
     {
-        for (var t = predicate + 1; t < sentence.EndToken; t++)
+        var end = slot.Adjacent ? Math.Min(sentence.EndToken, anchor + 1 + MaxPhraseWords) : sentence.EndToken;
+        for (var t = anchor + 1; t < end; t++)
         {
-            if (state.Removed[t] || matched.IndexOf(t) >= 0 || !LemmaFits(state, t, slot))
+            if (state.Removed[t] || matched.IndexOf(t) >= 0)
+            {
+                continue;
+            }
+            var start = MatchStart(state, t, slot);
+            if (start < 0 || (slot.Adjacent && start != anchor + 1))
             {
                 continue;
             }
             var head = state.Analyses[t].Head;
-            for (var depth = 0; depth < 4 && head >= 0; depth++)
+            for (var depth = 0; depth < MaxPhraseDepth && head >= 0; depth++)
             {
                 if (head == predicate)
                 {
@@ -477,6 +513,26 @@ public sealed class EventCoder
                 head = state.Analyses[head].Head;
             }
         }
+        return -1;
+    }
+
+    // A word before the predicate, backwards from the previous match: right before it when adjacent,
+    // else anywhere earlier in the sentence. <paramref name="start"/> is the first word of the match.
+    private static int FindBefore(CoderState state, int anchor, PatternSlot slot, Sentence sentence, out int start)
+    {
+        for (var t = anchor - 1; t >= sentence.FirstToken; t--)
+        {
+            start = state.Removed[t] ? -1 : MatchStart(state, t, slot);
+            if (start >= sentence.FirstToken)
+            {
+                return t;
+            }
+            if (slot.Adjacent)
+            {
+                break;
+            }
+        }
+        start = -1;
         return -1;
     }
 
@@ -534,36 +590,40 @@ public sealed class EventCoder
         }
     }
 
-    private static bool LemmaFits(CoderState state, int token, PatternSlot slot)
+    private static bool LemmaFits(CoderState state, int token, PatternSlot slot) => MatchStart(state, token, slot) >= 0;
+
+    // The first word of the slot's word matched at the token (the token itself for a one-word
+    // match; earlier for a multi-word synonym such as "total boycott"), or -1 when it does not match.
+    private static int MatchStart(CoderState state, int token, PatternSlot slot)
     {
         if (slot.Lemmas is null)
         {
-            return true;
+            return token;
         }
-        var lemma = state.Lemma(token);
-        if (!slot.Lemmas.Contains(lemma))
+        var word = slot.MatchForm ? state.Form(token) : state.Lemma(token);
+        if (!slot.Lemmas.Contains(word))
         {
-            return false;
+            return -1;
         }
-        if (slot.Preceding is null || !slot.Preceding.TryGetValue(lemma, out var alternatives))
+        if (slot.Preceding is null || !slot.Preceding.TryGetValue(word, out var alternatives))
         {
-            return true;
+            return token;
         }
-        // "total boycott": the words before the head must be there, in order, right before it.
+        // The words before the head must be there, in order, right before it.
         foreach (var words in alternatives)
         {
             var first = token - words.Length;
             var fits = first >= 0;
             for (var k = 0; fits && k < words.Length; k++)
             {
-                fits = state.Lemma(first + k) == words[k];
+                fits = (slot.MatchForm ? state.Form(first + k) : state.Lemma(first + k)) == words[k];
             }
             if (fits)
             {
-                return true;
+                return first;
             }
         }
-        return false;
+        return -1;
     }
 
     private void Emit(CoderState state, Candidate candidate, int sentenceIndex, List<CodedEvent> events,
@@ -743,17 +803,36 @@ public sealed class EventCoder
                 {
                     continue;
                 }
-                Add(code, sa, ta, sa < 0 ? null : Argument(state, sa, sourceTokens[i]), ta < 0 ? null : Argument(state, ta, targetTokens[j]), ref nextId);
-                if (reverse is not null && sa >= 0 && ta >= 0)
+                var source = sa < 0 ? null : Argument(state, sa, sourceTokens[i]);
+                var target = ta < 0 ? null : Argument(state, ta, targetTokens[j]);
+                if (!IsCompound(source) && !IsCompound(target))
                 {
-                    Add(reverse, ta, sa, Argument(state, ta, targetTokens[j]), Argument(state, sa, sourceTokens[i]), ref nextId);
+                    Add(code, sa, ta, source, target, null, ref nextId);
+                    if (reverse is not null && source is not null && target is not null)
+                    {
+                        Add(reverse, ta, sa, target, source, null, ref nextId);
+                    }
+                    continue;
+                }
+                // A name that stands for several actors ("[FRO/BIL/SAM]") codes one event for each.
+                foreach (var s in Parts(source))
+                {
+                    foreach (var t in Parts(target))
+                    {
+                        var pair = $"{s?.Code}>{t?.Code}";
+                        Add(code, sa, ta, s, t, pair, ref nextId);
+                        if (reverse is not null && s is not null && t is not null)
+                        {
+                            Add(reverse, ta, sa, t, s, pair, ref nextId);
+                        }
+                    }
                 }
             }
         }
 
-        void Add(CameoCode code, int sa, int ta, EventArgument? source, EventArgument? target, ref int nextId)
+        void Add(CameoCode code, int sa, int ta, EventArgument? source, EventArgument? target, string? pair, ref int nextId)
         {
-            if (!seen.Add((sentenceIndex, sa, ta, code.Code)))
+            if (!seen.Add((sentenceIndex, sa, ta, pair is null ? code.Code : code.Code + " " + pair)))
             {
                 trace?.Note(sentenceIndex, predicate, $"dropped as a duplicate: {code.Code} between the same actors is already coded in this sentence");
                 return;
@@ -780,6 +859,21 @@ public sealed class EventCoder
         }
     }
 
+    private static bool IsCompound(EventArgument? side) => side?.Code is { } code && code.Contains('/', StringComparison.Ordinal);
+
+    private static IEnumerable<EventArgument?> Parts(EventArgument? side)
+    {
+        if (!IsCompound(side))
+        {
+            yield return side;
+            yield break;
+        }
+        foreach (var part in side!.Code!.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            yield return side with { Code = part };
+        }
+    }
+
     private static string Word(CoderState state, int token) =>
         token < 0 ? "none" : $"'{state.Document.TokenText(token)}' ({state.Relation(token)})";
 
@@ -797,7 +891,7 @@ public sealed class EventCoder
         }
         for (var i = 0; i < candidate.Found.Length; i++)
         {
-            if (candidate.Found[i] >= 0)
+            if (candidate.Found[i] > candidate.Predicate)
             {
                 Visit(candidate.Found[i]);
             }
@@ -805,15 +899,18 @@ public sealed class EventCoder
         return best;
 
         // PETRARCH takes the first actor anywhere in the verb phrase: descend through objects,
-        // obliques, noun modifiers and open complements ("welcomed a resumption of ties with X"),
-        // but not into other clauses or the subject.
+        // obliques, noun modifiers, open and clausal complements and clauses modifying a noun
+        // ("welcomed a resumption of ties with X", "welcomed memos sent by X", "allowed that X is"),
+        // but not into adverbial or coordinated clauses, nor to the predicate's own subject or agent.
         void Visit(int head, int depth = 0)
         {
             for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
             {
                 var rel = state.Relation(c);
-                if (c == sourceToken || rel == "obl:agent"
-                    || !(rel is "obj" or "iobj" or "xcomp" || rel.StartsWith("obl", StringComparison.Ordinal) || rel.StartsWith("nmod", StringComparison.Ordinal)))
+                var own = head == candidate.Predicate || head == clause;
+                if (c == sourceToken || (own && rel is "obl:agent" or "nsubj" or "nsubj:pass")
+                    || !(rel is "obj" or "iobj" or "xcomp" or "ccomp" or "nsubj" or "nsubj:pass" || rel.StartsWith("obl", StringComparison.Ordinal)
+                        || rel.StartsWith("nmod", StringComparison.Ordinal) || rel.StartsWith("acl", StringComparison.Ordinal)))
                 {
                     continue;
                 }
@@ -884,12 +981,24 @@ public sealed class EventCoder
                 {
                     return InSentence(state.Analyses[verb].Head, sentence);
                 }
+                if (state.Analyses[c].Upos == "PRON" && state.ActorOf(c) < 0 && depth < MaxClimb && IsPersonalPronoun(state.Lemma(c)))
+                {
+                    // "Gondor indicated it would act": the pronoun subject of a reported clause is the
+                    // speaker when the speaker names an actor.
+                    var speaker = SpeakerOf(state, verb, sentence, depth);
+                    if (speaker >= 0)
+                    {
+                        inherited = true;
+                        return speaker;
+                    }
+                }
                 return c;
             }
         }
-        if (depth >= MaxClimb || (passive && state.HasChild(verb, "nsubj:pass")))
+        if (depth >= MaxClimb || passive)
         {
-            // A passive with its own subject and no agent names no doer; it does not borrow one.
+            // A passive with no agent names no doer, and does not borrow one: what it shares with a
+            // verb it is joined to is its patient ("landed and was arrested").
             return -1;
         }
         var head = state.Analyses[verb].Head;
@@ -1059,6 +1168,20 @@ public sealed class EventCoder
         return found;
     }
 
+    private static bool IsPersonalPronoun(string lemma) => lemma is "it" or "he" or "she" or "they";
+
+    // The subject of the verb a clausal complement reports ("indicated", "said"), when it names an actor.
+    private static int SpeakerOf(CoderState state, int verb, Sentence sentence, int depth)
+    {
+        var head = state.Analyses[verb].Head;
+        if (state.Relation(verb) != "ccomp" || head < sentence.FirstToken || head >= sentence.EndToken || state.Analyses[head].Upos != "VERB")
+        {
+            return -1;
+        }
+        var speaker = SubjectOf(state, head, sentence, depth + 1, out _);
+        return speaker >= 0 && HasOwnActor(state, speaker) ? speaker : -1;
+    }
+
     private static bool IsRelativePronoun(string lemma) => lemma is "who" or "which" or "that" or "whom";
 
     private static int InSentence(int token, Sentence sentence) =>
@@ -1119,15 +1242,66 @@ public sealed class EventCoder
             return 0;
         }
         var count = 0;
-        AddActor(state, token, actors, ref count, ref confidence);
-        for (var c = state.FirstChild[token]; c >= 0 && count < actors.Length; c = state.NextSibling[c])
+        Span<int> members = stackalloc int[MaxMembers];
+        var memberCount = SideMembers(state, token, members);
+        for (var m = 0; m < memberCount && count < actors.Length; m++)
         {
-            if (state.Relation(c) == "conj")
+            AddActor(state, members[m], actors, ref count, ref confidence);
+        }
+        return count;
+    }
+
+    // The words that name one side: the token and its conjuncts, the conjuncts of its of-phrase, and for a subject the other
+    // subjects of its verb, which a parser gives for coordinated subjects it failed to join
+    // ("the rebels and the army attacked" with two nsubj).
+    private static int SideMembers(CoderState state, int token, Span<int> members)
+    {
+        var count = 0;
+        AddMember(state, token, members, ref count);
+        for (var n = state.FirstChild[token]; n >= 0; n = state.NextSibling[n])
+        {
+            // "the ambassadors of Arnor and Gondor": the countries joined in the of-phrase each
+            // have their own (the actor phrases code them so).
+            if (state.Relation(n) == "nmod" && (state.MarkerIs(n, "of") || state.MarkerIs(n, "in") || state.MarkerIs(n, "from")))
             {
-                AddActor(state, c, actors, ref count, ref confidence);
+                for (var c = state.FirstChild[n]; c >= 0 && count < members.Length; c = state.NextSibling[c])
+                {
+                    if (state.Relation(c) == "conj")
+                    {
+                        members[count++] = c;
+                    }
+                }
+            }
+        }
+        var rel = state.Relation(token);
+        var head = state.Analyses[token].Head;
+        if (head >= 0 && rel is "nsubj" or "nsubj:pass")
+        {
+            for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+            {
+                if (c != token && state.Relation(c) == rel)
+                {
+                    AddMember(state, c, members, ref count);
+                }
             }
         }
         return count;
+    }
+
+    // The word and its conjuncts.
+    private static void AddMember(CoderState state, int member, Span<int> members, ref int count)
+    {
+        if (count < members.Length)
+        {
+            members[count++] = member;
+        }
+        for (var c = state.FirstChild[member]; c >= 0 && count < members.Length; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) == "conj")
+            {
+                members[count++] = c;
+            }
+        }
     }
 
     private static void AddActor(CoderState state, int token, Span<int> actors, ref int count, ref double confidence)
@@ -1172,13 +1346,11 @@ public sealed class EventCoder
             return;
         }
         var count = 0;
-        AddActorToken(state, token, tokens, ref count);
-        for (var c = state.FirstChild[token]; c >= 0 && count < tokens.Length; c = state.NextSibling[c])
+        Span<int> members = stackalloc int[MaxMembers];
+        var memberCount = SideMembers(state, token, members);
+        for (var m = 0; m < memberCount && count < tokens.Length; m++)
         {
-            if (state.Relation(c) == "conj")
-            {
-                AddActorToken(state, c, tokens, ref count);
-            }
+            AddActorToken(state, members[m], tokens, ref count);
         }
     }
 

@@ -45,50 +45,144 @@ public static class NounPhraseActors
             var words = new List<string>();
             for (var t = first; t <= last; t++)
             {
-                words.Add(doc.TokenText(t).ToString());
+                AddWords(doc, t, words);
             }
             var codes = coder.Code(words, date);
+            var headWords = words;
+            var headCodes = codes;
+            var ofPhrase = -1;
             // "soldiers from Gondor": a following from/of phrase names whose they are, when the
-            // noun itself names someone; "ties with Gondor" leaves Gondor its own phrase.
+            // noun itself names someone; "ties with Gondor" leaves Gondor its own phrase. A name
+            // that only the whole phrase makes ("the Prince of Dol Amroth", where "Dol Amroth"
+            // alone is nobody) is taken whole too.
             var extended = last;
-            for (var t = h + 1; t < doc.Tokens.Length && codes.Count > 0; t++)
+            for (var t = h + 1; t < doc.Tokens.Length; t++)
             {
-                if (doc.Analyses[t].Head == h && doc.Analyses[t].Relation == "nmod" && t - extended <= 3)
+                if (doc.Analyses[t].Head == h && doc.Analyses[t].Relation == "nmod" && t - extended <= 3 && IsOwnerPhrase(doc, t))
                 {
                     extended = t;
                 }
             }
             if (extended != last)
             {
+                var modifier = new List<string>();
                 for (var t = last + 1; t <= extended; t++)
                 {
-                    words.Add(doc.TokenText(t).ToString());
+                    AddWords(doc, t, modifier);
                 }
-                last = extended;
-                codes = coder.Code(words, date);
+                var whole = new List<string>(words);
+                whole.AddRange(modifier);
+                IReadOnlyList<string> wholeCodes = codes.Count > 0 ? coder.Code(whole, date) : [];
+                if (codes.Count == 0 && coder.Code(modifier, date).Count == 0)
+                {
+                    wholeCodes = coder.Code(whole, date);
+                }
+                if (wholeCodes.Count > 0 || codes.Count > 0)
+                {
+                    words = whole;
+                    ofPhrase = extended;
+                    last = extended;
+                    codes = wholeCodes;
+                }
             }
             if (codes.Count != 1)
             {
                 continue;
             }
-            for (var t = first; t <= last; t++)
+            AddMention(codes[0], first, last);
+            if (ofPhrase >= 0 && headCodes.Count > 0)
             {
-                covered[t] = true;
+                // "the ambassadors of Arnor, Osgiliath and Gondor": each country joined to the
+                // phrase's noun has such ambassadors too.
+                for (var c = ofPhrase + 1; c < doc.Tokens.Length; c++)
+                {
+                    if (covered[c] || doc.Analyses[c].Head != ofPhrase || doc.Analyses[c].Relation != "conj")
+                    {
+                        continue;
+                    }
+                    var (conjFirst, conjLast) = (c, c);
+                    var conjWords = new List<string>(headWords);
+                    for (var t = 0; t < doc.Tokens.Length; t++)
+                    {
+                        if (doc.Analyses[t].Head == ofPhrase && doc.Analyses[t].Relation == "case")
+                        {
+                            AddWords(doc, t, conjWords);
+                        }
+                        else if (doc.Analyses[t].Head == c && doc.Analyses[t].Relation is "compound" or "flat" or "det" or "amod")
+                        {
+                            conjFirst = Math.Min(conjFirst, t);
+                            conjLast = Math.Max(conjLast, t);
+                        }
+                    }
+                    for (var t = conjFirst; t <= conjLast; t++)
+                    {
+                        AddWords(doc, t, conjWords);
+                    }
+                    var conjCodes = coder.Code(conjWords, date);
+                    if (conjCodes.Count == 1)
+                    {
+                        AddMention(conjCodes[0], conjFirst, conjLast);
+                    }
+                }
             }
-            if (!byCode.TryGetValue(codes[0], out var index))
-            {
-                byCode[codes[0]] = index = mentions.Count;
-                mentions.Add([]);
-            }
-            var s = doc.Tokens[first].Start;
-            var e = doc.Tokens[last].End;
-            mentions[index].Add(new Mention(s, e, doc.Text[s..e]));
         }
         foreach (var (code, index) in byCode)
         {
             doc.Actors.Add(new Actor { Id = "a" + (doc.Actors.Count + 1), Name = mentions[index][0].Text, Code = code, Mentions = mentions[index] });
         }
         doc.AddLayers(Layers.Actors);
+
+        void AddMention(string code, int first, int last)
+        {
+            for (var t = first; t <= last; t++)
+            {
+                covered[t] = true;
+            }
+            if (!byCode.TryGetValue(code, out var index))
+            {
+                byCode[code] = index = mentions.Count;
+                mentions.Add([]);
+            }
+            var s = doc.Tokens[first].Start;
+            var e = doc.Tokens[last].End;
+            mentions[index].Add(new Mention(s, e, doc.Text[s..e]));
+        }
+    }
+
+    // An of/from/in phrase says whose or where someone is; "with", "against" and the like do not.
+    // A modifier with no preposition is a name the parser split ("Bree Prime Minister Romendacil").
+    private static bool IsOwnerPhrase(Document doc, int noun)
+    {
+        for (var t = Math.Max(0, noun - 6); t < noun; t++)
+        {
+            if (doc.Analyses[t].Head == noun && doc.Analyses[t].Relation == "case")
+            {
+                return doc.Analyses[t].Lemma?.ToLowerInvariant() is "of" or "from" or "in";
+            }
+        }
+        return true;
+    }
+
+    // The token's words for the dictionary: "Dol_Amroth" is the two words the dictionary lists. A
+    // conjunction or comma between adjectives ("awful and evil minister") joins no actors, so it is
+    // left out rather than splitting the phrase.
+    private static void AddWords(Document doc, int token, List<string> words)
+    {
+        var a = doc.Analyses[token];
+        if (a.Relation is "cc" or "punct" && a.Head >= 0 && doc.Analyses[a.Head].Upos == "ADJ" && doc.Analyses[a.Head].Relation == "conj")
+        {
+            return;
+        }
+        var text = doc.TokenText(token);
+        if (text.Length > 2 && text.Contains('_') && !text.StartsWith('_') && !text.EndsWith('_'))
+        {
+            foreach (var part in text.ToString().Split('_', StringSplitOptions.RemoveEmptyEntries))
+            {
+                words.Add(part);
+            }
+            return;
+        }
+        words.Add(text.ToString());
     }
 
     private static int Leftmost(Document doc, int token)

@@ -38,6 +38,20 @@ public sealed class PatternSlot
     /// </summary>
     public IReadOnlyDictionary<string, string[][]>? Preceding { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Lemmas"/> and <see cref="Preceding"/> hold words as written (lower case)
+    /// rather than lemmas: PETRARCH matches its pattern words without stemming, so "resolution" does
+    /// not match "resolutions".
+    /// </summary>
+    public bool MatchForm { get; init; }
+
+    /// <summary>
+    /// For <see cref="SlotRelation.InPhrase"/> and <see cref="SlotRelation.BeforePredicate"/>: the word
+    /// must stand right next to the word matched before it in the pattern, or to the predicate
+    /// (PETRARCH's <c>_</c> connector); otherwise other words may come between (a space).
+    /// </summary>
+    public bool Adjacent { get; init; }
+
     /// <summary>Number of alternatives the slot stands for (1 for a role slot).</summary>
     public int Alternatives => (Lemmas?.Count ?? 1) * (Prepositions?.Count ?? 1);
 }

@@ -115,11 +115,12 @@ public sealed class PetrarchSuiteRunner
         : _actorsOnly.Code(Words(side.Text), date).Count == 0 ? "---" + code
         : code;
 
-    // The mention's words with a possessive and punctuation split off, as the tokenizer splits them.
+    // The mention's words with a possessive and punctuation split off, as the tokenizer splits them,
+    // and words joined by "_" apart, as the dictionary lists them.
     private static List<string> Words(string text)
     {
         var words = new List<string>();
-        foreach (var word in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        foreach (var word in text.Split([' ', '\t', '\n', '\r', '_'], StringSplitOptions.RemoveEmptyEntries))
         {
             var end = word.Length;
             while (end > 0 && char.IsPunctuation(word[end - 1]) && word[end - 1] != '\'')

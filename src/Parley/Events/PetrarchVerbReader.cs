@@ -11,10 +11,13 @@ namespace Parley.Events;
 /// </summary>
 /// <remarks>
 /// PETRARCH matches words in a parse tree's linear order; Parley matches dependents. The translation
-/// is approximate by design: a word after <c>*</c> must occur in the verb's phrase, a parenthesised phrase
-/// <c>(TO BORDER)</c> a prepositional dependent with its head word, a brace phrase <c>{ARMS SHIPMENT}</c>
-/// a noun with its last word as head, <c>$</c> and <c>+</c> the source and target; words before
-/// <c>*</c> (subject modifiers) are dropped. Words become lemmas by lower-casing and plural stripping.
+/// is approximate by design: the words after <c>*</c> must occur in the verb's phrase in their order,
+/// the words before it earlier in the sentence in their order, and words joined by <c>_</c> right
+/// next to each other (a space lets other words come between); a parenthesised phrase
+/// <c>(TO BORDER)</c> is a prepositional dependent with its head word, a brace phrase <c>{ARMS SHIPMENT}</c>
+/// a noun with its last word as head, <c>$</c> and <c>+</c> the source and target (after a preposition,
+/// its object). Pattern and synset words match as written, in lower case, without stemming; verbs
+/// match by lemma.
 /// Codes CAMEO 1.1b3 lacks are mapped to their nearest ancestor; unreadable lines are counted in
 /// <see cref="Skipped"/>, not thrown.
 /// </remarks>
@@ -65,6 +68,7 @@ public sealed class PetrarchVerbReader
         var reader = new PetrarchVerbReader(ontology, keepCodes);
         var lines = text.Split('\n');
         reader.ReadSynsets(lines);
+        reader.ExpandNestedSynsets();
         reader.ReadBlocks(lines, name);
         skipped = reader.Skipped;
         return EventLexicon.FromPatterns(reader._patterns, reader._synsets);
@@ -86,7 +90,7 @@ public sealed class PetrarchVerbReader
             }
             if (current is not null && line.StartsWith('+'))
             {
-                var words = Words(line[1..]);
+                var words = Forms(line[1..]);
                 if (words.Count > 0)
                 {
                     // A multi-word member matches on its head, the last word, with the others before it.
@@ -118,6 +122,46 @@ public sealed class PetrarchVerbReader
             }
             current = null;
             members.Clear();
+        }
+    }
+
+    // A member "&OTHER" stands for the members of synset OTHER (one level deep, as written).
+    private void ExpandNestedSynsets()
+    {
+        foreach (var name in _synsets.Keys.ToList())
+        {
+            var members = _synsets[name];
+            if (!Array.Exists(members, m => m.StartsWith('&')))
+            {
+                continue;
+            }
+            var expanded = new List<string>();
+            foreach (var member in members)
+            {
+                var other = member[1..].ToUpperInvariant();
+                if (!member.StartsWith('&') || !_synsets.TryGetValue(other, out var inner))
+                {
+                    expanded.Add(member);
+                    continue;
+                }
+                expanded.AddRange(inner);
+                if (_memberPhrases.TryGetValue(other, out var innerPhrases))
+                {
+                    if (!_memberPhrases.TryGetValue(name, out var byHead))
+                    {
+                        _memberPhrases[name] = byHead = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+                    }
+                    foreach (var (head, before) in innerPhrases)
+                    {
+                        if (!byHead.TryGetValue(head, out var list))
+                        {
+                            byHead[head] = list = [];
+                        }
+                        list.AddRange(before);
+                    }
+                }
+            }
+            _synsets[name] = [.. expanded.Distinct(StringComparer.Ordinal)];
         }
     }
 
@@ -153,7 +197,7 @@ public sealed class PetrarchVerbReader
                     continue;
                 }
                 var compound = line[..star].Contains('%', StringComparison.Ordinal);
-                var pattern = Translate(line[(star + 1)..bracket], code, verbs, $"{name}:{n + 1}", compound);
+                var pattern = Translate(line[1..star], line[(star + 1)..bracket], code, verbs, $"{name}:{n + 1}", compound);
                 if (pattern is not null)
                 {
                     var reverse = CodeIn(line) is null ? blockReverse : ReverseCodeIn(line);
@@ -204,7 +248,7 @@ public sealed class PetrarchVerbReader
         }
     }
 
-    private EventPattern? Translate(string after, string code, List<string> verbs, string id, bool compound)
+    private EventPattern? Translate(string before, string after, string code, List<string> verbs, string id, bool compound)
     {
         var usable = Usable(code);
         if (usable is null)
@@ -212,13 +256,12 @@ public sealed class PetrarchVerbReader
             return null;
         }
         var slots = new List<PatternSlot>();
+        AddBefore(before, slots);
         var i = 0;
-        var text = after.Replace("(", " ( ", StringComparison.Ordinal).Replace(")", " ) ", StringComparison.Ordinal)
-            .Replace("{", " { ", StringComparison.Ordinal).Replace("}", " } ", StringComparison.Ordinal);
-        var tokens = text.Split([' ', '\t', '_'], StringSplitOptions.RemoveEmptyEntries);
-        while (i < tokens.Length)
+        var tokens = Tokens(after);
+        while (i < tokens.Count)
         {
-            var t = tokens[i];
+            var (t, joined) = tokens[i];
             if (t == "(")
             {
                 var phrase = Group(tokens, ref i, ")");
@@ -227,7 +270,7 @@ public sealed class PetrarchVerbReader
                     continue;
                 }
                 var preposition = phrase[0].ToLowerInvariant();
-                slots.Add(Slot(SlotRelation.Prepositional, [preposition], phrase[^1]));
+                slots.Add(Slot(SlotRelation.Prepositional, [preposition], phrase[^1], false));
                 continue;
             }
             if (t == "{")
@@ -235,39 +278,112 @@ public sealed class PetrarchVerbReader
                 var phrase = Group(tokens, ref i, "}");
                 if (phrase.Count > 0)
                 {
-                    slots.Add(Slot(SlotRelation.InPhrase, null, phrase[^1]));
+                    slots.Add(Slot(SlotRelation.InPhrase, null, phrase[^1], false));
                 }
                 continue;
             }
             i++;
-            if (t is "+" or "$" or "%")
+            if (IsRole(t))
             {
-                slots.Add(new PatternSlot(SlotRelation.Object, null, null, t == "$" ? SlotRole.Source : SlotRole.Target, false));
+                if (t != "^")
+                {
+                    slots.Add(new PatternSlot(SlotRelation.Object, null, null, t == "$" ? SlotRole.Source : SlotRole.Target, false));
+                }
                 continue;
             }
             if (t.Length > 0 && (char.IsLetter(t[0]) || t[0] == '&'))
             {
-                if (IsPreposition(t) && i < tokens.Length)
+                if (IsPreposition(t) && i < tokens.Count && IsRole(tokens[i].Text) && tokens[i].Text != "^")
                 {
-                    // "- * TO +": a bare preposition followed by its object.
-                    var next = tokens[i++];
-                    slots.Add(Slot(SlotRelation.Prepositional, [t.ToLowerInvariant()], next));
+                    // "- * TO +": a preposition with the source or target as its object.
+                    slots.Add(Slot(SlotRelation.Prepositional, [t.ToLowerInvariant()], tokens[i++].Text, false));
                     continue;
                 }
-                // PETRARCH: the words after the verb are matched in the verb phrase, whatever their
-                // relation ("- * DIPLOMATIC" matches "restore full diplomatic ties").
-                slots.Add(Slot(SlotRelation.InPhrase, null, t));
+                // PETRARCH: the words after the verb are matched in the verb phrase, in order, whatever
+                // their relation ("- * DIPLOMATIC" matches "restore full diplomatic ties"); "_" joins
+                // words that must stand next to each other.
+                slots.Add(Slot(SlotRelation.InPhrase, null, t, joined));
             }
         }
         if (slots.Count == 0 && !compound)
         {
             return null;
         }
+        if (!compound && !slots.Exists(s => s.Role == SlotRole.Target))
+        {
+            // Without "+" the target is found as for the verb alone: its object first.
+            slots.Add(new PatternSlot(SlotRelation.Object, null, null, SlotRole.Target, false));
+        }
         return new EventPattern(id, usable, [.. verbs], false, slots, null, null, null);
     }
 
+    // The words before "*", nearest the verb first: "MOST_CERTAINLY_&NEG_EVER *" needs "ever" somewhere
+    // before the verb, the negation right before "ever", and so on. Source and target marks among
+    // them are not matched; they only break a "_" chain.
+    private void AddBefore(string before, List<PatternSlot> slots)
+    {
+        var tokens = Tokens(before);
+        var toVerb = before.TrimEnd().EndsWith('_');
+        for (var k = tokens.Count - 1; k >= 0; k--)
+        {
+            var t = tokens[k].Text;
+            if (IsRole(t) || !(char.IsLetter(t[0]) || t[0] == '&'))
+            {
+                continue;
+            }
+            var adjacent = k == tokens.Count - 1 ? toVerb : !IsRole(tokens[k + 1].Text) && tokens[k + 1].Joined;
+            slots.Add(Slot(SlotRelation.BeforePredicate, null, t, adjacent));
+        }
+    }
+
+    private static bool IsRole(string token) => token is "+" or "$" or "%" or "^";
+
+    // The pattern's words and marks, each with whether "_" joins it to the one before.
+    private static List<(string Text, bool Joined)> Tokens(string text)
+    {
+        var tokens = new List<(string, bool)>();
+        var word = new StringBuilder();
+        var joined = false;
+        foreach (var c in text)
+        {
+            if (c == '_')
+            {
+                Flush();
+                joined = true;
+            }
+            else if (char.IsWhiteSpace(c))
+            {
+                Flush();
+                joined = false;
+            }
+            else if (c is '(' or ')' or '{' or '}')
+            {
+                Flush();
+                tokens.Add((c.ToString(), false));
+                joined = false;
+            }
+            else
+            {
+                word.Append(c);
+            }
+        }
+        Flush();
+        return tokens;
+
+        void Flush()
+        {
+            if (word.Length > 0)
+            {
+                tokens.Add((word.ToString(), joined));
+                word.Clear();
+                joined = false;
+            }
+        }
+    }
+
     // "%" after the verb marks a coordinated target; each member is a target, as with "+".
-    private PatternSlot Slot(SlotRelation relation, string[]? prepositions, string word) => word switch
+    // Words match as written, without stemming, as PETRARCH matches them.
+    private PatternSlot Slot(SlotRelation relation, string[]? prepositions, string word, bool adjacent) => word switch
     {
         "+" or "%" => new PatternSlot(relation, prepositions, null, SlotRole.Target, false),
         "$" => new PatternSlot(relation, prepositions, null, SlotRole.Source, false),
@@ -275,8 +391,14 @@ public sealed class PetrarchVerbReader
             new PatternSlot(relation, prepositions, new HashSet<string>(members, StringComparer.Ordinal), SlotRole.None, true)
             {
                 Preceding = PrecedingWords(word[1..].TrimEnd('_')),
+                MatchForm = true,
+                Adjacent = adjacent,
             },
-        _ => new PatternSlot(relation, prepositions, new HashSet<string>([Lemma(word)], StringComparer.Ordinal), SlotRole.None, true),
+        _ => new PatternSlot(relation, prepositions, new HashSet<string>([Form(word)], StringComparer.Ordinal), SlotRole.None, true)
+        {
+            MatchForm = true,
+            Adjacent = adjacent,
+        },
     };
 
     // The heads of the synset's members that only ever come with words before them.
@@ -298,13 +420,13 @@ public sealed class PetrarchVerbReader
         return preceding;
     }
 
-    private static List<string> Group(string[] tokens, ref int i, string close)
+    private static List<string> Group(List<(string Text, bool Joined)> tokens, ref int i, string close)
     {
         var words = new List<string>();
         i++;
-        while (i < tokens.Length && tokens[i] != close)
+        while (i < tokens.Count && tokens[i].Text != close)
         {
-            words.Add(tokens[i++]);
+            words.Add(tokens[i++].Text);
         }
         i++;
         return words;
@@ -391,6 +513,18 @@ public sealed class PetrarchVerbReader
 
     private static bool IsPreposition(string word) => word.ToLowerInvariant() is "to" or "with" or "on" or "against" or "for"
         or "from" or "of" or "into" or "at" or "over" or "about" or "in" or "by" or "between" or "toward" or "towards" or "upon";
+
+    private static List<string> Forms(string text)
+    {
+        var words = new List<string>();
+        foreach (var w in text.Split([' ', '\t', '_'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            words.Add(Form(w));
+        }
+        return words;
+    }
+
+    private static string Form(string word) => word.ToLowerInvariant().Trim('_');
 
     private static List<string> Words(string text)
     {

@@ -22,8 +22,13 @@ public enum SlotRelation
     /// <summary><c>nmod:poss</c> (a possessor: <c>Gondor's invasion</c>).</summary>
     Possessor,
     /// <summary>
-    /// Any word after the predicate inside its phrase (a dependent up to three levels down), as
+    /// Any word after the predicate inside its phrase (anywhere in its subtree), as
     /// PETRARCH matches the words that follow a verb.
     /// </summary>
     InPhrase,
+    /// <summary>
+    /// A word before the predicate anywhere earlier in the sentence (PETRARCH's words before <c>*</c>);
+    /// such slots are listed nearest the predicate first and match in that order, backwards.
+    /// </summary>
+    BeforePredicate,
 }

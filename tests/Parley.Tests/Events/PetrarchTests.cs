@@ -36,11 +36,12 @@ public sealed class PetrarchTests(ITestOutputHelper output)
             """;
         var lexicon = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out var skipped);
         Assert.Equal(0, skipped);
-        Assert.Equal(["troop", "force"], lexicon.Synsets["TROOPS"]);
+        Assert.Equal(["troops", "forces"], lexicon.Synsets["TROOPS"]);
         var add = lexicon.Find("add", nominal: false);
         var sanctions = Assert.Single(add, p => p.Code == "163");
         Assert.Equal(SlotRelation.InPhrase, sanctions.Slots[0].Relation);
-        Assert.Contains("sanction", sanctions.Slots[0].Lemmas!);
+        Assert.Contains("sanctions", sanctions.Slots[0].Lemmas!);
+        Assert.True(sanctions.Slots[0].MatchForm);
         var invade = lexicon.Find("invade", nominal: false);
         Assert.Contains(invade, p => p.Code == "192" && p.Slots.Count == 1);
         Assert.Contains(invade, p => p.Code == "1952" && p.Slots[1].Prepositions![0] == "into" && p.Slots[1].Role == SlotRole.Target);
@@ -102,8 +103,11 @@ public sealed class PetrarchTests(ITestOutputHelper output)
             """;
         var lexicon = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _, keepCodes: true);
         var sanctions = Assert.Single(lexicon.Find("call", nominal: false), p => p.Code == "172");
-        Assert.Equal(["total"], Assert.Single(sanctions.Slots[^1].Preceding!["boycott"]));
-        Assert.False(sanctions.Slots[^1].Preceding!.ContainsKey("embargo"));
+        var words = Assert.Single(sanctions.Slots, s => s.Preceding is not null);
+        Assert.Equal(["total"], Assert.Single(words.Preceding!["boycott"]));
+        Assert.False(words.Preceding!.ContainsKey("embargo"));
+        // Without "+" the pattern still takes its target from the verb's object.
+        Assert.Equal((SlotRelation.Object, SlotRole.Target), (sanctions.Slots[^1].Relation, sanctions.Slots[^1].Role));
         var coder = new EventCoder(lexicon, CameoOntologyTests.Ontology.WithCodes(["096"]), new EventCoderOptions { TargetFromVerbPhrase = true });
         string Code(string adjective) => coder.Code(ParsedDocs.Build(
             $"Gondor|Gondor|PROPN|2|nsubj called|call|VERB|0|root for|for|ADP|6|case a|a|DET|6|det {adjective}|{adjective}|ADJ|6|amod "
@@ -111,6 +115,104 @@ public sealed class PetrarchTests(ITestOutputHelper output)
             ("GON", [1]), ("ARN", [8])))[0].Code;
         Assert.Equal("172", Code("total"));
         Assert.Equal("096", Code("partial"));
+    }
+
+    [Fact]
+    public void Words_before_the_verb_match_backwards_and_underscores_join_them()
+    {
+        const string text = """
+            &NOTAUX
+            +DID N'T
+            +WILL NOT
+
+            --- QUARREL  [121] ---
+            QUARREL
+            - MOST_SURELY_&NOTAUX_EVER * [907]
+            - &NOTAUX EVER * [905]
+            - &NOTAUX * [904]
+            - LATELY_* [025]
+            """;
+        var lexicon = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out var skipped, keepCodes: true);
+        Assert.Equal(0, skipped);
+        var coder = new EventCoder(lexicon, CameoOntologyTests.Ontology.WithCodes(["904", "905", "907"]),
+            new EventCoderOptions { TargetFromVerbPhrase = true });
+        // Harad <words> quarrel with Rhun .
+        string Code(string words)
+        {
+            var before = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var verb = before.Length + 2;
+            var parse = "Harad|Harad|PROPN|" + verb + "|nsubj "
+                + string.Concat(before.Select(w => $"{w}|{w}|ADV|{verb}|advmod "))
+                + $"quarrel|quarrel|VERB|0|root with|with|ADP|{verb + 2}|case Rhun|Rhun|PROPN|{verb}|obl .|.|PUNCT|{verb}|punct";
+            var e = Assert.Single(coder.Code(ParsedDocs.Build(parse, ("HAR", [1]), ("RHU", [verb + 2]))));
+            Assert.Equal(("HAR", "RHU"), (e.Source!.Code, e.Target!.Code));
+            return e.Code;
+        }
+        Assert.Equal("907", Code("most surely did n't ever"));
+        // "even" breaks the joined chain before "ever" but not the open gap of the 905 pattern.
+        Assert.Equal("905", Code("most surely did n't even ever"));
+        Assert.Equal("904", Code("surely will not"));
+        Assert.Equal("025", Code("lately"));
+        Assert.Equal("121", Code("lately did"));
+        Assert.Equal("121", Code("surely"));
+    }
+
+    [Fact]
+    public void Words_after_the_verb_match_in_order_as_written()
+    {
+        const string text = """
+            &KINDS
+            +TRADE
+            +CULTURAL
+
+            --- RESUME  [064] ---
+            RESUME
+            - * NEW_&KINDS_TIES [903]
+            - * FRESH &KINDS TIES [904]
+            - * TREATY [102]
+            """;
+        var lexicon = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _, keepCodes: true);
+        var coder = new EventCoder(lexicon, CameoOntologyTests.Ontology.WithCodes(["903", "904"]),
+            new EventCoderOptions { TargetFromVerbPhrase = true });
+        // Harad resumed <modifiers> <noun> with Rhun .
+        string Code(string phrase)
+        {
+            var words = phrase.Split(' ');
+            var noun = words.Length + 2;
+            var parse = "Harad|Harad|PROPN|2|nsubj resumed|resume|VERB|0|root "
+                + string.Concat(words[..^1].Select(w => $"{w}|{w}|ADJ|{noun}|amod "))
+                + $"{words[^1]}|{words[^1]}|NOUN|2|obj with|with|ADP|{noun + 2}|case Rhun|Rhun|PROPN|{noun}|nmod .|.|PUNCT|2|punct";
+            return Assert.Single(coder.Code(ParsedDocs.Build(parse, ("HAR", [1]), ("RHU", [noun + 2])))).Code;
+        }
+        Assert.Equal("903", Code("new trade ties"));
+        Assert.Equal("064", Code("new global trade ties"));
+        Assert.Equal("904", Code("fresh global cultural ties"));
+        // Out of order, the words do not match.
+        Assert.Equal("064", Code("trade fresh ties"));
+        // No stemming: "treaty" is not "treaties".
+        Assert.Equal("102", Code("treaty"));
+        Assert.Equal("064", Code("treaties"));
+    }
+
+    [Fact]
+    public void A_pronoun_subject_of_a_reported_clause_is_the_speaker_and_a_word_beats_a_bare_object()
+    {
+        const string text = """
+            --- DENOUNCE  [122] ---
+            DENOUNCE
+            - STATED * [123]
+            """;
+        var lexicon = PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _);
+        var coder = new EventCoder(lexicon, CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        // <speaker> stated it denounced Rhun .
+        List<string> Code(string speaker, string verb) => [.. coder.Code(ParsedDocs.Build(
+            $"{speaker}|{speaker}|PROPN|2|nsubj {verb}|{verb}|VERB|0|root it|it|PRON|4|nsubj denounced|denounce|VERB|2|ccomp Rhun|Rhun|PROPN|4|obj .|.|PUNCT|2|punct",
+            speaker == "Harad" ? [("HAR", [1]), ("RHU", [5])] : [("RHU", [5])]))
+            .Select(e => $"{e.Source?.Code ?? "---"} {e.Target!.Code} {e.Code}")];
+        Assert.Equal(["HAR RHU 123"], Code("Harad", "stated"));
+        Assert.Equal(["HAR RHU 122"], Code("Harad", "hoped"));
+        // A speaker that names no actor lends the pronoun nothing.
+        Assert.Equal(["--- RHU 123"], Code("Someone", "stated"));
     }
 
     [Fact]

@@ -1,0 +1,158 @@
+using Parley.Actors;
+using Parley.Events;
+
+namespace Parley.Tests.Events;
+
+public sealed class PetrarchPhraseTests
+{
+    private static ActorPhraseCoder Actors(string dictionary, string agents = "")
+    {
+        var builder = new ActorLexiconBuilder();
+        PetrarchDictionaryReader.ReadActors(new StringReader(dictionary), "test.actors", builder);
+        PetrarchDictionaryReader.ReadAgents(new StringReader(agents), "test.agents", builder);
+        return new ActorPhraseCoder(builder.Build());
+    }
+
+    [Fact]
+    public void Two_subjects_the_parser_failed_to_join_both_act()
+    {
+        const string text = """
+            --- STORM  [190] ---
+            STORM
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        // Harad and Umbar stormed Rhun . — "Umbar" parsed as a second subject, not a conjunct.
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|4|nsubj and|and|CCONJ|3|cc Umbar|Umbar|PROPN|4|nsubj stormed|storm|VERB|0|root"
+            + " Rhun|Rhun|PROPN|4|obj .|.|PUNCT|4|punct", ("HAR", [1]), ("UMB", [3]), ("RHU", [5]));
+        var coded = coder.Code(doc).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}").ToList();
+        Assert.Equal(["HAR RHU 190", "UMB RHU 190"], coded);
+    }
+
+    [Fact]
+    public void A_name_made_only_by_the_whole_phrase_is_taken_whole()
+    {
+        var actors = Actors("""
+            WARDEN OF EAST MARCH  [EMW]
+            RHUN  [RHU]
+            """);
+        // The Warden of East March met envoys . / Ties with Rhun grew .
+        var doc = ParsedDocs.Build("The|the|DET|2|det Warden|Warden|PROPN|6|nsubj of|of|ADP|5|case East|East|PROPN|5|compound"
+            + " March|March|PROPN|2|nmod met|meet|VERB|0|root envoys|envoy|NOUN|6|obj .|.|PUNCT|6|punct"
+            + " // Ties|tie|NOUN|4|nsubj with|with|ADP|3|case Rhun|Rhun|PROPN|1|nmod grew|grow|VERB|0|root .|.|PUNCT|4|punct");
+        NounPhraseActors.Add(doc, actors, null);
+        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        Assert.Equal(["EMW: The Warden of East March", "RHU: Rhun"], found);
+    }
+
+    [Fact]
+    public void Adjectives_joined_by_and_do_not_split_a_phrase_and_underscores_join_words()
+    {
+        var actors = Actors("""
+            HARAD  [HAR]
+            EAST MARCH  [EMA]
+            """, "ENVOY  [~GOV]");
+        // Harad 's brave and loyal envoy Tarcil spoke . / East_March spoke .
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|7|nmod:poss 's|'s|PART|1|case brave|brave|ADJ|6|amod and|and|CCONJ|5|cc loyal|loyal|ADJ|3|conj"
+            + " envoy|envoy|NOUN|7|compound Tarcil|Tarcil|PROPN|8|nsubj spoke|speak|VERB|0|root .|.|PUNCT|8|punct"
+            + " // East_March|East_March|PROPN|2|nsubj spoke|speak|VERB|0|root .|.|PUNCT|2|punct");
+        NounPhraseActors.Add(doc, actors, null);
+        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        Assert.Contains("HARGOV: Harad 's brave and loyal envoy Tarcil", found);
+        Assert.Contains("EMA: East_March", found);
+        Assert.DoesNotContain(found, f => f.StartsWith("GOV", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_agent_of_coordinated_countries_belongs_to_each_and_each_acts()
+    {
+        var actors = Actors("""
+            HARAD  [HAR]
+            UMBAR  [UMB]
+            RHUN  [RHU]
+            GONDOR  [GON]
+            """, "ENVOY  [~GOV]");
+        // The envoys of Harad , Umbar and Rhun visited Gondor .
+        var doc = ParsedDocs.Build("The|the|DET|2|det envoys|envoy|NOUN|9|nsubj of|of|ADP|4|case Harad|Harad|PROPN|2|nmod ,|,|PUNCT|6|punct"
+            + " Umbar|Umbar|PROPN|4|conj and|and|CCONJ|8|cc Rhun|Rhun|PROPN|4|conj visited|visit|VERB|0|root Gondor|Gondor|PROPN|9|obj .|.|PUNCT|9|punct");
+        NounPhraseActors.Add(doc, actors, null);
+        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        Assert.Equal(["HARGOV: The envoys of Harad", "UMBGOV: Umbar", "RHUGOV: Rhun", "GON: Gondor"], found);
+        const string verbs = """
+            --- VISIT  [042] ---
+            VISIT
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(verbs, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        var coded = coder.Code(doc).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}").ToList();
+        Assert.Equal(["HARGOV GON 042", "UMBGOV GON 042", "RHUGOV GON 042"], coded);
+    }
+
+    [Fact]
+    public void A_name_for_several_actors_codes_an_event_for_each()
+    {
+        var actors = Actors("""
+            TWINS  [TWA/TWB]
+            GONDOR  [GON]
+            """);
+        // Twins visited Gondor .
+        var doc = ParsedDocs.Build("Twins|Twins|PROPN|2|nsubj visited|visit|VERB|0|root Gondor|Gondor|PROPN|2|obj .|.|PUNCT|2|punct");
+        NounPhraseActors.Add(doc, actors, null);
+        const string verbs = """
+            --- VISIT  [042:043] ---
+            VISIT
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(verbs, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        var coded = coder.Code(doc).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}").ToList();
+        Assert.Equal(["TWA GON 042", "GON TWA 043", "TWB GON 042", "GON TWB 043"], coded);
+    }
+
+    [Fact]
+    public void A_pattern_word_is_found_deep_in_the_verb_phrase()
+    {
+        const string verbs = """
+            --- WELCOME  [041] ---
+            WELCOME
+            - * PLEDGES FROM [913]
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(verbs, "test.verbs", CameoOntologyTests.Ontology, out _, keepCodes: true),
+            CameoOntologyTests.Ontology.WithCodes(["913"]), new EventCoderOptions { TargetFromVerbPhrase = true });
+        // Harad welcomed pledges on trade issues sent from Rhun .
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|2|nsubj welcomed|welcome|VERB|0|root pledges|pledge|NOUN|2|obj on|on|ADP|6|case"
+            + " trade|trade|NOUN|6|compound issues|issue|NOUN|3|nmod sent|send|VERB|6|acl from|from|ADP|9|case Rhun|Rhun|PROPN|7|obl .|.|PUNCT|2|punct",
+            ("HAR", [1]), ("RHU", [9]));
+        var e = Assert.Single(coder.Code(doc));
+        Assert.Equal(("HAR", "RHU", "913"), (e.Source!.Code, e.Target!.Code, e.Code));
+    }
+
+    [Fact]
+    public void A_with_phrase_is_not_part_of_a_name_and_a_passive_borrows_no_doer()
+    {
+        var actors = Actors("""
+            HARAD  [HAR]
+            UMBAR  [UMB]
+            RHUN  [RHU]
+            """);
+        // Harad feasted Umbar with Rhun and was praised by nobody in Rhun .
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|2|nsubj feasted|feast|VERB|0|root Umbar|Umbar|PROPN|2|obj with|with|ADP|5|case"
+            + " Rhun|Rhun|PROPN|3|nmod and|and|CCONJ|8|cc was|be|AUX|8|aux:pass praised|praise|VERB|2|conj in|in|ADP|10|case"
+            + " Rhun|Rhun|PROPN|8|obl .|.|PUNCT|2|punct");
+        NounPhraseActors.Add(doc, actors, null);
+        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        Assert.Equal(["HAR: Harad", "UMB: Umbar", "RHU: Rhun | Rhun"], found);
+        const string verbs = """
+            --- FEAST  [---] ---
+            FEAST
+            - * WITH + [044]
+
+            --- PRAISE  [051] ---
+            PRAISE
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(verbs, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { RequireDyad = true, TargetFromVerbPhrase = true });
+        var coded = coder.Code(doc).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}").ToList();
+        // "was praised" has no agent: Harad, the subject of "feasted", is not its doer.
+        Assert.Equal(["HAR RHU 044"], coded);
+    }
+}
