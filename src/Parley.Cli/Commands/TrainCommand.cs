@@ -21,6 +21,10 @@ internal static class TrainCommand
             Description = "Beam width for training and tagging (1: greedy, the shipped model; 4 tags dev better but slower).",
             DefaultValueFactory = _ => 1,
         };
+        var withDev = new Option<bool>("--with-dev")
+        {
+            Description = "Choose the epochs on dev with a model trained on train alone, then write one trained again on train and dev for those epochs (the shipped model is the train-only one).",
+        };
         command.Subcommands.Add(Create("tagger", "Part-of-speech tagger and lemmatizer (tagger-v1.bin).", (result, data, output) =>
         {
             var width = result.GetValue(beam);
@@ -28,8 +32,8 @@ internal static class TrainCommand
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--beam {width}: give a width from 1 (greedy) to 16.");
             }
-            TaggerTrainer.TrainFromCorpora(data, output, Console.Out, beamWidth: width);
-        }, beam));
+            TaggerTrainer.TrainFromCorpora(data, output, Console.Out, beamWidth: width, retrainWithDev: result.GetValue(withDev));
+        }, beam, withDev));
         command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (_, data, output) =>
             ParserTrainer.TrainFromCorpora(data, output, Console.Out)));
         command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin); uses the tagger in --out, else the shipped one.", (_, data, output) =>

@@ -9,11 +9,13 @@ namespace Parley.Syntax;
 /// Trains the <see cref="TaggerModel"/> (tags and lemmas) from CoNLL-U treebanks. Deterministic and
 /// single-threaded: the same data, epochs and seed give the same model bytes. Progress and the
 /// development score of every epoch go to the log; the epoch with the best development UPOS accuracy
-/// is kept, and training stops early once it has not improved for two epochs.
+/// is kept, and training stops early once it has not improved for two epochs. On request the model is
+/// then trained again, from scratch, on training and development sentences together for the epochs
+/// chosen on development.
 /// </summary>
 public static class TaggerTrainer
 {
-    /// <summary>File name of the model written by <see cref="Train(string, string, string, int, int, TextWriter, int)"/>.</summary>
+    /// <summary>File name of the model written by <see cref="Train(string, string, string, int, int, TextWriter, int, bool)"/>.</summary>
     public const string ModelFileName = "tagger-v1.bin";
 
     // Pairs seen fewer times than this are annotation noise; their tokens train the usual pair of their Penn tag.
@@ -21,24 +23,27 @@ public static class TaggerTrainer
 
     /// <summary>
     /// Trains from the corpora folder <paramref name="dataDir"/> (holding <c>ud-english-ewt/</c>) and
-    /// writes <see cref="ModelFileName"/> into <paramref name="outDir"/>.
+    /// writes <see cref="ModelFileName"/> into <paramref name="outDir"/>: the epochs are chosen on dev
+    /// by a model trained on train alone, which is written unless <paramref name="retrainWithDev"/>
+    /// asks for one trained again on train and dev.
     /// </summary>
-    public static TaggerModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int epochs = 15, int seed = 1, int beamWidth = 1)
+    public static TaggerModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int epochs = 15, int seed = 1, int beamWidth = 1, bool retrainWithDev = false)
     {
         var ud = Path.Combine(dataDir, "ud-english-ewt");
-        return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(ud, "en_ewt-ud-dev.conllu"), outDir, epochs, seed, log, beamWidth);
+        return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(ud, "en_ewt-ud-dev.conllu"), outDir, epochs, seed, log, beamWidth, retrainWithDev);
     }
 
     /// <summary>
     /// Trains on <paramref name="trainConllu"/>, picks the epoch by <paramref name="devConllu"/>, writes
     /// <see cref="ModelFileName"/> into <paramref name="outDir"/> (created if needed) and returns the model.
+    /// With <paramref name="retrainWithDev"/> the written model is trained again on both files.
     /// </summary>
-    public static TaggerModel Train(string trainConllu, string devConllu, string outDir, int epochs, int seed, TextWriter log, int beamWidth = 1)
+    public static TaggerModel Train(string trainConllu, string devConllu, string outDir, int epochs, int seed, TextWriter log, int beamWidth = 1, bool retrainWithDev = false)
     {
         ArgumentNullException.ThrowIfNull(log);
         var train = new List<ConlluSentence>(ConlluReader.ReadFile(trainConllu));
         var dev = new List<ConlluSentence>(ConlluReader.ReadFile(devConllu));
-        var model = Train(train, dev, epochs, seed, log.WriteLine, beamWidth);
+        var model = Train(train, dev, epochs, seed, log.WriteLine, beamWidth, retrainWithDev);
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, ModelFileName);
         model.Save(path);
@@ -49,9 +54,12 @@ public static class TaggerTrainer
     /// <summary>
     /// Trains a model in memory from parsed sentences; <paramref name="dev"/> may be empty (then the last
     /// epoch is kept). <paramref name="beamWidth"/> 1 trains greedy passes; a wider beam trains each pass
-    /// as a beam search with early update, and the model tags with the same width.
+    /// as a beam search with early update, and the model tags with the same width. With
+    /// <paramref name="retrainWithDev"/> and a non-empty <paramref name="dev"/>, the returned model is
+    /// trained again, from scratch, on <paramref name="train"/> and <paramref name="dev"/> together, each
+    /// pass for the epochs the development score chose for it.
     /// </summary>
-    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int epochs, int seed, Action<string> log, int beamWidth = 1)
+    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int epochs, int seed, Action<string> log, int beamWidth = 1, bool retrainWithDev = false)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(dev);
@@ -60,6 +68,23 @@ public static class TaggerTrainer
         ArgumentOutOfRangeException.ThrowIfLessThan(beamWidth, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(beamWidth, TaggerModel.MaxBeamWidth);
 
+        var (model, firstEpochs, secondEpochs) = TrainPasses(train, dev, epochs, epochs, seed, log, beamWidth);
+        if (!retrainWithDev || dev.Count == 0)
+        {
+            return model;
+        }
+        log($"retraining on training and development sentences: pass 1 for {firstEpochs} epochs, pass 2 for {secondEpochs}");
+        List<ConlluSentence> all = [.. train, .. dev];
+        return TrainPasses(all, [], firstEpochs, secondEpochs, seed, log, beamWidth).Model;
+    }
+
+    /// <summary>
+    /// Both passes: at most <paramref name="firstEpochs"/> and <paramref name="secondEpochs"/> epochs,
+    /// each pass keeping its best dev epoch (its last one when <paramref name="dev"/> is empty).
+    /// </summary>
+    private static (TaggerModel Model, int FirstEpochs, int SecondEpochs) TrainPasses(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev,
+        int firstEpochs, int secondEpochs, int seed, Action<string> log, int beamWidth)
+    {
         var (xpos, upos, classOf) = BuildClasses(train);
         var trainSet = Prepare(train, xpos, upos, classOf);
         var devSet = Prepare(dev, xpos, upos, classOf);
@@ -86,7 +111,7 @@ public static class TaggerTrainer
         log("pass 1 (right to left)");
         var trainReversed = trainSet.ConvertAll(Reverse);
         var devReversed = devSet.ConvertAll(Reverse);
-        var (first, firstEpoch) = TrainPass(context, trainReversed, null, devReversed, null, epochs, true);
+        var (first, firstEpoch) = TrainPass(context, trainReversed, null, devReversed, null, firstEpochs, true);
 
         // The second pass learns from first-pass tags as they will be on new text: each training
         // sentence is tagged by a first-pass model trained without it (jackknifing).
@@ -115,14 +140,14 @@ public static class TaggerTrainer
             devFirst[s] = FirstPass(first, context, devReversed[s], scratch);
         }
         log("pass 2 (left to right, with first-pass tags to the right)");
-        var (second, _) = TrainPass(context, trainSet, trainFirst, devSet, devFirst, epochs, true);
+        var (second, secondEpoch) = TrainPass(context, trainSet, trainFirst, devSet, devFirst, secondEpochs, true);
 
         var model = new TaggerModel(xpos, upos, first, second, lexicon, lemmatizer, beamWidth);
         if (dev.Count > 0)
         {
             log(LemmaReport(model, dev));
         }
-        return model;
+        return (model, firstEpoch, secondEpoch);
     }
 
     private const int Folds = 4;

@@ -125,4 +125,28 @@ public sealed class TaggerTrainerTests
         Assert.Equal(1, BitConverter.ToInt32(bytes, 4));
         Assert.Equal(1, TaggerModel.Load(new MemoryStream(bytes)).BeamWidth);
     }
+    [Fact]
+    public void Retraining_with_dev_learns_the_dev_sentences_for_the_chosen_epochs()
+    {
+        const string dev = "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\tgeese\tgoose\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n"
+            + "3\tflew\tfly\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+        List<ConlluSentence> devSentences = [.. ConlluReader.Read(new StringReader(dev))];
+        var log = new List<string>();
+        var trainOnly = TaggerTrainer.Train(TinyTreebank.Sentences(), devSentences, 4, 2, _ => { });
+        var retrained = TaggerTrainer.Train(TinyTreebank.Sentences(), devSentences, 4, 2, log.Add, retrainWithDev: true);
+        var document = ConlluDocuments.ToDocument("d", devSentences);
+        // Irregular forms no suffix rule gives: known only to the model that learned the dev sentence.
+        Assert.NotEqual("goose", trainOnly.Analyze(document)[1].Lemma);
+        Assert.Equal("goose", retrained.Analyze(document)[1].Lemma);
+        Assert.Equal("fly", retrained.Analyze(document)[2].Lemma);
+        Assert.Contains(log, line => line.StartsWith("retraining on training and development sentences", StringComparison.Ordinal));
+        Assert.Equal(Bytes(retrained), Bytes(TaggerTrainer.Train(TinyTreebank.Sentences(), devSentences, 4, 2, _ => { }, retrainWithDev: true)));
+    }
+
+    [Fact]
+    public void Retraining_without_dev_sentences_keeps_the_train_only_model()
+    {
+        var model = TaggerTrainer.Train(TinyTreebank.Sentences(), [], 3, 5, _ => { }, retrainWithDev: true);
+        Assert.Equal(Bytes(TaggerTrainer.Train(TinyTreebank.Sentences(), [], 3, 5, _ => { })), Bytes(model));
+    }
 }
