@@ -183,26 +183,27 @@ internal static class EntityFeatures
     }
 
     /// <summary>
-    /// Writes the features of token <paramref name="i"/> that pair the previous class
-    /// <paramref name="previous"/> (-1 at the sentence start) with the token, into <paramref name="f"/>
-    /// (at least <see cref="MaxTransitionFeatures"/> long); returns their number.
+    /// Writes the features of token <paramref name="i"/> whose weights pair the previous class with
+    /// the class of the token (their classes are <see cref="EntityTags.Pair"/>), into
+    /// <paramref name="f"/> (at least <see cref="MaxTransitionFeatures"/> long); returns their number.
+    /// The first, present at every token, holds the transition weights alone.
     /// </summary>
-    public static int ExtractTransitions(int count, int i, int previous, EntityScratch scratch, Span<ulong> f)
+    public static int ExtractTransitions(int count, int i, EntityScratch scratch, Span<ulong> f)
     {
         var n = 0;
         var mask = scratch.GazetteerMask[i];
-        f[n++] = FeatureHash.Add(FeatureHash.Of(121), previous);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(123), previous), scratch.Lower[i]);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(124), previous), scratch.Shape[i]);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(125), previous), scratch.Upos[i]);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(132), previous), mask);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(147), previous), i + 1 < count ? scratch.Form[i + 1] : EndWord);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(151), scratch.Remembered[i]), previous);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(154), scratch.Ahead[i]), previous), mask);
-        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(137), scratch.Run[i]), previous);
+        f[n++] = FeatureHash.Of(121);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(123), scratch.Lower[i]);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(124), scratch.Shape[i]);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(125), scratch.Upos[i]);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(132), mask);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(147), i + 1 < count ? scratch.Form[i + 1] : EndWord);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(151), scratch.Remembered[i]);
+        f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(154), scratch.Ahead[i]), mask);
+        f[n++] = FeatureHash.Add(FeatureHash.Of(137), scratch.Run[i]);
         if (scratch.HasClusters)
         {
-            f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(157), scratch.Cluster[i] & 0xFFFF), previous);
+            f[n++] = FeatureHash.Add(FeatureHash.Of(157), scratch.Cluster[i] & 0xFFFF);
         }
         return n;
     }

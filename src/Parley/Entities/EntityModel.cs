@@ -13,7 +13,7 @@ namespace Parley.Entities;
 public sealed class EntityModel
 {
     /// <summary>Version of the stored format; <see cref="Load(Stream)"/> rejects any other.</summary>
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
 
     private const int Magic = 0x5245_4E50; // "PNER"
     private readonly PerceptronModel _model;
@@ -24,9 +24,9 @@ public sealed class EntityModel
 
     internal EntityModel(PerceptronModel model, EntityGazetteer gazetteer, CaseLexicon cases, WordClusters clusters, float outsideBias = 0)
     {
-        if (model.Classes != EntityTags.Count)
+        if (model.Classes != EntityTags.Scored)
         {
-            throw new InvalidDataException($"An entity model has {EntityTags.Count} classes, not {model.Classes}.");
+            throw new InvalidDataException($"An entity model has {EntityTags.Scored} classes, not {model.Classes}.");
         }
         _model = model;
         _cases = cases;
@@ -82,40 +82,49 @@ public sealed class EntityModel
         EntityFeatures.Prepare(document, first, count, gazetteer, cases, clusters, scratch);
         const int classes = EntityTags.Count;
         var scores = scratch.Scores.AsSpan();
-        var emission = scratch.Emission;
         var path = scratch.Path;
         var back = scratch.Back;
         for (var i = 0; i < count; i++)
         {
+            // One lookup per feature: the token's features score the tags, its transition features
+            // the (previous tag, tag) pairs.
             var n = EntityFeatures.Extract(document, first, count, i, scratch);
-            var row = emission.AsSpan(i * classes, classes);
-            Score(model, trainer, scratch.Features.AsSpan(0, n), row);
-            row[EntityTags.Outside] -= outsideBias;
+            n += EntityFeatures.ExtractTransitions(count, i, scratch, scratch.Features.AsSpan(n));
+            Score(model, trainer, scratch.Features.AsSpan(0, n), scores);
+            scores[EntityTags.Outside] -= outsideBias;
             var last = i == count - 1;
             var here = path.AsSpan(i * classes, classes);
-            here.Fill(float.NegativeInfinity);
-            for (var p = i == 0 ? -1 : 0; p < (i == 0 ? 0 : classes); p++)
+            var from = back.AsSpan(i * classes, classes);
+            for (var c = 0; c < classes; c++)
             {
-                var before = p < 0 ? 0f : path[(i - 1) * classes + p];
-                if (float.IsNegativeInfinity(before))
+                var top = float.NegativeInfinity;
+                var topPrevious = -1;
+                if (i == 0)
                 {
-                    continue;
-                }
-                var t = EntityFeatures.ExtractTransitions(count, i, p, scratch, scratch.TransitionFeatures);
-                Score(model, trainer, scratch.TransitionFeatures.AsSpan(0, t), scores);
-                for (var c = 0; c < classes; c++)
-                {
-                    if (!EntityTags.IsAllowed(p, c, last))
+                    if (EntityTags.IsAllowed(-1, c, last))
                     {
-                        continue;
-                    }
-                    var total = before + scores[c] + row[c];
-                    if (total > here[c])
-                    {
-                        here[c] = total;
-                        back[i * classes + c] = p;
+                        top = scores[EntityTags.Pair(-1, c)];
                     }
                 }
+                else
+                {
+                    var before = path.AsSpan((i - 1) * classes, classes);
+                    for (var p = 0; p < classes; p++)
+                    {
+                        if (float.IsNegativeInfinity(before[p]) || !EntityTags.IsAllowed(p, c, last))
+                        {
+                            continue;
+                        }
+                        var total = before[p] + scores[EntityTags.Pair(p, c)];
+                        if (total > top)
+                        {
+                            top = total;
+                            topPrevious = p;
+                        }
+                    }
+                }
+                here[c] = top + scores[c];
+                from[c] = topPrevious;
             }
         }
         if (count == 0)
@@ -188,7 +197,8 @@ public sealed class EntityModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         var reader = new BinaryReader(stream);
-        // Formats 1 and 2 held weights of a left-to-right decoder, meaningless to the sequence decoder.
+        // Formats 1 and 2 held weights of a left-to-right decoder, meaningless to the sequence decoder;
+        // format 3 hashed each transition feature once per previous tag.
         ModelHeader.Read(reader, Magic, "entity model", FormatVersion, FormatVersion);
         var entries = new (string, string)[reader.ReadInt32()];
         for (var i = 0; i < entries.Length; i++)

@@ -26,13 +26,13 @@ internal sealed class EntityScratch
 
     // Entity types given to each word (lower-case hash) earlier in the current document.
     public readonly Dictionary<ulong, int> Memory = [];
-    public readonly ulong[] Features = new ulong[MaxFeatures];
-    public readonly float[] Scores = new float[EntityTags.Count];
-    public readonly ulong[] TransitionFeatures = new ulong[EntityFeatures.MaxTransitionFeatures];
+    // The token's features, then its transition features (EntityFeatures.ExtractTransitions).
+    public readonly ulong[] Features = new ulong[MaxFeatures + EntityFeatures.MaxTransitionFeatures];
 
-    // Viterbi tables, EntityTags.Count entries per token: class scores without the transition part,
-    // best path scores and back pointers.
-    public float[] Emission = new float[64 * EntityTags.Count];
+    // One token's scores over EntityTags.Scored: tags, then (previous tag, tag) pairs.
+    public readonly float[] Scores = new float[EntityTags.Scored];
+
+    // Viterbi tables, EntityTags.Count entries per token: best path scores and back pointers.
     public float[] Path = new float[64 * EntityTags.Count];
     public int[] Back = new int[64 * EntityTags.Count];
 
@@ -70,7 +70,6 @@ internal sealed class EntityScratch
         Array.Resize(ref Ahead, size);
         Array.Resize(ref Behind, size);
         Array.Resize(ref Cluster, size);
-        Array.Resize(ref Emission, size * EntityTags.Count);
         Array.Resize(ref Path, size * EntityTags.Count);
         Array.Resize(ref Back, size * EntityTags.Count);
     }

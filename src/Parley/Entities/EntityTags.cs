@@ -11,6 +11,17 @@ internal static class EntityTags
     public const int Count = 13;
     public const int Outside = 0;
 
+    /// <summary>
+    /// Classes of the perceptron behind the recognizer: the <see cref="Count"/> tags, scored by the
+    /// features of the token alone, then one class per (previous tag, tag) pair, the previous tag
+    /// -1 (sentence start) included, scored by the features that pair with the previous tag. Each
+    /// feature is looked up once per token, its weights a row over tags or over tag pairs.
+    /// </summary>
+    public const int Scored = Count + (Count + 1) * Count;
+
+    /// <summary>The perceptron class of <paramref name="tag"/> after <paramref name="previous"/> (-1 = sentence start).</summary>
+    public static int Pair(int previous, int tag) => Count + (previous + 1) * Count + tag;
+
     public static int Begin(EntityType type) => 1 + 4 * (int)type;
 
     public static int Inside(EntityType type) => 2 + 4 * (int)type;

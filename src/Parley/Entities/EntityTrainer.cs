@@ -99,7 +99,7 @@ public static class EntityTrainer
             forms.Add(words);
         }
         var cases = CaseLexicon.Build(forms);
-        var trainer = new PerceptronTrainer(EntityTags.Count);
+        var trainer = new PerceptronTrainer(EntityTags.Scored);
         var scratch = new EntityScratch();
         var order = Enumerable.Range(0, trainDocuments.Count).ToArray();
         var random = new Random(seed);
@@ -159,7 +159,7 @@ public static class EntityTrainer
             {
                 allDocuments.Add(sentences.ConvertAll(s => s + trainSet.Count));
             }
-            var again = new PerceptronTrainer(EntityTags.Count);
+            var again = new PerceptronTrainer(EntityTags.Scored);
             var allOrder = Enumerable.Range(0, allDocuments.Count).ToArray();
             random = new Random(seed);
             for (var epoch = 1; epoch <= bestEpoch; epoch++)
@@ -202,21 +202,15 @@ public static class EntityTrainer
         }
         if (wrong)
         {
-            var transitions = scratch.TransitionFeatures;
+            var features = scratch.Features;
             for (var i = 0; i < count; i++)
             {
                 var n = EntityFeatures.Extract(document, 0, count, i, scratch);
-                trainer.Update(scratch.Features.AsSpan(0, n), gold[i], guess[i]);
-                var goldBefore = i == 0 ? -1 : gold[i - 1];
-                var guessBefore = i == 0 ? -1 : guess[i - 1];
-                if (goldBefore == guessBefore && gold[i] == guess[i])
-                {
-                    continue;
-                }
-                var t = EntityFeatures.ExtractTransitions(count, i, goldBefore, scratch, transitions);
-                trainer.Update(transitions.AsSpan(0, t), gold[i], -1);
-                t = EntityFeatures.ExtractTransitions(count, i, guessBefore, scratch, transitions);
-                trainer.Update(transitions.AsSpan(0, t), guess[i], -1, -1f);
+                var t = EntityFeatures.ExtractTransitions(count, i, scratch, features.AsSpan(n));
+                trainer.Update(features.AsSpan(0, n), gold[i], guess[i]);
+                var goldPair = EntityTags.Pair(i == 0 ? -1 : gold[i - 1], gold[i]);
+                var guessPair = EntityTags.Pair(i == 0 ? -1 : guess[i - 1], guess[i]);
+                trainer.Update(features.AsSpan(n, t), goldPair, guessPair);
             }
         }
         trainer.NextInstance();

@@ -75,7 +75,7 @@ public sealed class EntityRecognizerTests
         var count = document.Tokens.Length;
         var cases = new CaseLexicon([]);
         var scratch = new EntityScratch();
-        var trainer = new PerceptronTrainer(EntityTags.Count);
+        var trainer = new PerceptronTrainer(EntityTags.Scored);
         EntityFeatures.Prepare(document, 0, count, EntityTestData.Gazetteer(), cases, WordClusters.Empty, scratch);
         for (var i = 0; i < count; i++)
         {
@@ -90,6 +90,67 @@ public sealed class EntityRecognizerTests
             previous = scratch.Classes[i];
         }
         Assert.Contains(EntityTags.Begin(EntityType.Person), scratch.Classes.AsSpan(0, count).ToArray());
+    }
+
+    [Fact]
+    public void Decoding_finds_the_best_scoring_valid_sequence()
+    {
+        // Weights drawn at random over tags and over (previous tag, tag) pairs; the decoder's
+        // sequence must score as well as the best one found by trying every valid sequence.
+        var document = Tagged(0);
+        var count = document.Tokens.Length;
+        var scratch = new EntityScratch();
+        var trainer = new PerceptronTrainer(EntityTags.Scored);
+        var random = new Random(7);
+        EntityFeatures.Prepare(document, 0, count, EntityTestData.Gazetteer(), new CaseLexicon([]), WordClusters.Empty, scratch);
+        for (var i = 0; i < count; i++)
+        {
+            var n = EntityFeatures.Extract(document, 0, count, i, scratch);
+            var t = EntityFeatures.ExtractTransitions(count, i, scratch, scratch.Features.AsSpan(n));
+            for (var k = 0; k < 30; k++)
+            {
+                trainer.Update(scratch.Features.AsSpan(0, n), random.Next(EntityTags.Count), -1, (float)random.NextDouble() - 0.5f);
+                trainer.Update(scratch.Features.AsSpan(n, t), EntityTags.Pair(random.Next(-1, EntityTags.Count), random.Next(EntityTags.Count)), -1, (float)random.NextDouble() - 0.5f);
+            }
+        }
+        var rows = new float[count][];
+        for (var i = 0; i < count; i++)
+        {
+            var n = EntityFeatures.Extract(document, 0, count, i, scratch);
+            n += EntityFeatures.ExtractTransitions(count, i, scratch, scratch.Features.AsSpan(n));
+            rows[i] = new float[EntityTags.Scored];
+            trainer.Score(scratch.Features.AsSpan(0, n), rows[i]);
+        }
+        float Total(int[] tags)
+        {
+            var total = 0f;
+            for (var i = 0; i < tags.Length; i++)
+            {
+                total += rows[i][EntityTags.Pair(i == 0 ? -1 : tags[i - 1], tags[i])] + rows[i][tags[i]];
+            }
+            return total;
+        }
+        var best = float.NegativeInfinity;
+        var sequence = new int[count];
+        void Search(int i)
+        {
+            if (i == count)
+            {
+                best = Math.Max(best, Total(sequence));
+                return;
+            }
+            for (var c = 0; c < EntityTags.Count; c++)
+            {
+                if (EntityTags.Allowed(i == 0 ? -1 : sequence[i - 1], c, i == count - 1))
+                {
+                    sequence[i] = c;
+                    Search(i + 1);
+                }
+            }
+        }
+        Search(0);
+        EntityModel.Decode(null, trainer, EntityTestData.Gazetteer(), new CaseLexicon([]), WordClusters.Empty, document, 0, count, scratch);
+        Assert.Equal(best, Total(scratch.Classes.AsSpan(0, count).ToArray()), 3);
     }
 
     [Fact]
