@@ -17,6 +17,7 @@ public sealed class PostgresEventStore : SqlEventStore
         ],
         [.. Dialect(StoreSchema.Version2)],
         [.. Dialect(StoreSchema.Version3)],
+        [.. Dialect(StoreSchema.Version4)],
     ];
 
     private readonly NpgsqlDataSource _dataSource;
@@ -39,6 +40,9 @@ public sealed class PostgresEventStore : SqlEventStore
 
     /// <inheritdoc/>
     protected override string TextSearchArticles => "SELECT id FROM articles WHERE fts @@ plainto_tsquery('simple', @text)";
+
+    /// <summary>The planner's row estimate, kept by ANALYZE and autovacuum (negative before the first).</summary>
+    protected override string MentionCountEstimate => "SELECT reltuples FROM pg_class WHERE oid = 'event_mentions'::regclass";
 
     /// <inheritdoc/>
     protected override string TextMatchCount => "SELECT COUNT(*) FROM articles WHERE fts @@ plainto_tsquery('simple', @text)";
@@ -72,6 +76,7 @@ public sealed class PostgresEventStore : SqlEventStore
     private static IEnumerable<string> Dialect(IEnumerable<string> statements) => statements.Select(statement => statement
         .Replace("{key}", "text COLLATE \"C\"", StringComparison.Ordinal)
         .Replace("{long}", "bigint", StringComparison.Ordinal)
+        .Replace("{nulls first}", " NULLS FIRST", StringComparison.Ordinal)
         .Replace("{real}", "double precision", StringComparison.Ordinal));
 
     /// <summary>Turns a <c>postgres://</c> or <c>postgresql://</c> URL into a connection string; anything else is taken as one.</summary>

@@ -72,7 +72,7 @@ public abstract partial class SqlEventStore
                 var resolved = Resolve(record, coded);
                 var eventId = StableId(resolved.Key, record.Id, coded.Id);
                 await InsertEventAsync(session, record, coded, resolved, eventId, 1, cancellationToken).ConfigureAwait(false);
-                await InsertMentionAsync(session, record, coded, eventId, resolved.Day, "bulk load: not merged", cancellationToken).ConfigureAwait(false);
+                await InsertMentionAsync(session, record, coded, eventId, resolved.Day, resolved.Day, "bulk load: not merged", cancellationToken).ConfigureAwait(false);
             }
         }
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -241,6 +241,7 @@ public abstract partial class SqlEventStore
         var resolved = Resolve(record, coded);
         var (sourceCode, targetCode, place, day, key) = (resolved.SourceCode, resolved.TargetCode, resolved.Place, resolved.Day, resolved.Key);
         string? eventId = null;
+        var eventDay = day;
         string reason;
         if ((sourceCode is not null || targetCode is not null) && day is { } d)
         {
@@ -253,6 +254,7 @@ public abstract partial class SqlEventStore
             if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 eventId = reader.GetString(0);
+                eventDay = ParseDay(reader.GetString(1));
                 var storedCountry = reader.IsDBNull(2) ? null : reader.GetString(2);
                 reason = string.Create(CultureInfo.InvariantCulture,
                     $"merged: same source {sourceCode ?? "-"} and target {targetCode ?? "-"}, same root {coded.Root}, day {Day(d)} within {MergeWindowDays} days of {reader.GetString(1)}, " +
@@ -272,7 +274,7 @@ public abstract partial class SqlEventStore
             eventId = StableId(key, record.Id, coded.Id);
             await InsertEventAsync(session, record, coded, resolved, eventId, 0, cancellationToken).ConfigureAwait(false);
         }
-        await InsertMentionAsync(session, record, coded, eventId, day, reason, cancellationToken).ConfigureAwait(false);
+        await InsertMentionAsync(session, record, coded, eventId, day, eventDay, reason, cancellationToken).ConfigureAwait(false);
         await RecountAsync(session, eventId, cancellationToken).ConfigureAwait(false);
     }
 
@@ -299,16 +301,19 @@ public abstract partial class SqlEventStore
             SqlArg.Text("@gazetteer", place?.GazetteerId), SqlArg.Text("@article", record.Id), SqlArg.Int("@count", count));
     }
 
-    private static Task InsertMentionAsync(Session session, ParleyRecord record, CodedEvent coded, string eventId, DateOnly? day, string reason,
-        CancellationToken cancellationToken) =>
+    /// <summary>A mention of the event <paramref name="eventId"/> on <paramref name="day"/>; <paramref name="eventDay"/> is the event's own day.</summary>
+    private static Task InsertMentionAsync(Session session, ParleyRecord record, CodedEvent coded, string eventId, DateOnly? day, DateOnly? eventDay,
+        string reason, CancellationToken cancellationToken) =>
         session.ExecuteAsync(
             "INSERT INTO event_mentions (article_id, local_id, event_id, sentence, trigger_start, trigger_end, trigger_text, code, mode, confidence, " +
-            "rule, event_day, reason) VALUES (@article, @local, @event, @sentence, @start, @end, @trigger, @code, @mode, @confidence, @rule, @day, @reason)",
+            "rule, event_day, merged_day, reason) VALUES (@article, @local, @event, @sentence, @start, @end, @trigger, @code, @mode, @confidence, @rule, @day, " +
+            "@merged_day, @reason)",
             cancellationToken,
             SqlArg.Text("@article", record.Id), SqlArg.Text("@local", coded.Id), SqlArg.Text("@event", eventId), SqlArg.Int("@sentence", coded.Sentence),
             SqlArg.Int("@start", coded.Trigger.Start), SqlArg.Int("@end", coded.Trigger.End), SqlArg.Text("@trigger", coded.Trigger.Text),
             SqlArg.Text("@code", coded.Code), SqlArg.Text("@mode", coded.Mode), SqlArg.Real("@confidence", coded.Confidence), SqlArg.Text("@rule", coded.Rule),
-            SqlArg.Text("@day", day is { } y ? Day(y) : null), SqlArg.Text("@reason", reason));
+            SqlArg.Text("@day", day is { } y ? Day(y) : null), SqlArg.Text("@merged_day", eventDay is { } z ? Day(z) : null),
+            SqlArg.Text("@reason", reason));
 
     /// <summary>Recomputes an event's counts from its mentions, so they stay right as articles arrive or are replaced.</summary>
     private static Task RecountAsync(Session session, string eventId, CancellationToken cancellationToken) => session.ExecuteAsync(

@@ -47,11 +47,22 @@ public abstract partial class SqlEventStore : IEventStore
     protected abstract string TextMatchCount { get; }
 
     /// <summary>
-    /// Above this many matching articles (full text, or quotations by speaker or text) a listing walks
-    /// events in day order and checks each against the matching articles (it soon has its page); below
-    /// it, it starts from the matching articles.
+    /// Above this many matching articles (full text, or quotations by speaker or text) a listing with
+    /// other filters walks events in day order and checks each against the matching articles (it soon
+    /// has its page); below it, it starts from the matching articles.
     /// </summary>
     internal int DenseTextMatches { get; set; } = 5000;
+
+    /// <summary>
+    /// A search alone (full text, a speaker or a quotation's text, with at most a date range) walks the
+    /// mentions in day order when the matching articles have more than about this many mentions, else
+    /// it gathers their mentions. Null: the number at which both read about as many mentions, from the
+    /// store's size, see <see cref="DenseArticlesAsync"/>.
+    /// </summary>
+    internal long? DenseMentions { get; set; }
+
+    /// <summary>A statement estimating the number of stored mentions cheaply (without counting them).</summary>
+    protected abstract string MentionCountEstimate { get; }
 
     /// <summary>
     /// A listing whose filters match at least this many events walks the events in day order (it soon
@@ -66,11 +77,23 @@ public abstract partial class SqlEventStore : IEventStore
     protected virtual string? DayOrderHint => null;
 
     /// <summary>
+    /// Written after <c>event_mentions m</c> to make a search walk the mentions in their events' day
+    /// order, for databases whose planner would start from the matching articles; null where it need not.
+    /// </summary>
+    protected virtual string? MentionDayOrderHint => null;
+
+    /// <summary>
     /// Written before a column tested against a subquery's rows in a walk in day order, for databases
     /// that would otherwise look the column up in an index once for every row of the subquery instead
     /// of checking it against the rows, computed once.
     /// </summary>
     protected virtual string SetMember => "";
+
+    /// <summary>
+    /// A condition holding when the article whose id is <paramref name="article"/> matches <c>@text</c>,
+    /// for a walk checking many articles: by default against the matching articles' ids, found once.
+    /// </summary>
+    protected virtual string TextMatchMember(string article) => $"{SetMember}{article} IN ({TextSearchArticles})";
 
     /// <summary>The value bound to <c>@text</c> for the words the user typed.</summary>
     protected virtual string TextSearchValue(string words) => words;
@@ -154,6 +177,18 @@ public abstract partial class SqlEventStore : IEventStore
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         var session = new Session(connection, null);
+        var byIndex = await ByMentionsAsync(session, query, cancellationToken).ConfigureAwait(false)
+            ?? await ByActorAsync(session, query, cancellationToken).ConfigureAwait(false);
+        if (byIndex is { } found)
+        {
+            await using var byDay = session.Command(found.Sql, [.. found.Args]);
+            await using var rows = await byDay.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return ReadEvent(rows);
+            }
+            yield break;
+        }
         var dense = false;
         var quoteArgs = new List<SqlArg>();
         var quoteConditions = QuoteConditions(query, quoteArgs);
@@ -208,6 +243,117 @@ public abstract partial class SqlEventStore : IEventStore
         {
             yield return ReadEvent(reader);
         }
+    }
+
+    /// <summary>
+    /// A listing whose one filter is a set of articles (full text, a speaker or a quotation's text),
+    /// with at most a date range, read from the mentions alone, which carry their events' days: the
+    /// page's event ids in day order, then only those events whole. Null for any other query.
+    /// </summary>
+    private async Task<(string Sql, List<SqlArg> Args)?> ByMentionsAsync(Session session, EventQuery query, CancellationToken cancellationToken)
+    {
+        var others = Clauses(query with { Text = null, Speaker = null, Quote = null, From = null, To = null }, [], false);
+        if (query.Limit <= 0 || others.Count > 0)
+        {
+            return null;
+        }
+        var args = new List<SqlArg>();
+        var sets = QuoteConditions(query, args).Select(condition => $"SELECT q.article_id FROM quotes q WHERE {condition}").ToList();
+        // How a walked mention's article is checked against the matching ones, computed once.
+        var member = sets.Count == 1 ? $"{SetMember}m.article_id IN ({sets[0]})" : "";
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            sets.Add(TextSearchArticles);
+            member = TextMatchMember("m.article_id");
+            args.Add(SqlArg.Text("@text", TextSearchValue(query.Text)));
+        }
+        if (sets.Count != 1)
+        {
+            return null; // each set may be met by a different article of the event
+        }
+        var articles = sets[0];
+        var threshold = await DenseArticlesAsync(session, query.Limit, cancellationToken).ConfigureAwait(false);
+        await using var probe = session.Command($"SELECT COUNT(*) FROM (SELECT DISTINCT matched.* FROM ({articles}) AS matched LIMIT @probe) AS matches",
+            [.. args, SqlArg.Long("@probe", threshold + 1)]);
+        var dense = Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > threshold;
+        var days = (query.From is null ? "" : " AND m.merged_day >= @from") + (query.To is null ? "" : " AND m.merged_day <= @to");
+        if (query.From is { } from)
+        {
+            args.Add(SqlArg.Text("@from", Day(from)));
+        }
+        if (query.To is { } to)
+        {
+            args.Add(SqlArg.Text("@to", Day(to)));
+        }
+        args.Add(SqlArg.Int("@limit", query.Limit));
+        // Dense: the mentions walked in day order, each checked against the matching articles until the
+        // page is full. Sparse: the mentions of the matching articles, sorted by day.
+        var source = dense ? $"event_mentions m{MentionDayOrderHint} WHERE {member}" : $"event_mentions m WHERE m.article_id IN ({articles})";
+        var ids = $"SELECT m.event_id FROM {source}{days} GROUP BY m.merged_day, m.event_id ORDER BY m.merged_day{NullsFirst}, m.event_id LIMIT @limit";
+        return ($"SELECT {EventColumns} WHERE e.id IN ({ids}) ORDER BY e.event_day{NullsFirst}, e.id", args);
+    }
+
+    /// <summary>
+    /// A listing by actor code, with at most a date range, when the actor has fewer than
+    /// <see cref="DenseRows"/> events there: the events it is the source of and those it is the target
+    /// of, for each code the prefix covers one range of an index holding their days and ids, merged and
+    /// sorted; only the page's events are then read whole. Null for any other query, or when a walk in
+    /// day order is faster.
+    /// </summary>
+    private async Task<(string Sql, List<SqlArg> Args)?> ByActorAsync(Session session, EventQuery query, CancellationToken cancellationToken)
+    {
+        if (query.Limit <= 0 || string.IsNullOrEmpty(query.ActorCode)
+            || Clauses(query with { ActorCode = null, From = null, To = null }, [], false).Count > 0)
+        {
+            return null;
+        }
+        var args = new List<SqlArg>();
+        AddActorRange(query.ActorCode, args);
+        var days = (query.From is null ? "" : " AND e.event_day >= @from") + (query.To is null ? "" : " AND e.event_day <= @to");
+        if (query.From is { } from)
+        {
+            args.Add(SqlArg.Text("@from", Day(from)));
+        }
+        if (query.To is { } to)
+        {
+            args.Add(SqlArg.Text("@to", Day(to)));
+        }
+        // The codes the prefix covers (a few), each found by one index seek, so that each code's events are
+        // one range of its index (code, day) however many days the code has outside the range.
+        var with = "WITH RECURSIVE " + string.Join(", ", new[] { "source", "target" }.Select(side =>
+            $"{side}_codes (code) AS (SELECT MIN({side}_code) FROM events WHERE {side}_code >= @actor_lo AND {side}_code < @actor_hi UNION ALL " +
+            $"SELECT (SELECT MIN(e.{side}_code) FROM events e WHERE e.{side}_code > c.code AND e.{side}_code < @actor_hi) FROM {side}_codes c WHERE c.code IS NOT NULL)"));
+        var source = $"FROM source_codes c JOIN events e ON e.source_code = c.code{days}";
+        var target = $"FROM target_codes c JOIN events e ON e.target_code = c.code{days}";
+        await using (var probe = session.Command($"{with} SELECT COUNT(*) FROM (SELECT 1 AS one {source} UNION ALL SELECT 1 AS one {target} LIMIT @probe) AS matches",
+            [.. args, SqlArg.Int("@probe", DenseRows)]))
+        {
+            if (Convert.ToInt64(await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) >= DenseRows)
+            {
+                return null;
+            }
+        }
+        args.Add(SqlArg.Int("@limit", query.Limit));
+        var ids = $"SELECT id FROM (SELECT e.event_day AS day, e.id AS id {source} UNION SELECT e.event_day AS day, e.id AS id {target}) AS actor_events " +
+            $"ORDER BY day{NullsFirst}, id LIMIT @limit";
+        return ($"{with} SELECT {EventColumns} WHERE e.id IN ({ids}) ORDER BY e.event_day{NullsFirst}, e.id", args);
+    }
+
+    /// <summary>
+    /// The matching articles above which walking the mentions in day order reads fewer of them than
+    /// gathering the matching ones: a walk reads about <c>limit × mentions / matches</c> mentions before
+    /// its page is full, gathering reads the matches; both are equal at <c>√(limit × mentions)</c>
+    /// matching mentions, turned into articles with the store's mentions per article.
+    /// </summary>
+    private async Task<long> DenseArticlesAsync(Session session, int limit, CancellationToken cancellationToken)
+    {
+        var mentions = Math.Max(0, Convert.ToDouble(await session.ScalarAsync(MentionCountEstimate, cancellationToken).ConfigureAwait(false) ?? 0,
+            CultureInfo.InvariantCulture));
+        var articles = Convert.ToDouble(await session.ScalarAsync("SELECT COALESCE(MAX(seq), 0) FROM articles", cancellationToken).ConfigureAwait(false),
+            CultureInfo.InvariantCulture);
+        var matches = DenseMentions is { } fixedMentions ? fixedMentions : Math.Sqrt(limit * mentions);
+        var perArticle = Math.Max(1, mentions / Math.Max(1, articles));
+        return (long)Math.Min(long.MaxValue / 2, Math.Ceiling(matches / perArticle));
     }
 
     /// <inheritdoc/>

@@ -3,7 +3,8 @@ namespace Parley.Store;
 /// <summary>
 /// The store's tables, written once for both databases. <c>{key}</c> stands for a text column
 /// compared byte-wise (codes, dates: prefix and range scans must use the index), <c>{real}</c> and
-/// <c>{long}</c> for the dialect's types. Migrations are append-only: a released one never changes.
+/// <c>{long}</c> for the dialect's types, <c>{nulls first}</c> for what makes an index list nulls first
+/// (as listings sort) where the database would put them last. Migrations are append-only: a released one never changes.
 /// </summary>
 internal static class StoreSchema
 {
@@ -132,5 +133,25 @@ internal static class StoreSchema
         // those it is only the target of, both read without the events.
         "CREATE INDEX events_source_month ON events (source_code, event_month)",
         "CREATE INDEX events_target_month ON events (target_code, event_month, source_code)",
+    ];
+
+    /// <summary>
+    /// Version 4: each mention carries its merged event's day (fixed when the event is created), so a
+    /// search over articles lists events in day order from the mentions alone.
+    /// </summary>
+    public static readonly string[] Version4 =
+    [
+        "ALTER TABLE event_mentions ADD COLUMN merged_day {key}",
+        "UPDATE event_mentions SET merged_day = (SELECT e.event_day FROM events e WHERE e.id = event_mentions.event_id)",
+        // A dense search walks the mentions in the events' order (nulls first, as listings sort) and stops at its page.
+        "CREATE INDEX event_mentions_day ON event_mentions (merged_day{nulls first}, event_id, article_id)",
+        // A sparse one gathers the mentions of the matching articles with their events' days.
+        "CREATE INDEX event_mentions_article_day ON event_mentions (article_id, merged_day, event_id)",
+        "DROP INDEX event_mentions_article",
+        // An actor's events in a date range, with their days and ids, from the index alone.
+        "CREATE INDEX events_source_day ON events (source_code, event_day, id)",
+        "DROP INDEX events_source",
+        "CREATE INDEX events_target_day ON events (target_code, event_day, id)",
+        "DROP INDEX events_target",
     ];
 }

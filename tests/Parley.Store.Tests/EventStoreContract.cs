@@ -215,6 +215,10 @@ public abstract class EventStoreContract
         ], None);
         var listed = await QueryAsync(store, new EventQuery { ActorCode = "nor" });
         Assert.Equal(3, listed.Count);
+        // A page lists the event on both sides once, in the same order as the whole listing.
+        Assert.Equal(listed.Select(e => e.Id), (await QueryAsync(store, new EventQuery { ActorCode = "nor", Limit = 10 })).Select(e => e.Id));
+        Assert.Equal(listed.Skip(1).Take(1).Select(e => e.Id),
+            (await QueryAsync(store, new EventQuery { ActorCode = "NOR", From = new DateOnly(2021, 3, 3), Limit = 1 })).Select(e => e.Id));
         List<CountRow> Expected(Func<StoredEvent, string> key) =>
             [.. listed.GroupBy(key).Select(g => new CountRow(g.Key, g.Count())).OrderBy(row => row.Key, StringComparer.Ordinal)];
         Assert.Equal(Expected(e => e.Date![..7]), await store.CountAsync(new EventQuery { ActorCode = "nor" }, CountBy.Month, None));
@@ -237,18 +241,44 @@ public abstract class EventStoreContract
         EventQuery[] queries =
         [
             new() { Text = "trawler" }, new() { Text = "fishing" }, new() { Text = "quota science" }, new() { Text = "volcano" },
-            new() { ActorCode = "NOR" }, new() { Code = "17" }, new() { Root = "04", From = new DateOnly(2021, 4, 1) }, new() { Quad = 1, Limit = 1 },
+            new() { ActorCode = "NOR" }, new() { ActorCode = "chl", From = new DateOnly(2021, 4, 1), To = new DateOnly(2021, 5, 31) }, new() { Code = "17" }, new() { Root = "04", From = new DateOnly(2021, 4, 1) }, new() { Quad = 1, Limit = 1 },
             new() { Speaker = "norwegian" }, new() { Quote = "exchange data" }, new() { Quote = "ex" }, new() { Quote = "DATA", Speaker = "nor" },
         ];
         foreach (var query in queries)
         {
-            (sql.DenseTextMatches, sql.DenseRows) = (int.MaxValue, int.MaxValue);
+            (sql.DenseTextMatches, sql.DenseRows, sql.DenseMentions) = (int.MaxValue, int.MaxValue, long.MaxValue);
             var fromFilters = (await QueryAsync(store, query with { Limit = query.Limit > 0 ? query.Limit : 10 })).Select(e => e.Id).ToList();
-            (sql.DenseTextMatches, sql.DenseRows) = (0, 1);
+            (sql.DenseTextMatches, sql.DenseRows, sql.DenseMentions) = (0, 1, 0);
             var fromDays = (await QueryAsync(store, query with { Limit = query.Limit > 0 ? query.Limit : 10 })).Select(e => e.Id).ToList();
             Assert.Equal(fromFilters, fromDays);
         }
         Assert.Equal(2, (await QueryAsync(store, new EventQuery { Text = "trawler", Limit = 10 })).Count);
+    });
+
+    [SkippableFact]
+    public Task A_search_lists_a_merged_event_on_its_own_day_whichever_article_matched() => WithStoreAsync(async store =>
+    {
+        const string Expulsion = "Norway expelled a Chilean diplomat after a trawler was seized near the fjords.";
+        await store.StoreAsync(
+        [
+            Articles.Record("nor-1", Articles.MeetingReport, "nordic.example", "2021-03-02", Articles.Meeting()),
+            Articles.Record("nor-2", Expulsion, "nordic.example", "2021-03-03", Articles.Meeting(root: "17", code: "1711")),
+            // Merges into the meeting of 2 March; only this later report has the word searched for.
+            Articles.Record("chl-1", Articles.OtherMeetingReport, "andes.example", "2021-03-04", Articles.Meeting()),
+        ], None);
+        var meeting = Assert.Single(await QueryAsync(store, new EventQuery { Root = "03" }));
+        Assert.Equal((2, "2021-03-02"), (meeting.Articles, meeting.Date));
+        var sql = (SqlEventStore)store;
+        foreach (var dense in new[] { false, true })
+        {
+            sql.DenseMentions = dense ? 0 : long.MaxValue;
+            Assert.Equal([("2021-03-02", "03"), ("2021-03-03", "17")],
+                (await QueryAsync(store, new EventQuery { Text = "trawler", Limit = 10 })).Select(e => (e.Date, e.Root)));
+            Assert.Equal([meeting.Id], (await QueryAsync(store, new EventQuery { Text = "trawler", Limit = 1 })).Select(e => e.Id));
+            Assert.Equal(["17"], (await QueryAsync(store, new EventQuery { Text = "trawler", From = new DateOnly(2021, 3, 3), Limit = 10 })).Select(e => e.Root));
+            Assert.Empty(await QueryAsync(store, new EventQuery { Text = "trawler", From = new DateOnly(2021, 3, 4), Limit = 10 }));
+            Assert.Equal([meeting.Id], (await QueryAsync(store, new EventQuery { Speaker = "norw", To = new DateOnly(2021, 3, 2), Limit = 10 })).Select(e => e.Id));
+        }
     });
 
     [SkippableFact]
