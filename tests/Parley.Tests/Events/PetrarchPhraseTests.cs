@@ -155,4 +155,33 @@ public sealed class PetrarchPhraseTests
         // "was praised" has no agent: Harad, the subject of "feasted", is not its doer.
         Assert.Equal(["HAR RHU 044"], coded);
     }
+    [Fact]
+    public void A_verb_of_several_words_needs_its_words_and_takes_the_block_patterns()
+    {
+        const string text = """
+            --- SEAL  [1721] ---
+            SEAL
+            +FENCE_IN {+FENCED_IN +FENCES_IN }
+            BUG_+WATCH
+            - * FOR REPAIRS [071]
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        string Code(string conll, params (string, int[])[] actors) =>
+            string.Join("; ", coder.Code(ParsedDocs.Build(conll, actors)).Select(e => $"{e.Source?.Code} {e.Target?.Code} {e.Code}"));
+        // Harad fenced in Rhun .
+        Assert.Equal("HAR RHU 1721", Code("Harad|Harad|PROPN|2|nsubj fenced|fence|VERB|0|root in|in|ADP|2|compound:prt"
+            + " Rhun|Rhun|PROPN|2|obj .|.|PUNCT|2|punct", ("HAR", [1]), ("RHU", [4])));
+        // Harad fenced Rhun . — without its particle the verb is not the one listed.
+        Assert.Equal("", Code("Harad|Harad|PROPN|2|nsubj fenced|fence|VERB|0|root Rhun|Rhun|PROPN|2|obj .|.|PUNCT|2|punct",
+            ("HAR", [1]), ("RHU", [3])));
+        // Harad fenced in Rhun for repairs .
+        Assert.Equal("HAR RHU 071", Code("Harad|Harad|PROPN|2|nsubj fenced|fence|VERB|0|root in|in|ADP|2|compound:prt"
+            + " Rhun|Rhun|PROPN|2|obj for|for|ADP|6|case repairs|repair|NOUN|2|obl .|.|PUNCT|2|punct", ("HAR", [1]), ("RHU", [4])));
+        // Harad bug watched Rhun . / Harad watched Rhun .
+        Assert.Equal("HAR RHU 1721", Code("Harad|Harad|PROPN|3|nsubj bug|bug|NOUN|3|compound watched|watch|VERB|0|root"
+            + " Rhun|Rhun|PROPN|3|obj .|.|PUNCT|3|punct", ("HAR", [1]), ("RHU", [4])));
+        Assert.Equal("", Code("Harad|Harad|PROPN|2|nsubj watched|watch|VERB|0|root Rhun|Rhun|PROPN|2|obj .|.|PUNCT|2|punct",
+            ("HAR", [1]), ("RHU", [3])));
+    }
 }
