@@ -691,6 +691,10 @@ public sealed class EventCoder
                 if (sourceToken < 0)
                 {
                     sourceToken = ActorJustBefore(state, predicate, sentence);
+                    if (sourceToken < 0)
+                    {
+                        sourceToken = RootNameBefore(state, predicate, sentence);
+                    }
                     confidence -= sourceToken >= 0 ? 0.1 : 0;
                 }
             }
@@ -1045,6 +1049,19 @@ public sealed class EventCoder
                 return ClauseSubjects.PossessorOf(state, plan);
             }
         }
+        if (relation == "xcomp" && state.IsPassive(head))
+        {
+            // "X was seen to attack Y", "X was urged to withdraw": the passive's subject does the
+            // infinitive (raising or object control), not the unnamed doer of the passive.
+            for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+            {
+                if (state.Relation(c) == "nsubj:pass")
+                {
+                    inherited = true;
+                    return c;
+                }
+            }
+        }
         if (relation == "xcomp")
         {
             // Object control: "urged Gondor to withdraw" — unless the object is what the verb acts on.
@@ -1064,8 +1081,10 @@ public sealed class EventCoder
         }
         if (relation is "conj" or "advcl" or "ccomp" or "parataxis")
         {
-            if (relation == "ccomp" && state.Analyses[head].Upos != "VERB")
+            if (relation == "ccomp" && (state.Analyses[head].Upos != "VERB" || verb < head))
             {
+                // A report put before its verb ("X signed the deal, officials said") is not said of
+                // the speaker: its doer is in the report.
                 return -1;
             }
             return state.Analyses[head].Upos == "VERB" ? ClimbOrSelf(state, head, sentence, depth, out inherited) : -1;
@@ -1159,6 +1178,29 @@ public sealed class EventCoder
             }
         }
         return -1;
+    }
+
+    // When the parser made the sentence's first name its root ("X on Monday signed ..." with "signed"
+    // hung lower down), that name is the subject the verb lost: a noun root that has no subject or
+    // copula of its own, names an actor, and stands before the verb, with the verb in its tree.
+    private static int RootNameBefore(CoderState state, int verb, Sentence sentence)
+    {
+        var root = verb;
+        for (var depth = 0; depth < MaxPhraseDepth; depth++)
+        {
+            var up = state.Analyses[root].Head;
+            if (up < sentence.FirstToken || up >= sentence.EndToken)
+            {
+                break;
+            }
+            root = up;
+        }
+        if (root == verb || root > verb || state.Relation(root) != "root" || state.Analyses[root].Upos is not ("PROPN" or "NOUN")
+            || !HasOwnActor(state, root) || state.HasChild(root, "cop") || state.HasChild(root, "nsubj") || state.HasChild(root, "nsubj:pass"))
+        {
+            return -1;
+        }
+        return root;
     }
 
     private static int ClimbOrSelf(CoderState state, int head, Sentence sentence, int depth, out bool inherited)

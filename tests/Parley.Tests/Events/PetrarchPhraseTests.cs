@@ -184,4 +184,57 @@ public sealed class PetrarchPhraseTests
         Assert.Equal("", Code("Harad|Harad|PROPN|2|nsubj watched|watch|VERB|0|root Rhun|Rhun|PROPN|2|obj .|.|PUNCT|2|punct",
             ("HAR", [1]), ("RHU", [3])));
     }
+    [Fact]
+    public void A_report_before_its_speaker_is_not_the_speakers_act_and_a_name_parsed_as_root_acts()
+    {
+        const string text = """
+            --- VISIT  [042] ---
+            VISIT
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        // Harad on Monday visited Rhun , officials said . — parsed with "Harad" as the root.
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|0|root on|on|ADP|3|case Monday|Monday|PROPN|1|nmod visited|visit|VERB|8|ccomp"
+            + " Rhun|Rhun|PROPN|4|obj ,|,|PUNCT|8|punct officials|official|NOUN|8|nsubj said|say|VERB|1|parataxis .|.|PUNCT|8|punct",
+            ("HAR", [1]), ("RHU", [5]), ("OFF", [7]));
+        var e = Assert.Single(coder.Code(doc));
+        Assert.Equal(("HAR", "RHU", "042"), (e.Source!.Code, e.Target!.Code, e.Code));
+        // Officials said Harad visited Rhun . — a report after its verb keeps its own subject.
+        doc = ParsedDocs.Build("Officials|official|NOUN|2|nsubj said|say|VERB|0|root Harad|Harad|PROPN|4|nsubj visited|visit|VERB|2|ccomp"
+            + " Rhun|Rhun|PROPN|4|obj .|.|PUNCT|2|punct", ("OFF", [1]), ("HAR", [3]), ("RHU", [5]));
+        e = Assert.Single(coder.Code(doc));
+        Assert.Equal(("HAR", "RHU", "042"), (e.Source!.Code, e.Target!.Code, e.Code));
+    }
+    [Fact]
+    public void The_subject_of_a_passive_does_the_infinitive_it_governs()
+    {
+        const string text = """
+            --- ATTACK  [190] ---
+            ATTACK
+            """;
+        var coder = new EventCoder(PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        // Harad was seen to attack Rhun .
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|3|nsubj:pass was|be|AUX|3|aux:pass seen|see|VERB|0|root to|to|PART|5|mark"
+            + " attack|attack|VERB|3|xcomp Rhun|Rhun|PROPN|5|obj .|.|PUNCT|3|punct", ("HAR", [1]), ("RHU", [6]));
+        var e = Assert.Single(coder.Code(doc));
+        Assert.Equal(("HAR", "RHU", "190"), (e.Source!.Code, e.Target!.Code, e.Code));
+        // Rhun was attacked . — a passive with no agent still names no doer.
+        doc = ParsedDocs.Build("Rhun|Rhun|PROPN|3|nsubj:pass was|be|AUX|3|aux:pass attacked|attack|VERB|0|root .|.|PUNCT|3|punct", ("RHU", [1]));
+        Assert.DoesNotContain(coder.Code(doc), x => x.Source is not null);
+    }
+
+    [Fact]
+    public void A_verb_with_its_own_subject_hung_on_a_noun_is_not_part_of_its_name()
+    {
+        var actors = Actors("""
+            HARAD  [HAR]
+            """, "GUARD  [~MIL]\nFARMER  [~AGR]");
+        // Harad guards seized farmers today . — parsed with "seized" as a modifier of "farmers".
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|2|compound guards|guard|NOUN|3|nsubj seized|seize|VERB|4|amod"
+            + " farmers|farmer|NOUN|5|nsubj today|today|NOUN|0|root .|.|PUNCT|5|punct");
+        NounPhraseActors.Add(doc, actors, null);
+        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        Assert.Equal(["HARMIL: Harad guards", "AGR: farmers"], found);
+    }
 }
