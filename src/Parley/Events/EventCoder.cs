@@ -549,7 +549,7 @@ public sealed class EventCoder
             case SlotRelation.IndirectObject:
                 return rel == "iobj";
             case SlotRelation.Subject:
-                return passive
+                return passive && !slot.SurfaceSubject
                     ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(token, "by"))
                     : rel is "nsubj" or "nsubj:pass";
             case SlotRelation.Prepositional:
@@ -705,6 +705,12 @@ public sealed class EventCoder
             // Coordinated subjects act on each other: "Gondor and Osgiliath have postponed".
             sourceToken = SubjectOf(state, predicate, sentence, 0, out _);
             targetToken = sourceToken;
+        }
+        else if (Options.TargetFromVerbPhrase && subjectIsTarget && sourceToken < 0)
+        {
+            // The subject is the target ("X received money from Y"): the source is the first actor
+            // in the verb phrase, as the target is otherwise.
+            sourceToken = FirstActorInPhrase(state, candidate, clause, targetToken, -1);
         }
         else if (Options.TargetFromVerbPhrase && (targetToken < 0 || !HasOwnActor(state, targetToken)))
         {

@@ -323,6 +323,12 @@ public sealed class PetrarchVerbReader
         }
         var slots = new List<PatternSlot>();
         AddBefore(before, slots);
+        var targetFirst = Tokens(before).Exists(t => t.Text == "+");
+        if (targetFirst)
+        {
+            // "- + * MONEY $": the target comes before the verb, as its subject; the source follows.
+            slots.Add(new PatternSlot(SlotRelation.Subject, null, null, SlotRole.Target, false) { SurfaceSubject = true });
+        }
         var i = 0;
         var tokens = Tokens(after);
         while (i < tokens.Count)
@@ -361,8 +367,10 @@ public sealed class PetrarchVerbReader
             {
                 if (IsPreposition(t) && i < tokens.Count && IsRole(tokens[i].Text) && tokens[i].Text != "^")
                 {
-                    // "- * TO +": a preposition with the source or target as its object.
-                    slots.Add(Slot(SlotRelation.Prepositional, [t.ToLowerInvariant()], tokens[i++].Text, false));
+                    // "- * TO +": a preposition with the source or target as its object; after a
+                    // target before the verb ("- + * FROM $") the phrase must be there.
+                    var slot = Slot(SlotRelation.Prepositional, [t.ToLowerInvariant()], tokens[i++].Text, false);
+                    slots.Add(targetFirst ? new PatternSlot(slot.Relation, slot.Prepositions, null, slot.Role, true) : slot);
                     continue;
                 }
                 // PETRARCH: the words after the verb are matched in the verb phrase, in order, whatever

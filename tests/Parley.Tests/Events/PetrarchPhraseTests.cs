@@ -13,6 +13,10 @@ public sealed class PetrarchPhraseTests
         return new ActorPhraseCoder(builder.Build());
     }
 
+    private static EventCoder Coder(string verbs) =>
+        new(PetrarchVerbReader.Parse(verbs, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+
     [Fact]
     public void Two_subjects_the_parser_failed_to_join_both_act()
     {
@@ -20,8 +24,7 @@ public sealed class PetrarchPhraseTests
             --- STORM  [190] ---
             STORM
             """;
-        var coder = new EventCoder(PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _),
-            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        var coder = Coder(text);
         // Harad and Umbar stormed Rhun . — "Umbar" parsed as a second subject, not a conjunct.
         var doc = ParsedDocs.Build("Harad|Harad|PROPN|4|nsubj and|and|CCONJ|3|cc Umbar|Umbar|PROPN|4|nsubj stormed|storm|VERB|0|root"
             + " Rhun|Rhun|PROPN|4|obj .|.|PUNCT|4|punct", ("HAR", [1]), ("UMB", [3]), ("RHU", [5]));
@@ -165,8 +168,7 @@ public sealed class PetrarchPhraseTests
             BUG_+WATCH
             - * FOR REPAIRS [071]
             """;
-        var coder = new EventCoder(PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _),
-            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        var coder = Coder(text);
         string Code(string conll, params (string, int[])[] actors) =>
             string.Join("; ", coder.Code(ParsedDocs.Build(conll, actors)).Select(e => $"{e.Source?.Code} {e.Target?.Code} {e.Code}"));
         // Harad fenced in Rhun .
@@ -191,8 +193,7 @@ public sealed class PetrarchPhraseTests
             --- VISIT  [042] ---
             VISIT
             """;
-        var coder = new EventCoder(PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _),
-            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        var coder = Coder(text);
         // Harad on Monday visited Rhun , officials said . — parsed with "Harad" as the root.
         var doc = ParsedDocs.Build("Harad|Harad|PROPN|0|root on|on|ADP|3|case Monday|Monday|PROPN|1|nmod visited|visit|VERB|8|ccomp"
             + " Rhun|Rhun|PROPN|4|obj ,|,|PUNCT|8|punct officials|official|NOUN|8|nsubj said|say|VERB|1|parataxis .|.|PUNCT|8|punct",
@@ -212,8 +213,7 @@ public sealed class PetrarchPhraseTests
             --- ATTACK  [190] ---
             ATTACK
             """;
-        var coder = new EventCoder(PetrarchVerbReader.Parse(text, "test.verbs", CameoOntologyTests.Ontology, out _),
-            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+        var coder = Coder(text);
         // Harad was seen to attack Rhun .
         var doc = ParsedDocs.Build("Harad|Harad|PROPN|3|nsubj:pass was|be|AUX|3|aux:pass seen|see|VERB|0|root to|to|PART|5|mark"
             + " attack|attack|VERB|3|xcomp Rhun|Rhun|PROPN|5|obj .|.|PUNCT|3|punct", ("HAR", [1]), ("RHU", [6]));
@@ -236,5 +236,23 @@ public sealed class PetrarchPhraseTests
         NounPhraseActors.Add(doc, actors, null);
         var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
         Assert.Equal(["HARMIL: Harad guards", "AGR: farmers"], found);
+    }
+    [Fact]
+    public void A_target_marked_before_the_verb_is_its_subject_and_the_source_follows()
+    {
+        var coder = Coder("""
+            --- RECEIVE  [033] ---
+            RECEIVE
+            - + * GRAIN $  [071]
+            - + * IN $  [075]
+            """);
+        string Code(string conll, params (string, int[])[] actors) =>
+            string.Join("; ", coder.Code(ParsedDocs.Build(conll, actors)).Select(e => $"{e.Source?.Code} {e.Target?.Code} {e.Code}"));
+        // Harad received grain from Rhun .
+        Assert.Equal("RHU HAR 071", Code("Harad|Harad|PROPN|2|nsubj received|receive|VERB|0|root grain|grain|NOUN|2|obj"
+            + " from|from|ADP|5|case Rhun|Rhun|PROPN|3|nmod .|.|PUNCT|2|punct", ("HAR", [1]), ("RHU", [5])));
+        // Harad received Rhun . — no in-phrase, so the pattern that needs one does not apply.
+        Assert.Equal("HAR RHU 033", Code("Harad|Harad|PROPN|2|nsubj received|receive|VERB|0|root Rhun|Rhun|PROPN|2|obj .|.|PUNCT|2|punct",
+            ("HAR", [1]), ("RHU", [3])));
     }
 }
