@@ -981,8 +981,10 @@ public sealed class EventCoder
         for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
         {
             var rel = state.Relation(c);
-            if (infinitive && rel is "nsubj")
+            if ((infinitive && rel is "nsubj") || (rel is "nsubj" && c < verb && state.HasChild(c, "case") && state.ActorOf(c) < 0))
             {
+                // A "subject" with a preposition of its own ("on Thursday fired") is a misparsed
+                // oblique: the subject is sought elsewhere.
                 continue;
             }
             if (passive ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")) : rel is "nsubj" or "nsubj:pass")

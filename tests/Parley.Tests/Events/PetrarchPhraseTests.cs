@@ -13,6 +13,9 @@ public sealed class PetrarchPhraseTests
         return new ActorPhraseCoder(builder.Build());
     }
 
+    private static string Coded(EventCoder coder, string conll, (string, int[])[] actors) =>
+        string.Join("; ", coder.Code(ParsedDocs.Build(conll, actors)).Select(e => $"{e.Source?.Code} {e.Target?.Code} {e.Code}"));
+
     private static EventCoder Coder(string verbs) =>
         new(PetrarchVerbReader.Parse(verbs, "test.verbs", CameoOntologyTests.Ontology, out _),
             CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
@@ -169,8 +172,7 @@ public sealed class PetrarchPhraseTests
             - * FOR REPAIRS [071]
             """;
         var coder = Coder(text);
-        string Code(string conll, params (string, int[])[] actors) =>
-            string.Join("; ", coder.Code(ParsedDocs.Build(conll, actors)).Select(e => $"{e.Source?.Code} {e.Target?.Code} {e.Code}"));
+        string Code(string conll, params (string, int[])[] actors) => Coded(coder, conll, actors);
         // Harad fenced in Rhun .
         Assert.Equal("HAR RHU 1721", Code("Harad|Harad|PROPN|2|nsubj fenced|fence|VERB|0|root in|in|ADP|2|compound:prt"
             + " Rhun|Rhun|PROPN|2|obj .|.|PUNCT|2|punct", ("HAR", [1]), ("RHU", [4])));
@@ -246,13 +248,23 @@ public sealed class PetrarchPhraseTests
             - + * GRAIN $  [071]
             - + * IN $  [075]
             """);
-        string Code(string conll, params (string, int[])[] actors) =>
-            string.Join("; ", coder.Code(ParsedDocs.Build(conll, actors)).Select(e => $"{e.Source?.Code} {e.Target?.Code} {e.Code}"));
+        string Code(string conll, params (string, int[])[] actors) => Coded(coder, conll, actors);
         // Harad received grain from Rhun .
         Assert.Equal("RHU HAR 071", Code("Harad|Harad|PROPN|2|nsubj received|receive|VERB|0|root grain|grain|NOUN|2|obj"
             + " from|from|ADP|5|case Rhun|Rhun|PROPN|3|nmod .|.|PUNCT|2|punct", ("HAR", [1]), ("RHU", [5])));
         // Harad received Rhun . — no in-phrase, so the pattern that needs one does not apply.
         Assert.Equal("HAR RHU 033", Code("Harad|Harad|PROPN|2|nsubj received|receive|VERB|0|root Rhun|Rhun|PROPN|2|obj .|.|PUNCT|2|punct",
             ("HAR", [1]), ("RHU", [3])));
+    }
+    [Fact]
+    public void A_subject_with_a_preposition_is_a_misparsed_oblique()
+    {
+        var coder = Coder("""
+            --- ATTACK  [190] ---
+            ATTACK
+            """);
+        // Harad on Monday attacked Rhun . — parsed with "Monday" as the subject and "Harad" as the root.
+        Assert.Equal("HAR RHU 190", Coded(coder, "Harad|Harad|PROPN|0|root on|on|ADP|3|case Monday|Monday|PROPN|4|nsubj"
+            + " attacked|attack|VERB|1|parataxis Rhun|Rhun|PROPN|4|obj .|.|PUNCT|4|punct", [("HAR", [1]), ("RHU", [5])]));
     }
 }
