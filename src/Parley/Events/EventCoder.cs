@@ -910,8 +910,9 @@ public sealed class EventCoder
 
         // PETRARCH takes the first actor anywhere in the verb phrase: descend through objects,
         // obliques, noun modifiers, open and clausal complements and clauses modifying a noun
-        // ("welcomed a resumption of ties with X", "welcomed memos sent by X", "allowed that X is"),
-        // but not into adverbial or coordinated clauses, nor to the predicate's own subject or agent.
+        // ("welcomed a resumption of ties with X", "welcomed memos sent by X", "allowed that X is") and
+        // purpose infinitives ("signed a pact to supply X"), but not into other adverbial or
+        // coordinated clauses, nor to the predicate's own subject or agent.
         void Visit(int head, int depth = 0)
         {
             for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
@@ -920,6 +921,7 @@ public sealed class EventCoder
                 var own = head == candidate.Predicate || head == clause;
                 if (c == sourceToken || (own && rel is "obl:agent" or "nsubj" or "nsubj:pass")
                     || !(rel is "obj" or "iobj" or "xcomp" or "ccomp" or "nsubj" or "nsubj:pass" || rel.StartsWith("obl", StringComparison.Ordinal)
+                        || (rel == "advcl" && state.MarkerIs(c, "to"))
                         || rel.StartsWith("nmod", StringComparison.Ordinal) || rel.StartsWith("acl", StringComparison.Ordinal)))
                 {
                     continue;

@@ -267,4 +267,19 @@ public sealed class PetrarchPhraseTests
         Assert.Equal("HAR RHU 190", Coded(coder, "Harad|Harad|PROPN|0|root on|on|ADP|3|case Monday|Monday|PROPN|4|nsubj"
             + " attacked|attack|VERB|1|parataxis Rhun|Rhun|PROPN|4|obj .|.|PUNCT|4|punct", [("HAR", [1]), ("RHU", [5])]));
     }
+    [Fact]
+    public void The_target_is_found_in_a_purpose_infinitive_but_not_in_a_time_clause()
+    {
+        var coder = Coder("""
+            --- SIGN  [081] ---
+            SIGN
+            """);
+        // Harad signed a pact to supply Rhun .
+        Assert.Equal("HAR RHU 081", Coded(coder, "Harad|Harad|PROPN|2|nsubj signed|sign|VERB|0|root a|a|DET|4|det pact|pact|NOUN|2|obj"
+            + " to|to|PART|6|mark supply|supply|VERB|2|advcl Rhun|Rhun|PROPN|6|obj .|.|PUNCT|2|punct", [("HAR", [1]), ("RHU", [7])]));
+        // Harad signed a pact after Umbar left Rhun .
+        Assert.DoesNotContain("RHU", Coded(coder, "Harad|Harad|PROPN|2|nsubj signed|sign|VERB|0|root a|a|DET|4|det pact|pact|NOUN|2|obj"
+            + " after|after|SCONJ|7|mark Umbar|Umbar|PROPN|7|nsubj left|leave|VERB|2|advcl Rhun|Rhun|PROPN|7|obj .|.|PUNCT|2|punct",
+            [("HAR", [1]), ("RHU", [8])]), StringComparison.Ordinal);
+    }
 }
