@@ -58,6 +58,12 @@ public sealed class EventCoder
         "meet", "talk", "negotiate", "confer", "consult", "clash", "fight", "cooperate", "reconcile", "spar",
     };
 
+    // Objects that make any verb mutual: "X and Y renewed ties", "... held talks".
+    private static readonly HashSet<string> ReciprocalObjects = new(StringComparer.Ordinal)
+    {
+        "tie", "relation", "talk", "negotiation",
+    };
+
     // Governors that make the clause below them conditional or merely threatened.
     private static readonly HashSet<string> HypotheticalVerbs = new(StringComparer.Ordinal)
     {
@@ -766,7 +772,8 @@ public sealed class EventCoder
             trace.Note(sentenceIndex, predicate, $"[{pattern.Id}] {pattern.Code}: source word {Word(state, sourceToken)} ({sourceCount} actors), "
                 + $"target word {Word(state, targetToken)} ({targetCount} actors)");
         }
-        if (sourceCount >= 2 && targetCount == 0 && !pattern.Nominal && ReciprocalVerbs.Contains(state.Lemma(predicate)))
+        if (sourceCount >= 2 && targetCount == 0 && !pattern.Nominal
+            && (ReciprocalVerbs.Contains(state.Lemma(predicate)) || HasReciprocalObject(state, predicate)))
         {
             trace?.Note(sentenceIndex, predicate, "coordinated subjects of a reciprocal verb act on each other");
             sources[..sourceCount].CopyTo(targets);
@@ -950,6 +957,18 @@ public sealed class EventCoder
             var rel = state.Relation(c);
             if ((rel is "nmod:poss" or "compound" or "flat" or "amod" or "appos" || (rel == "nmod" && state.MarkerIs(c, "of")))
                 && state.ActorOf(c) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool HasReciprocalObject(CoderState state, int predicate)
+    {
+        for (var c = state.FirstChild[predicate]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) == "obj" && ReciprocalObjects.Contains(state.Lemma(c)))
             {
                 return true;
             }

@@ -282,4 +282,18 @@ public sealed class PetrarchPhraseTests
             + " after|after|SCONJ|7|mark Umbar|Umbar|PROPN|7|nsubj left|leave|VERB|2|advcl Rhun|Rhun|PROPN|7|obj .|.|PUNCT|2|punct",
             [("HAR", [1]), ("RHU", [8])]), StringComparison.Ordinal);
     }
+    [Fact]
+    public void Coordinated_subjects_restoring_ties_act_on_each_other()
+    {
+        var coder = Coder("""
+            --- RESTORE  [064] ---
+            RESTORE
+            """);
+        // Harad and Rhun restored ties .
+        Assert.Equal("HAR RHU 064; RHU HAR 064", Coded(coder, "Harad|Harad|PROPN|4|nsubj and|and|CCONJ|3|cc Rhun|Rhun|PROPN|1|conj"
+            + " restored|restore|VERB|0|root ties|tie|NOUN|4|obj .|.|PUNCT|4|punct", [("HAR", [1]), ("RHU", [3])]));
+        // Harad and Rhun restored order . — not a mutual act.
+        Assert.DoesNotContain("HAR RHU", Coded(coder, "Harad|Harad|PROPN|4|nsubj and|and|CCONJ|3|cc Rhun|Rhun|PROPN|1|conj"
+            + " restored|restore|VERB|0|root order|order|NOUN|4|obj .|.|PUNCT|4|punct", [("HAR", [1]), ("RHU", [3])]), StringComparison.Ordinal);
+    }
 }
