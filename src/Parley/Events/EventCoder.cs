@@ -58,6 +58,12 @@ public sealed class EventCoder
         "meet", "talk", "negotiate", "confer", "consult", "clash", "fight", "cooperate", "reconcile", "spar",
     };
 
+    // Objects that make any verb mutual: "X and Y renewed ties", "... held talks".
+    private static readonly HashSet<string> ReciprocalObjects = new(StringComparer.Ordinal)
+    {
+        "tie", "relation", "talk", "negotiation",
+    };
+
     // Governors that make the clause below them conditional or merely threatened.
     private static readonly HashSet<string> HypotheticalVerbs = new(StringComparer.Ordinal)
     {
@@ -549,7 +555,7 @@ public sealed class EventCoder
             case SlotRelation.IndirectObject:
                 return rel == "iobj";
             case SlotRelation.Subject:
-                return passive
+                return passive && !slot.SurfaceSubject
                     ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(token, "by"))
                     : rel is "nsubj" or "nsubj:pass";
             case SlotRelation.Prepositional:
@@ -691,6 +697,10 @@ public sealed class EventCoder
                 if (sourceToken < 0)
                 {
                     sourceToken = ActorJustBefore(state, predicate, sentence);
+                    if (sourceToken < 0)
+                    {
+                        sourceToken = RootNameBefore(state, predicate, sentence);
+                    }
                     confidence -= sourceToken >= 0 ? 0.1 : 0;
                 }
             }
@@ -701,6 +711,12 @@ public sealed class EventCoder
             // Coordinated subjects act on each other: "Gondor and Osgiliath have postponed".
             sourceToken = SubjectOf(state, predicate, sentence, 0, out _);
             targetToken = sourceToken;
+        }
+        else if (Options.TargetFromVerbPhrase && subjectIsTarget && sourceToken < 0)
+        {
+            // The subject is the target ("X received money from Y"): the source is the first actor
+            // in the verb phrase, as the target is otherwise.
+            sourceToken = FirstActorInPhrase(state, candidate, clause, targetToken, -1);
         }
         else if (Options.TargetFromVerbPhrase && (targetToken < 0 || !HasOwnActor(state, targetToken)))
         {
@@ -756,7 +772,8 @@ public sealed class EventCoder
             trace.Note(sentenceIndex, predicate, $"[{pattern.Id}] {pattern.Code}: source word {Word(state, sourceToken)} ({sourceCount} actors), "
                 + $"target word {Word(state, targetToken)} ({targetCount} actors)");
         }
-        if (sourceCount >= 2 && targetCount == 0 && !pattern.Nominal && ReciprocalVerbs.Contains(state.Lemma(predicate)))
+        if (sourceCount >= 2 && targetCount == 0 && !pattern.Nominal
+            && (ReciprocalVerbs.Contains(state.Lemma(predicate)) || HasReciprocalObject(state, predicate)))
         {
             trace?.Note(sentenceIndex, predicate, "coordinated subjects of a reciprocal verb act on each other");
             sources[..sourceCount].CopyTo(targets);
@@ -900,8 +917,9 @@ public sealed class EventCoder
 
         // PETRARCH takes the first actor anywhere in the verb phrase: descend through objects,
         // obliques, noun modifiers, open and clausal complements and clauses modifying a noun
-        // ("welcomed a resumption of ties with X", "welcomed memos sent by X", "allowed that X is"),
-        // but not into adverbial or coordinated clauses, nor to the predicate's own subject or agent.
+        // ("welcomed a resumption of ties with X", "welcomed memos sent by X", "allowed that X is") and
+        // purpose infinitives ("signed a pact to supply X"), but not into other adverbial or
+        // coordinated clauses, nor to the predicate's own subject or agent.
         void Visit(int head, int depth = 0)
         {
             for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
@@ -910,6 +928,7 @@ public sealed class EventCoder
                 var own = head == candidate.Predicate || head == clause;
                 if (c == sourceToken || (own && rel is "obl:agent" or "nsubj" or "nsubj:pass")
                     || !(rel is "obj" or "iobj" or "xcomp" or "ccomp" or "nsubj" or "nsubj:pass" || rel.StartsWith("obl", StringComparison.Ordinal)
+                        || (rel == "advcl" && state.MarkerIs(c, "to"))
                         || rel.StartsWith("nmod", StringComparison.Ordinal) || rel.StartsWith("acl", StringComparison.Ordinal)))
                 {
                     continue;
@@ -945,6 +964,18 @@ public sealed class EventCoder
         return false;
     }
 
+    private static bool HasReciprocalObject(CoderState state, int predicate)
+    {
+        for (var c = state.FirstChild[predicate]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) == "obj" && ReciprocalObjects.Contains(state.Lemma(c)))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool HasSourceSlotFilled(EventPattern pattern, Candidate candidate)
     {
         for (var i = 0; i < pattern.Slots.Count; i++)
@@ -971,8 +1002,10 @@ public sealed class EventCoder
         for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
         {
             var rel = state.Relation(c);
-            if (infinitive && rel is "nsubj")
+            if ((infinitive && rel is "nsubj") || (rel is "nsubj" && c < verb && state.HasChild(c, "case") && state.ActorOf(c) < 0))
             {
+                // A "subject" with a preposition of its own ("on Thursday fired") is a misparsed
+                // oblique: the subject is sought elsewhere.
                 continue;
             }
             if (passive ? rel == "obl:agent" || (rel == "obl" && state.MarkerIs(c, "by")) : rel is "nsubj" or "nsubj:pass")
@@ -1045,6 +1078,19 @@ public sealed class EventCoder
                 return ClauseSubjects.PossessorOf(state, plan);
             }
         }
+        if (relation == "xcomp" && state.IsPassive(head))
+        {
+            // "X was seen to attack Y", "X was urged to withdraw": the passive's subject does the
+            // infinitive (raising or object control), not the unnamed doer of the passive.
+            for (var c = state.FirstChild[head]; c >= 0; c = state.NextSibling[c])
+            {
+                if (state.Relation(c) == "nsubj:pass")
+                {
+                    inherited = true;
+                    return c;
+                }
+            }
+        }
         if (relation == "xcomp")
         {
             // Object control: "urged Gondor to withdraw" — unless the object is what the verb acts on.
@@ -1064,8 +1110,10 @@ public sealed class EventCoder
         }
         if (relation is "conj" or "advcl" or "ccomp" or "parataxis")
         {
-            if (relation == "ccomp" && state.Analyses[head].Upos != "VERB")
+            if (relation == "ccomp" && (state.Analyses[head].Upos != "VERB" || verb < head))
             {
+                // A report put before its verb ("X signed the deal, officials said") is not said of
+                // the speaker: its doer is in the report.
                 return -1;
             }
             return state.Analyses[head].Upos == "VERB" ? ClimbOrSelf(state, head, sentence, depth, out inherited) : -1;
@@ -1159,6 +1207,29 @@ public sealed class EventCoder
             }
         }
         return -1;
+    }
+
+    // When the parser made the sentence's first name its root ("X on Monday signed ..." with "signed"
+    // hung lower down), that name is the subject the verb lost: a noun root that has no subject or
+    // copula of its own, names an actor, and stands before the verb, with the verb in its tree.
+    private static int RootNameBefore(CoderState state, int verb, Sentence sentence)
+    {
+        var root = verb;
+        for (var depth = 0; depth < MaxPhraseDepth; depth++)
+        {
+            var up = state.Analyses[root].Head;
+            if (up < sentence.FirstToken || up >= sentence.EndToken)
+            {
+                break;
+            }
+            root = up;
+        }
+        if (root == verb || root > verb || state.Relation(root) != "root" || state.Analyses[root].Upos is not ("PROPN" or "NOUN")
+            || !HasOwnActor(state, root) || state.HasChild(root, "cop") || state.HasChild(root, "nsubj") || state.HasChild(root, "nsubj:pass"))
+        {
+            return -1;
+        }
+        return root;
     }
 
     private static int ClimbOrSelf(CoderState state, int head, Sentence sentence, int depth, out bool inherited)

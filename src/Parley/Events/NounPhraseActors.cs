@@ -34,7 +34,7 @@ public static class NounPhraseActors
             {
                 if (doc.Analyses[t].Head == h && doc.Analyses[t].Relation is "compound" or "flat" or "amod" or "det" or "nmod:poss" or "case" or "nummod")
                 {
-                    if (doc.Analyses[t].Relation == "case" && t < h)
+                    if ((doc.Analyses[t].Relation == "case" && t < h) || IsClause(doc, t))
                     {
                         continue;
                     }
@@ -147,6 +147,24 @@ public static class NounPhraseActors
             var e = doc.Tokens[last].End;
             mentions[index].Add(new Mention(s, e, doc.Text[s..e]));
         }
+    }
+
+    // A modifier that has a subject of its own is a clause the parser hung on the noun ("police
+    // arrested students" read as "arrested students"): its words are not part of the noun's name.
+    private static bool IsClause(Document doc, int modifier)
+    {
+        if (doc.Analyses[modifier].Upos != "VERB")
+        {
+            return false;
+        }
+        for (var t = 0; t < doc.Tokens.Length; t++)
+        {
+            if (doc.Analyses[t].Head == modifier && doc.Analyses[t].Relation is "nsubj" or "nsubj:pass")
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // An of/from/in phrase says whose or where someone is; "with", "against" and the like do not.

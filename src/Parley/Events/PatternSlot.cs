@@ -52,6 +52,12 @@ public sealed class PatternSlot
     /// </summary>
     public bool Adjacent { get; init; }
 
+    /// <summary>
+    /// For <see cref="SlotRelation.Subject"/>: the subject as written, the patient of a passive too,
+    /// rather than the doer (PETRARCH's role mark before the verb names the words before it).
+    /// </summary>
+    public bool SurfaceSubject { get; init; }
+
     /// <summary>Number of alternatives the slot stands for (1 for a role slot).</summary>
     public int Alternatives => (Lemmas?.Count ?? 1) * (Prepositions?.Count ?? 1);
 }

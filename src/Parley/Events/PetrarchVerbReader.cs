@@ -168,6 +168,7 @@ public sealed class PetrarchVerbReader
     private void ReadBlocks(string[] lines, string name)
     {
         var verbs = new List<string>();
+        var phrasalVerbs = new List<(string Head, List<PatternSlot> Words)>();
         string? blockCode = null;
         string? blockReverse = null;
         var inBlock = false;
@@ -177,9 +178,26 @@ public sealed class PetrarchVerbReader
             if (line.StartsWith("---", StringComparison.Ordinal))
             {
                 verbs.Clear();
+                phrasalVerbs.Clear();
                 inBlock = true;
                 blockCode = CodeIn(line);
                 blockReverse = ReverseCodeIn(line);
+                continue;
+            }
+            if (inBlock && TryPhrasalVerb(line, out var phrasal))
+            {
+                // "+CORDON_OFF {+CORDONED_OFF ...}", "WIRE_+TAP": a verb of several words, "+" on the verb.
+                phrasalVerbs.Add(phrasal);
+                var ownCode = CodeIn(line) ?? blockCode;
+                if (ownCode is not null && Usable(ownCode) is { } phrasalCode)
+                {
+                    var reverse = CodeIn(line) is null ? blockReverse : ReverseCodeIn(line);
+                    _patterns.Add(new EventPattern($"{name}:{n + 1}", phrasalCode, [phrasal.Head], false,
+                        [.. phrasal.Words, new PatternSlot(SlotRelation.Object, null, null, SlotRole.Target, false)], null, null, null)
+                    {
+                        ReverseCode = reverse is null ? null : Usable(reverse),
+                    });
+                }
                 continue;
             }
             if (!inBlock || line.Length == 0 || line.StartsWith('&') || line.StartsWith('+'))
@@ -191,12 +209,29 @@ public sealed class PetrarchVerbReader
                 var code = CodeIn(line) ?? blockCode;
                 var star = line.IndexOf('*', StringComparison.Ordinal);
                 var bracket = line.LastIndexOf('[');
-                if (verbs.Count == 0 || code is null || star < 0 || bracket < star)
+                if ((verbs.Count == 0 && phrasalVerbs.Count == 0) || code is null || star < 0 || bracket < star)
                 {
                     Skipped++;
                     continue;
                 }
                 var compound = line[..star].Contains('%', StringComparison.Ordinal);
+                foreach (var (head, phrasalWords) in phrasalVerbs)
+                {
+                    // The block's patterns hold for its verbs of several words too, their words required.
+                    if (Translate(line[1..star], line[(star + 1)..bracket], code, [head], $"{name}:{n + 1}", compound) is { } forPhrasal)
+                    {
+                        var reverse = CodeIn(line) is null ? blockReverse : ReverseCodeIn(line);
+                        _patterns.Add(new EventPattern(forPhrasal.Id, forPhrasal.Code, forPhrasal.Predicates, false, [.. phrasalWords, .. forPhrasal.Slots], null, null, null)
+                        {
+                            ReverseCode = reverse is null ? null : Usable(reverse),
+                            CompoundSubject = compound,
+                        });
+                    }
+                }
+                if (verbs.Count == 0)
+                {
+                    continue;
+                }
                 var pattern = Translate(line[1..star], line[(star + 1)..bracket], code, verbs, $"{name}:{n + 1}", compound);
                 if (pattern is not null)
                 {
@@ -248,6 +283,37 @@ public sealed class PetrarchVerbReader
         }
     }
 
+    // A verb of several words with "+" on the verb itself: the verb's lemma, and the words before and
+    // after it as adjacent words of the pattern. Inflected forms in braces are left to the lemmatiser.
+    private bool TryPhrasalVerb(string line, out (string Head, List<PatternSlot> Words) phrasal)
+    {
+        phrasal = default;
+        var text = line.Split('{')[0].Split('[')[0].Trim();
+        var plus = text.IndexOf('+', StringComparison.Ordinal);
+        if (plus < 0 || !text.Contains('_', StringComparison.Ordinal) || text.Contains(' ', StringComparison.Ordinal)
+            || text.Contains('&', StringComparison.Ordinal) || text.IndexOf('+', plus + 1) >= 0)
+        {
+            return false;
+        }
+        var end = text.IndexOf('_', plus);
+        var head = end < 0 ? text[(plus + 1)..] : text[(plus + 1)..end];
+        if (head.Length == 0 || !head.All(char.IsLetter))
+        {
+            return false;
+        }
+        var words = new List<PatternSlot>();
+        AddBefore(text[..plus], words);
+        if (end >= 0)
+        {
+            foreach (var (t, _) in Tokens(text[end..]))
+            {
+                words.Add(Slot(SlotRelation.InPhrase, null, t, adjacent: true));
+            }
+        }
+        phrasal = (Lemma(head), words);
+        return words.Count > 0;
+    }
+
     private EventPattern? Translate(string before, string after, string code, List<string> verbs, string id, bool compound)
     {
         var usable = Usable(code);
@@ -257,6 +323,12 @@ public sealed class PetrarchVerbReader
         }
         var slots = new List<PatternSlot>();
         AddBefore(before, slots);
+        var targetFirst = Tokens(before).Exists(t => t.Text == "+");
+        if (targetFirst)
+        {
+            // "- + * MONEY $": the target comes before the verb, as its subject; the source follows.
+            slots.Add(new PatternSlot(SlotRelation.Subject, null, null, SlotRole.Target, false) { SurfaceSubject = true });
+        }
         var i = 0;
         var tokens = Tokens(after);
         while (i < tokens.Count)
@@ -295,8 +367,10 @@ public sealed class PetrarchVerbReader
             {
                 if (IsPreposition(t) && i < tokens.Count && IsRole(tokens[i].Text) && tokens[i].Text != "^")
                 {
-                    // "- * TO +": a preposition with the source or target as its object.
-                    slots.Add(Slot(SlotRelation.Prepositional, [t.ToLowerInvariant()], tokens[i++].Text, false));
+                    // "- * TO +": a preposition with the source or target as its object; after a
+                    // target before the verb ("- + * FROM $") the phrase must be there.
+                    var slot = Slot(SlotRelation.Prepositional, [t.ToLowerInvariant()], tokens[i++].Text, false);
+                    slots.Add(targetFirst ? new PatternSlot(slot.Relation, slot.Prepositions, null, slot.Role, true) : slot);
                     continue;
                 }
                 // PETRARCH: the words after the verb are matched in the verb phrase, in order, whatever
