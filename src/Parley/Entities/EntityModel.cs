@@ -95,6 +95,7 @@ public sealed class EntityModel
             var last = i == count - 1;
             var here = path.AsSpan(i * classes, classes);
             var from = back.AsSpan(i * classes, classes);
+            var before = i == 0 ? default : path.AsSpan((i - 1) * classes, classes);
             for (var c = 0; c < classes; c++)
             {
                 var top = float.NegativeInfinity;
@@ -108,7 +109,6 @@ public sealed class EntityModel
                 }
                 else
                 {
-                    var before = path.AsSpan((i - 1) * classes, classes);
                     for (var p = 0; p < classes; p++)
                     {
                         if (float.IsNegativeInfinity(before[p]) || !EntityTags.IsAllowed(p, c, last))

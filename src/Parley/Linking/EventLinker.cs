@@ -116,7 +116,7 @@ public sealed class EventLinker : IStage
     {
         if (parse is not null && predicate >= 0)
         {
-            Func<int, bool> skip = t => excluded.Contains(document.Tokens, t);
+            var skip = excluded.ActorAt is null ? NothingSkipped : t => excluded.Contains(document.Tokens, t);
             var attached = parse.AttachedTo(predicate, valueAt, sentence, skip);
             for (var t = trigger.First; attached is null && t < trigger.End; t++)
             {
@@ -278,6 +278,8 @@ public sealed class EventLinker : IStage
             }
         }
     }
+
+    private static readonly Func<int, bool> NothingSkipped = _ => false;
 
     // The source and target spans of an event and the tokens naming actors, or none (default).
     private readonly record struct Participants(EventArgument? Source, EventArgument? Target, string?[]? ActorAt)
