@@ -28,10 +28,28 @@ internal static class EvalCommand
         command.Subcommands.Add(CreateGum("quotes", "Direct and partial quote span precision, recall and F1 against GUM Wikinews <quote> spans.",
             (folder, annotatedOnly, showErrors) =>
             {
-                var scores = QuoteEvaluator.Evaluate(folder, annotatedOnly);
+                var scores = QuoteEvaluator.Evaluate(folder, annotatedOnly, StagesThrough(Layers.Quotes));
                 return showErrors ? scores.Format() + Environment.NewLine + string.Join(Environment.NewLine, scores.Errors) : scores.Format();
             }));
         return command;
+    }
+
+    // The standard pipeline up to the first stage that provides <paramref name="layer"/>, so a
+    // measurement sees the tags and parse that stage sees in `parley code`.
+    private static Pipeline StagesThrough(Layers layer)
+    {
+        var stages = StandardStages.Create(DataPaths.ResolveData());
+        var through = new List<IStage>();
+        foreach (var stage in stages.Pipeline.Stages)
+        {
+            through.Add(stage);
+            if ((stage.Provides & layer) != 0)
+            {
+                return Pipeline.Build(through);
+            }
+        }
+        throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+            $"No stage provides {layer}: {string.Join("; ", stages.Missing)}.");
     }
 
     private static Command CreateGum(string name, string description, Func<string, bool, bool, string> evaluate)

@@ -25,7 +25,9 @@ public static class QuoteEvaluator
     /// <param name="annotatedOnly">Score only articles with at least one gold quotation. GUM leaves the
     /// quotations of some articles unmarked (whole interviews in marks with no <c>&lt;quote&gt;</c>), and
     /// there every quotation found would count against precision.</param>
-    public static QuoteScores Evaluate(string xmlFolder, bool annotatedOnly = false)
+    /// <param name="pipeline">The stages that find quotations (with those they need before them);
+    /// without one, the rules alone run on tokens and sentences, with no parse.</param>
+    public static QuoteScores Evaluate(string xmlFolder, bool annotatedOnly = false, Pipeline? pipeline = null)
     {
         ArgumentNullException.ThrowIfNull(xmlFolder);
         var files = Directory.GetFiles(xmlFolder, "*.xml");
@@ -39,15 +41,14 @@ public static class QuoteEvaluator
                 articles.Add(article);
             }
         }
-        return Evaluate(articles, new QuoteAttributor());
+        return Evaluate(articles, pipeline ?? Pipeline.Build([new RuleTokenizer(), new RuleSentenceSplitter(), new QuoteAttributor()]));
     }
 
-    /// <summary>Scores <paramref name="stage"/> on <paramref name="articles"/>.</summary>
-    public static QuoteScores Evaluate(IReadOnlyList<GumArticle> articles, IStage stage)
+    /// <summary>Scores the quotations <paramref name="pipeline"/> finds in <paramref name="articles"/>.</summary>
+    public static QuoteScores Evaluate(IReadOnlyList<GumArticle> articles, Pipeline pipeline)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        ArgumentNullException.ThrowIfNull(stage);
-        var pipeline = Pipeline.Build([new RuleTokenizer(), new RuleSentenceSplitter(), stage]);
+        ArgumentNullException.ThrowIfNull(pipeline);
         int gold = 0, predicted = 0, exact = 0, predictedOverlapping = 0, goldOverlapped = 0;
         var errors = new List<string>();
         foreach (var article in articles)

@@ -15,10 +15,12 @@ internal sealed class QuoteScan
     private readonly int[] _sentence;
     private readonly Sentence[] _sentences;
     private readonly bool[] _quoted;
+    private readonly TokenAnalysis[] _analyses;
 
     public QuoteScan(Document document)
     {
         _text = document.Text;
+        _analyses = document.Analyses.Length == document.Tokens.Length ? document.Analyses : [];
         _tokens = document.Tokens;
         _sentences = document.Sentences;
         _paragraph = new int[_tokens.Length];
@@ -57,7 +59,13 @@ internal sealed class QuoteScan
 
     private static bool IsDoubleMark(ReadOnlySpan<char> w) => w.Length == 1 && w[0] is '"' or '“' or '”' or '„' or '«' or '»';
 
-    private static bool IsMark(ReadOnlySpan<char> w) => w.Length is 1 or 2 && (IsDoubleMark(w) || w[0] is '‘' or '’' or '\'' or '`');
+    // A quotation mark: one mark character, or a doubled one (''); never the possessive 's.
+    private static bool IsMark(ReadOnlySpan<char> w) => w.Length switch
+    {
+        1 => IsDoubleMark(w) || w[0] is '‘' or '’' or '\'' or '`',
+        2 => w[0] is '‘' or '’' or '\'' or '`' && w[1] == w[0],
+        _ => false,
+    };
 
     private bool IsSingleMark(int i) => W(i) is [var c] && c is '‘' or '\'' or '’' or '`';
 
@@ -319,7 +327,9 @@ internal sealed class QuoteScan
         for (var k = start; k < start + CueWindow && k < _tokens.Length && _paragraph[k] == _paragraph[piece.Close]; k++)
         {
             var w = W(k);
-            if (IsMark(w) || IsSentenceEnd(k) || Is(k, ";") || Is(k, ":"))
+            // A quotation that ends its sentence ("… was “contrived.” A few days later, Smith announced")
+            // is not attributed by a cue of the next sentence; after “…!” or “…?” a capitalised speaker may follow.
+            if (IsMark(w) || IsSentenceEnd(k) || Is(k, ";") || Is(k, ":") || (_sentence[k] != _sentence[piece.Close] && Is(piece.End - 1, ".")))
             {
                 break;
             }
@@ -367,6 +377,10 @@ internal sealed class QuoteScan
     private Speaker? BeforeOpen(Piece piece)
     {
         var sentenceStart = _sentences.Length > 0 ? _sentences[_sentence[piece.Open]].FirstToken : 0;
+        if (NamesWords(piece.Open - 1))
+        {
+            return null; // "adding the words “and Emergency” to the name" mentions words, nobody says them.
+        }
         for (var k = piece.Open - 1; k >= sentenceStart && k >= piece.Open - CueWindow; k--)
         {
             if (_quoted[k] || IsMark(W(k)))
@@ -388,6 +402,21 @@ internal sealed class QuoteScan
                 // quotes a word, and has an object between the verb and the mark.
                 return null;
             }
+            if (SpeechLexicon.IsParticipleCue(W(k)))
+            {
+                // "The court ruled against it, saying the reason was “contrived”": the speaker is the
+                // subject of the clause the participle hangs from. Without that clause ("a banner saying
+                // “…”") the participle attributes nothing and an earlier cue may.
+                if (k > sentenceStart && Is(k - 1, ",") && SubjectOfParticiple(k) is { } clauseSubject)
+                {
+                    var named = NameIn(clauseSubject.Start, clauseSubject.End);
+                    if (named.Start >= 0)
+                    {
+                        return new Speaker(named.Start, named.End, CueText(k));
+                    }
+                }
+                continue;
+            }
             var end = k;
             // "She went on to say", "he continued to tell".
             while (end > sentenceStart && (SpeechLexicon.IsSkippable(W(end - 1)) || Is(end - 1, "to") || Is(end - 1, "on")
@@ -400,6 +429,7 @@ internal sealed class QuoteScan
             {
                 return null; // "has been told to prepare a “…”": the subject was spoken to, not speaking.
             }
+            var appositive = (Start: -1, End: -1);
             if (Is(end - 1, ","))
             {
                 // "Nunzio Galantino, secretary general of the conference, has called it “…”": the
@@ -412,6 +442,7 @@ internal sealed class QuoteScan
                     }
                     if (Is(c, ","))
                     {
+                        appositive = (c + 1, end - 1);
                         end = c;
                         break;
                     }
@@ -421,6 +452,12 @@ internal sealed class QuoteScan
             while (start > sentenceStart && start > end - MaxSubjectWords && IsSubjectWord(start - 1))
             {
                 start--;
+            }
+            if (start < end && appositive.Start >= 0 && IsDescription(start, end) && EndsWithName(appositive.Start, appositive.End))
+            {
+                // "The judge in the case, Ann Reyes, said": the name is in the apposition.
+                var named = NameIn(appositive.Start, appositive.End);
+                return new Speaker(named.Start, named.End, CueText(k));
             }
             if (start == end)
             {
@@ -435,6 +472,88 @@ internal sealed class QuoteScan
         }
         return null;
     }
+
+    // The subject phrase of the verb a participle cue modifies ("…, saying", "…, adding"), from the
+    // parse: the subject's leftmost dependent to the subject itself, when it is short and unquoted.
+    private (int Start, int End)? SubjectOfParticiple(int cue)
+    {
+        if (_analyses.Length == 0 || _analyses[cue].Relation is not ("advcl" or "xcomp" or "conj" or "acl") || _analyses[cue].Head is var verb && verb < 0)
+        {
+            return null;
+        }
+        // "She said the vote was unfair, adding …": a participle on the reported clause belongs to the
+        // speech verb above it.
+        while (_analyses[verb].Relation == "ccomp" && _analyses[verb].Head is var above && above >= 0 && SpeechLexicon.IsCue(W(above)))
+        {
+            verb = above;
+        }
+        var sentence = _sentences[_sentence[cue]];
+        // The subject nearest the verb when a misparse gives it several.
+        for (var t = Math.Min(verb, cue) - 1; t >= sentence.FirstToken; t--)
+        {
+            if (_analyses[t].Head != verb || _analyses[t].Relation is not ("nsubj" or "nsubj:pass"))
+            {
+                continue;
+            }
+            var (start, end) = (t, t + 1);
+            for (var d = sentence.FirstToken; d < cue; d++)
+            {
+                if (d != t && Governs(t, d, sentence))
+                {
+                    start = Math.Min(start, d);
+                    end = Math.Max(end, d + 1);
+                }
+            }
+            while (end > t + 1 && (Is(end - 1, ",") || Is(end - 1, ")")))
+            {
+                end--;
+            }
+            return end - start <= MaxSubjectWords + 4 && !_quoted[start] && !_quoted[end - 1] ? (start, end) : null;
+        }
+        return null;
+    }
+
+    private bool Governs(int head, int token, Sentence sentence)
+    {
+        for (var (t, steps) = (token, 0); t >= sentence.FirstToken && t < sentence.EndToken && steps < sentence.TokenCount; t = _analyses[t].Head, steps++)
+        {
+            if (t == head)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private bool NamesWords(int i) => Is(i, "word") || Is(i, "words") || Is(i, "phrase") || Is(i, "term") || Is(i, "terms")
+        || Is(i, "label") || Is(i, "slogan") || Is(i, "name") || Is(i, "title") || Is(i, "headline") || Is(i, "hashtag");
+
+    // A subject phrase that describes rather than names: "the judge", "his mother", "Lee's lawyer".
+    private bool IsDescription(int start, int end)
+    {
+        if (Is(start, "the") || Is(start, "a") || Is(start, "an") || Is(start, "his") || Is(start, "her") || Is(start, "their") || Is(start, "its") || Is(start, "our"))
+        {
+            return true;
+        }
+        // "Lee's mother" describes; "Lee's wife Ana Lee" names.
+        for (var k = end - 1; k > start; k--)
+        {
+            if (Is(k, "'s") || Is(k, "’s"))
+            {
+                return true;
+            }
+            if (SpeechLexicon.IsNameWord(W(k)) && !SpeechLexicon.IsTitle(W(k)))
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    // An apposition that is a name ends with one: "Ana Lee", "doctoral student Ana Lee"; not "released
+    // on Monday".
+    private bool EndsWithName(int start, int end) =>
+        end > start && SpeechLexicon.IsNameWord(W(end - 1)) && !SpeechLexicon.IsTitle(W(end - 1)) && !SpeechLexicon.IsCalendarWord(W(end - 1));
 
     // After "told" comes the listener ("“…,” told the press"), never the speaker.
     private bool IsToldLike(int i) => Is(i, "told") || Is(i, "tells") || Is(i, "tell") || Is(i, "asked") || Is(i, "urged");
@@ -498,6 +617,25 @@ internal sealed class QuoteScan
         if (runEnd < 0)
         {
             return CommonNounPhrase(start, end);
+        }
+        // "Cardinal Ana Ruiz of the Holy See", "Dan Cole of Georgia": the person before "of"; but
+        // "Bank of England" is one name, and "Secretary of State Mia Lund" names her after it.
+        var of = Is(runStart - 1, "of") ? runStart - 1 : Is(runStart - 1, "the") && Is(runStart - 2, "of") ? runStart - 2 : -1;
+        if (of > start && SpeechLexicon.IsNameWord(W(of - 1)) && !SpeechLexicon.IsTitle(W(of - 1)))
+        {
+            var before = of;
+            while (before > start && SpeechLexicon.IsNameWord(W(before - 1)))
+            {
+                before--;
+            }
+            if (of - before == 1)
+            {
+                runStart = before;
+            }
+            else
+            {
+                (runStart, runEnd) = (before, of);
+            }
         }
         while (runEnd - runStart > 1 && (SpeechLexicon.IsTitle(W(runStart))
             || (SpeechLexicon.IsDemonym(W(runStart)) && SpeechLexicon.IsTitle(W(runStart + 1)))))

@@ -17,6 +17,13 @@ internal static class SpeechLexicon
         "described", "demanded", "demands",
     };
 
+    // Participles after a comma, whose speaker is the subject of the clause before ("…, saying “…”").
+    private static readonly HashSet<string> ParticipleCueWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "saying", "adding", "noting", "warning", "insisting", "arguing", "claiming", "stressing", "explaining",
+        "declaring", "writing", "telling",
+    };
+
     // Leading words of a name run that give a rank or office, not the name.
     private static readonly HashSet<string> TitleWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -39,12 +46,25 @@ internal static class SpeechLexicon
         "According", "Earlier", "Later", "Last", "Next", "Some", "Many", "Most", "All", "There", "Here", "What",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CalendarNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+        "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Cues = CueWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticipleCues = ParticipleCueWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Titles = TitleWords.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NonNames = NotNames.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>True for a speech verb such as "said" or "warned".</summary>
-    public static bool IsCue(ReadOnlySpan<char> word) => word.Length > 0 && char.IsLower(word[0]) && Cues.Contains(word);
+    public static bool IsCue(ReadOnlySpan<char> word) => word.Length > 0 && char.IsLower(word[0]) && (Cues.Contains(word) || ParticipleCues.Contains(word));
+
+    /// <summary>True for a speech participle such as "saying", which attributes only after a comma.</summary>
+    public static bool IsParticipleCue(ReadOnlySpan<char> word) => word.Length > 0 && char.IsLower(word[0]) && ParticipleCues.Contains(word);
+
+    /// <summary>True for a weekday or month name, capitalised but naming no speaker.</summary>
+    public static bool IsCalendarWord(ReadOnlySpan<char> word) => CalendarNames.Contains(word);
 
     /// <summary>True for a rank or office word that may precede a name.</summary>
     public static bool IsTitle(ReadOnlySpan<char> word) => Titles.Contains(word);

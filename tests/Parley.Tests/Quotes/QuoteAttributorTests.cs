@@ -1,5 +1,7 @@
 using Parley.Diagnostics;
 using Parley.Model;
+using Parley.Processing;
+using Parley.Tests.Events;
 using Parley.Quotes;
 using Parley.Tests.Time;
 
@@ -220,5 +222,78 @@ public sealed class QuoteAttributorTests
         Assert.True(annotated.OverlapF1 >= 0.88, annotated.Format());
         var all = QuoteEvaluator.Evaluate(folder);
         Assert.True(all.Recall >= 0.85, all.Format());
+    }
+
+    [Fact]
+    public void A_quote_that_ends_its_sentence_takes_no_cue_from_the_next_one()
+    {
+        var quotes = Run("The mayor called the plan a \"reckless gamble.\" A week later the council announced a vote.").Quotes;
+        var q = Assert.Single(quotes);
+        Assert.Equal("The mayor", q.SpeakerText);
+        Assert.Equal("called", q.Cue);
+    }
+
+    [Fact]
+    public void A_cue_after_an_exclamation_in_marks_still_attributes_it()
+    {
+        var q = Assert.Single(Run("\"Nothing will stop us!\" Berg told reporters.").Quotes);
+        Assert.Equal("Berg", q.SpeakerText);
+    }
+
+    [Fact]
+    public void A_possessive_is_not_a_quotation_mark()
+    {
+        var q = Assert.Single(Run("Dara Lind called her brother's plan a \"reckless gamble\".").Quotes);
+        Assert.Equal("Dara Lind", q.SpeakerText);
+    }
+
+    [Theory]
+    [InlineData("The mayor of Vell, Ona Berg, said, \"We will rebuild.\"", "Ona Berg")]
+    [InlineData("Dara's father, Teo Lind, said on radio, \"She did nothing wrong.\"", "Teo Lind")]
+    [InlineData("Lind's wife Mara Lind, also a doctor, said, \"He was calm.\"", "Mara Lind")]
+    [InlineData("The Kallia Courier, founded in March, wrote, \"Costs must fall.\"", "Kallia Courier")]
+    [InlineData("Senator Ivo Stan of Kallia said, \"The bill is dead.\"", "Ivo Stan")]
+    [InlineData("The Bank of Kallia said, \"Rates will rise.\"", "Bank of Kallia")]
+    [InlineData("Secretary of State Mara Ost said, \"The border is open.\"", "Mara Ost")]
+    public void The_speaker_is_the_name_in_an_apposition_to_a_description_or_before_of(string text, string speaker)
+    {
+        var q = Assert.Single(Run(text).Quotes);
+        Assert.Equal(speaker, q.SpeakerText);
+    }
+
+    [Fact]
+    public void Words_in_marks_after_the_word_words_are_mentioned_not_said()
+    {
+        Assert.Empty(Run("The ministry renamed the office, adding the words \"and Ports\" to its name.").Quotes);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void A_participle_cue_quotes_the_subject_of_its_clause_through_the_standard_pipeline()
+    {
+        var stages = StandardStages.Create(CameoOntologyTests.DataDirectory);
+        if (stages.Missing.Count > 0)
+        {
+            return; // The models ship in data/; without them there is no parse to follow.
+        }
+        var cases = new (string Text, string? Speaker)[]
+        {
+            ("The court rejected the appeal on Friday, saying its reasons were \"contrived.\"", "The court"),
+            ("Governor Ana Ruiz praised the crews, adding, \"They saved the town.\"", "Ana Ruiz"),
+            ("Ana Ruiz said the vote was unfair, adding that it was \"a stitch-up.\"", "Ana Ruiz"),
+            ("Protesters carried a banner saying \"united we stand\" through the square.", null),
+        };
+        var failures = new List<string>();
+        foreach (var (text, speaker) in cases)
+        {
+            var doc = new Document("own", text);
+            stages.Pipeline.Process(doc);
+            var got = doc.Quotes.Count == 0 ? null : doc.Quotes[0].SpeakerText;
+            if (got != speaker)
+            {
+                failures.Add($"{text} -> {got ?? "(none)"}, expected {speaker ?? "(none)"}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 }
