@@ -285,6 +285,11 @@ public sealed class EventCoder
             else
             {
                 token = FindDependent(state, frame[..frameCount], slot, sentence);
+                if (token < 0 && slot.SurfaceSubject)
+                {
+                    // "X was seen to break in Y": an infinitive's subject is the one it shares.
+                    token = SubjectOf(state, predicate, sentence, 0, out _);
+                }
             }
             if (token < 0 && roleCount > 0 && slot.Role == SlotRole.None && slot.Relation is not (SlotRelation.InPhrase or SlotRelation.BeforePredicate))
             {
@@ -928,7 +933,7 @@ public sealed class EventCoder
                 var own = head == candidate.Predicate || head == clause;
                 if (c == sourceToken || (own && rel is "obl:agent" or "nsubj" or "nsubj:pass")
                     || !(rel is "obj" or "iobj" or "xcomp" or "ccomp" or "nsubj" or "nsubj:pass" || rel.StartsWith("obl", StringComparison.Ordinal)
-                        || (rel == "advcl" && state.MarkerIs(c, "to"))
+                        || (rel == "advcl" && (state.MarkerIs(c, "to") || IsMisreadPhrase(state, c, head)))
                         || rel.StartsWith("nmod", StringComparison.Ordinal) || rel.StartsWith("acl", StringComparison.Ordinal)))
                 {
                     continue;
@@ -943,6 +948,25 @@ public sealed class EventCoder
                 }
             }
         }
+    }
+
+    // An adverbial clause the parser made of what is a phrase of the verb's: a preposition heads it
+    // ("launched an offensive against besieged X"), or it is an -ing word right after the object
+    // with no marker or subject of its own ("rescheduled his mushroom hunting trip in X").
+    private static bool IsMisreadPhrase(CoderState state, int clause, int head)
+    {
+        var preposition = false;
+        for (var c = state.FirstChild[clause]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (rel is "mark" or "nsubj" or "nsubj:pass" or "csubj")
+            {
+                return false;
+            }
+            preposition |= rel == "case" && c < clause && state.Analyses[c].Upos == "ADP";
+        }
+        return preposition || (state.Analyses[clause].Xpos == "VBG" && clause > 0
+            && state.Analyses[clause - 1].Head == head && state.Relation(clause - 1) == "obj");
     }
 
     // An actor named by the token or one of the close dependents ActorsOf reads.
@@ -1013,6 +1037,11 @@ public sealed class EventCoder
                 if (state.Analyses[c].Upos == "PRON" && state.Relation(verb) == "acl:relcl" && IsRelativePronoun(state.Lemma(c)))
                 {
                     return InSentence(state.Analyses[verb].Head, sentence);
+                }
+                var named = NamedSpeaker(state, verb, c);
+                if (named >= 0)
+                {
+                    return named;
                 }
                 if (state.Analyses[c].Upos == "PRON" && state.ActorOf(c) < 0 && depth < MaxClimb && IsPersonalPronoun(state.Lemma(c)))
                 {
@@ -1237,6 +1266,32 @@ public sealed class EventCoder
         var found = SubjectOf(state, head, sentence, depth + 1, out _);
         inherited = true;
         return found;
+    }
+
+    // "..., the official news agency KCNA said": a parser that reads the agency's name as the subject
+    // of a relative clause on the noun has split one speaker in two. A name that is nobody, right
+    // after a noun that is someone, as the subject of a verb of saying hung on that noun: the noun speaks.
+    private static int NamedSpeaker(CoderState state, int verb, int subject)
+    {
+        if (state.Relation(verb) != "acl:relcl" || !SpeechVerbs.Contains(state.Lemma(verb))
+            || state.Analyses[subject].Upos != "PROPN" || state.ActorOf(subject) >= 0)
+        {
+            return -1;
+        }
+        var noun = state.Analyses[verb].Head;
+        if (noun < 0 || noun >= subject || !HasOwnActor(state, noun))
+        {
+            return -1;
+        }
+        for (var t = noun + 1; t < subject; t++)
+        {
+            // Only the name's own words between them: "the agency Bree Press said".
+            if (state.Analyses[t].Head != subject || state.Relation(t) is not ("compound" or "flat"))
+            {
+                return -1;
+            }
+        }
+        return noun;
     }
 
     private static bool IsPersonalPronoun(string lemma) => lemma is "it" or "he" or "she" or "they";

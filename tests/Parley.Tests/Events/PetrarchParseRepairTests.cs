@@ -1,0 +1,80 @@
+using Parley.Actors;
+using Parley.Events;
+
+namespace Parley.Tests.Events;
+
+/// <summary>
+/// Parse errors the PETRARCH-style coder reads through: hand-built parses of the shapes the tagger
+/// and parser produce on news sentences, coded with small dictionaries written here.
+/// </summary>
+public sealed class PetrarchParseRepairTests
+{
+    private static EventCoder Coder(string verbs) =>
+        new(PetrarchVerbReader.Parse(verbs, "test.verbs", CameoOntologyTests.Ontology, out _),
+            CameoOntologyTests.Ontology, new EventCoderOptions { TargetFromVerbPhrase = true });
+
+    private static List<string> Coded(EventCoder coder, string conll, params (string, int[])[] actors) =>
+        coder.Code(ParsedDocs.Build(conll, actors)).Select(e => $"{e.Source?.Code ?? "-"} {e.Target?.Code ?? "-"} {e.Code}").ToList();
+
+    [Fact]
+    public void A_news_agency_whose_name_was_read_as_the_subject_of_its_own_relative_clause_is_the_speaker()
+    {
+        var coder = Coder("""
+            --- SAY  [010] ---
+            SAY
+            """);
+        // Harad signed the pact , the state news agency HNA said . ("HNA" parsed as the subject of "said", a relative clause on "agency")
+        const string parse = "Harad|Harad|PROPN|2|nsubj signed|sign|VERB|0|root the|the|DET|4|det pact|pact|NOUN|2|obj ,|,|PUNCT|9|punct"
+            + " the|the|DET|9|det state|state|NOUN|9|compound news|news|NOUN|9|compound agency|agency|NOUN|4|appos HNA|HNA|PROPN|11|nsubj"
+            + " said|say|VERB|9|acl:relcl .|.|PUNCT|2|punct";
+        Assert.Equal(["GOV - 010"], Coded(coder, parse, ("HAR", [1]), ("GOV", [6, 7, 8, 9])));
+        // A name that is someone itself speaks for itself.
+        Assert.Equal(["HAR - 010"], Coded(coder, parse, ("HAR", [1, 10]), ("GOV", [6, 7, 8, 9])));
+    }
+
+    [Fact]
+    public void A_noun_hung_as_a_modifier_on_punctuation_heads_a_phrase_of_its_own()
+    {
+        var builder = new ActorLexiconBuilder();
+        PetrarchDictionaryReader.ReadActors(new StringReader("HARAD  [HAR]"), "test.actors", builder);
+        PetrarchDictionaryReader.ReadAgents(new StringReader("OFFICIAL  [~GOV]"), "test.agents", builder);
+        var actors = new ActorPhraseCoder(builder.Build());
+        // Harad signed , the official agency said . ("agency" an amod of the full stop)
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|2|nsubj signed|sign|VERB|0|root ,|,|PUNCT|6|punct the|the|DET|6|det official|official|ADJ|6|amod"
+            + " agency|agency|NOUN|8|amod said|say|VERB|2|parataxis .|.|PUNCT|2|punct");
+        NounPhraseActors.Add(doc, actors, null);
+        Assert.Equal(["HAR: Harad", "GOV: the official agency"], doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}"));
+    }
+    [Theory]
+    // Rohan launched an offensive against besieged Harad . ("against besieged" read as a clause)
+    [InlineData("Rohan|Rohan|PROPN|2|nsubj launched|launch|VERB|0|root an|a|DET|4|det offensive|offensive|NOUN|2|obj against|against|ADP|6|case"
+        + " besieged|besiege|VERB|2|advcl|VBN Harad|Harad|PROPN|6|obj .|.|PUNCT|2|punct", "ROH HAR 190")]
+    // Rohan postponed his annual deer hunting trip in Harad . ("hunting" read as a clause after the object)
+    [InlineData("Rohan|Rohan|PROPN|2|nsubj postponed|postpone|VERB|0|root his|his|PRON|5|nmod:poss annual|annual|ADJ|5|amod deer|deer|NOUN|2|obj"
+        + " hunting|hunt|VERB|2|advcl|VBG trip|trip|NOUN|6|obj in|in|ADP|9|case Harad|Harad|PROPN|6|obl .|.|PUNCT|2|punct", "ROH HAR 190")]
+    // Rohan postponed the raid while visiting Harad . (a clause with its own marker is no part of the verb's phrase)
+    [InlineData("Rohan|Rohan|PROPN|2|nsubj postponed|postpone|VERB|0|root the|the|DET|4|det raid|raid|NOUN|2|obj while|while|SCONJ|6|mark"
+        + " visiting|visit|VERB|2|advcl|VBG Harad|Harad|PROPN|6|obj .|.|PUNCT|2|punct", "ROH - 190")]
+    public void A_phrase_the_parser_read_as_an_adverbial_clause_still_gives_the_target(string parse, string expected)
+    {
+        var coder = Coder("""
+            --- LAUNCH  [190] ---
+            LAUNCH
+            POSTPONE
+            """);
+        Assert.Equal([expected], Coded(coder, parse, ("ROH", [1]), ("HAR", [parse.Split(' ').Length - 1])));
+    }
+
+    [Fact]
+    public void A_target_named_before_the_verb_may_be_the_subject_an_infinitive_shares()
+    {
+        var coder = Coder("""
+            --- YIELD  [080] ---
+            YIELD
+            - + * TO $  [083]
+            """);
+        // Harad was urged to yield to Rohan . (the pattern puts the target before the verb; "yield" has no subject of its own)
+        Assert.Equal(["ROH HAR 083"], Coded(coder, "Harad|Harad|PROPN|3|nsubj:pass was|be|AUX|3|aux:pass urged|urge|VERB|0|root|VBN to|to|PART|5|mark"
+            + " yield|yield|VERB|3|xcomp to|to|ADP|7|case Rohan|Rohan|PROPN|5|obl .|.|PUNCT|3|punct", ("HAR", [1]), ("ROH", [7])));
+    }
+}
