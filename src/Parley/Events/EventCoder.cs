@@ -652,6 +652,12 @@ public sealed class EventCoder
             return;
         }
 
+        if (!pattern.Nominal && IsRecalledPast(state, predicate, sentence))
+        {
+            trace?.Note(sentenceIndex, predicate, $"dropped: '{state.Lemma(predicate)}' is a past event recalled ('years after ...'), not news");
+            return;
+        }
+
         // The clause the event is stated in: the predicate, or for a nominal event the verb it is the
         // object of ("launched an attack").
         var clause = predicate;
@@ -793,6 +799,13 @@ public sealed class EventCoder
         if (Options.RequireDyad && (sourceCount == 0 || targetCount == 0))
         {
             trace?.Note(sentenceIndex, predicate, $"dropped by require-dyad: no {(sourceCount == 0 ? "source" : "target")} actor");
+            return;
+        }
+        if (Options.TargetFromVerbPhrase && targetCount == 0 && !pattern.Nominal && !HasPhraseAfter(state, clause))
+        {
+            // PETRARCH: a verb with nothing after it but a bare time word ("said today") has no
+            // phrase to take a target from, and codes nothing.
+            trace?.Note(sentenceIndex, predicate, "dropped: no target and no phrase after the verb");
             return;
         }
         if (sourceCount == 0 || targetCount == 0)
@@ -967,6 +980,54 @@ public sealed class EventCoder
         }
         return preposition || (state.Analyses[clause].Xpos == "VBG" && clause > 0
             && state.Analyses[clause - 1].Head == head && state.Relation(clause - 1) == "obj");
+    }
+
+    // An object, complement or prepositional phrase after the verb; bare time words ("today",
+    // "last week") are none.
+    private static bool HasPhraseAfter(CoderState state, int verb)
+    {
+        for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (state.FirstChild[c] < 0 && state.Lemma(c) is "today" or "yesterday" or "tonight" or "now")
+            {
+                // However the parser labels it.
+                continue;
+            }
+            if (c > verb && (rel is "obj" or "iobj" or "ccomp" or "xcomp" || (rel.StartsWith("obl", StringComparison.Ordinal)
+                && rel is not ("obl:unmarked" or "obl:tmod" or "obl:npmod"))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // "... almost five years after crowds burned down its embassy": a clause dated back from the
+    // news by a span of years or months recalls what happened then; it is background, not an event
+    // of the story. Read from the words, which parsers hang in many ways.
+    private static bool IsRecalledPast(CoderState state, int verb, Sentence sentence)
+    {
+        for (var t = verb - 1; t > sentence.FirstToken + 1; t--)
+        {
+            var a = state.Analyses[t];
+            if (a.Upos is "VERB" or "PUNCT" or "SCONJ" && state.Lemma(t) is not ("after" or "since"))
+            {
+                return false;
+            }
+            if (state.Lemma(t) is not ("after" or "since"))
+            {
+                continue;
+            }
+            var unit = t - 1;
+            if (state.Lemma(unit) is not ("year" or "month" or "decade"))
+            {
+                return false;
+            }
+            var count = unit - 1;
+            return state.Analyses[count].Upos == "NUM" || state.Lemma(count) is "several" or "many" or "few";
+        }
+        return false;
     }
 
     // An actor named by the token or one of the close dependents ActorsOf reads.

@@ -23,10 +23,10 @@ public sealed class PetrarchParseRepairTests
             --- SAY  [010] ---
             SAY
             """);
-        // Harad signed the pact , the state news agency HNA said . ("HNA" parsed as the subject of "said", a relative clause on "agency")
+        // Harad signed the pact , the state news agency HNA said on Monday . ("HNA" parsed as the subject of "said", a relative clause on "agency")
         const string parse = "Harad|Harad|PROPN|2|nsubj signed|sign|VERB|0|root the|the|DET|4|det pact|pact|NOUN|2|obj ,|,|PUNCT|9|punct"
             + " the|the|DET|9|det state|state|NOUN|9|compound news|news|NOUN|9|compound agency|agency|NOUN|4|appos HNA|HNA|PROPN|11|nsubj"
-            + " said|say|VERB|9|acl:relcl .|.|PUNCT|2|punct";
+            + " said|say|VERB|9|acl:relcl on|on|ADP|13|case Monday|Monday|PROPN|11|obl .|.|PUNCT|2|punct";
         Assert.Equal(["GOV - 010"], Coded(coder, parse, ("HAR", [1]), ("GOV", [6, 7, 8, 9])));
         // A name that is someone itself speaks for itself.
         Assert.Equal(["HAR - 010"], Coded(coder, parse, ("HAR", [1, 10]), ("GOV", [6, 7, 8, 9])));
@@ -76,5 +76,40 @@ public sealed class PetrarchParseRepairTests
         // Harad was urged to yield to Rohan . (the pattern puts the target before the verb; "yield" has no subject of its own)
         Assert.Equal(["ROH HAR 083"], Coded(coder, "Harad|Harad|PROPN|3|nsubj:pass was|be|AUX|3|aux:pass urged|urge|VERB|0|root|VBN to|to|PART|5|mark"
             + " yield|yield|VERB|3|xcomp to|to|ADP|7|case Rohan|Rohan|PROPN|5|obl .|.|PUNCT|3|punct", ("HAR", [1]), ("ROH", [7])));
+    }
+    [Theory]
+    // Rohan met Harad two years after Umbar attacked Harad . (a past event recalled: background)
+    [InlineData("years", "ROH HAR 040")]
+    // Rohan met Harad two days after Umbar attacked Harad . (days: still the news)
+    [InlineData("days", "ROH HAR 040; UMB HAR 190")]
+    public void A_clause_dated_years_before_the_news_is_not_coded(string unit, string expected)
+    {
+        var coder = Coder("""
+            --- MEET  [040] ---
+            MEET
+
+            --- ATTACK  [190] ---
+            ATTACK
+            """);
+        var parse = "Rohan|Rohan|PROPN|2|nsubj met|meet|VERB|0|root Harad|Harad|PROPN|2|obj two|two|NUM|5|nummod "
+            + $"{unit}|{unit.TrimEnd('s')}|NOUN|8|nmod:unmarked after|after|SCONJ|8|mark Umbar|Umbar|PROPN|8|nsubj attacked|attack|VERB|2|advcl"
+            + " Harad|Harad|PROPN|8|obj .|.|PUNCT|2|punct";
+        Assert.Equal(expected, string.Join("; ", Coded(coder, parse, ("ROH", [1]), ("HAR", [3, 9]), ("UMB", [7]))));
+    }
+
+    [Theory]
+    // Rohan signed , an official said today . (nothing after the verb but a time word)
+    [InlineData("today|today|NOUN|6|obl:unmarked .|.|PUNCT|2|punct", "")]
+    [InlineData("today|today|NOUN|6|ccomp .|.|PUNCT|2|punct", "")]
+    // Rohan signed , an official said on Monday .
+    [InlineData("on|on|ADP|8|case Monday|Monday|PROPN|6|obl .|.|PUNCT|2|punct", "GOV - 010")]
+    public void In_petrarch_mode_a_verb_with_no_phrase_after_it_codes_no_one_sided_event(string end, string expected)
+    {
+        var coder = Coder("""
+            --- SAY  [010] ---
+            SAY
+            """);
+        var parse = "Rohan|Rohan|PROPN|2|nsubj signed|sign|VERB|0|root ,|,|PUNCT|6|punct an|a|DET|5|det official|official|NOUN|6|nsubj said|say|VERB|2|parataxis " + end;
+        Assert.Equal(expected, string.Join("; ", Coded(coder, parse, ("ROH", [1]), ("GOV", [4, 5]))));
     }
 }
