@@ -279,7 +279,9 @@ public sealed class EventCoder
             }
             else if (slot.Relation == SlotRelation.InPhrase)
             {
-                token = FindInPhrase(state, predicate, after, slot, sentence, frame[..frameCount]);
+                token = slot.SkipPhrases > 0
+                    ? FindAfterSkipped(state, predicate, after, slot.SkipPhrases, sentence)
+                    : FindInPhrase(state, predicate, after, slot, sentence, frame[..frameCount]);
                 after = token >= 0 ? token : after;
             }
             else
@@ -514,14 +516,47 @@ public sealed class EventCoder
             {
                 continue;
             }
-            var head = state.Analyses[t].Head;
-            for (var depth = 0; depth < MaxPhraseDepth && head >= 0; depth++)
+            if (InPhraseOf(state, t, predicate))
             {
-                if (head == predicate)
-                {
-                    return t;
-                }
-                head = state.Analyses[head].Head;
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private static bool InPhraseOf(CoderState state, int token, int predicate)
+    {
+        var head = state.Analyses[token].Head;
+        for (var depth = 0; depth < MaxPhraseDepth && head >= 0; depth++)
+        {
+            if (head == predicate)
+            {
+                return true;
+            }
+            head = state.Analyses[head].Head;
+        }
+        return false;
+    }
+
+    // PETRARCH's "^": pass over the next noun phrases after the anchor word in the predicate's
+    // phrase, then take the first phrase after them that names an actor.
+    private static int FindAfterSkipped(CoderState state, int predicate, int anchor, int skips, Sentence sentence)
+    {
+        var passed = 0;
+        for (var t = anchor + 1; t < sentence.EndToken; t++)
+        {
+            if (state.Removed[t] || state.Analyses[t].Upos is not ("NOUN" or "PROPN" or "PRON")
+                || state.Relation(t) is "compound" or "flat" or "amod" or "nmod:poss" || !InPhraseOf(state, t, predicate))
+            {
+                continue;
+            }
+            if (passed < skips)
+            {
+                passed++;
+            }
+            else if (HasOwnActor(state, t))
+            {
+                return t;
             }
         }
         return -1;

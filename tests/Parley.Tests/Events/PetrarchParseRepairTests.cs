@@ -112,4 +112,30 @@ public sealed class PetrarchParseRepairTests
         var parse = "Rohan|Rohan|PROPN|2|nsubj signed|sign|VERB|0|root ,|,|PUNCT|6|punct an|a|DET|5|det official|official|NOUN|6|nsubj said|say|VERB|2|parataxis " + end;
         Assert.Equal(expected, string.Join("; ", Coded(coder, parse, ("ROH", [1]), ("GOV", [4, 5]))));
     }
+    [Fact]
+    public void A_caret_passes_over_a_noun_phrase_before_the_role()
+    {
+        var coder = Coder("""
+            --- CELEBRATE  [040] ---
+            CELEBRATE
+            - * FEAST IN ^ +  [043]
+            """);
+        // Rohan celebrated the feast in Edoras with envoys of Harad .
+        var parse = "Rohan|Rohan|PROPN|2|nsubj celebrated|celebrate|VERB|0|root the|the|DET|4|det feast|feast|NOUN|2|obj in|in|ADP|6|case"
+            + " Edoras|Edoras|PROPN|4|nmod with|with|ADP|8|case envoys|envoy|NOUN|2|obl of|of|ADP|10|case Harad|Harad|PROPN|8|nmod .|.|PUNCT|2|punct";
+        Assert.Equal(["ROH HAR 043"], Coded(coder, parse, ("ROH", [1]), ("EDO", [6]), ("HAR", [10])));
+    }
+
+    [Fact]
+    public void A_word_read_as_a_passive_auxiliary_that_is_no_form_of_be_leaves_the_clause_active()
+    {
+        var coder = Coder("""
+            --- CONDEMN  [122] ---
+            CONDEMN
+            """);
+        // The Board Walks condemned Harad . ("Walks" read as a passive auxiliary, "Board" as a passive subject)
+        var parse = "The|the|DET|2|det Board|Board|PROPN|4|nsubj:pass Walks|walk|AUX|4|aux:pass condemned|condemn|VERB|0|root|VBN"
+            + " Harad|Harad|PROPN|4|obj .|.|PUNCT|4|punct";
+        Assert.Equal(["BRD HAR 122"], Coded(coder, parse, ("BRD", [1, 2, 3]), ("HAR", [5])));
+    }
 }
