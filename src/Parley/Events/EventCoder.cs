@@ -155,7 +155,7 @@ public sealed class EventCoder
                 }
                 var a = document.Analyses[t];
                 bool nominal;
-                if (a.Upos is "VERB")
+                if (a.Upos is "VERB" || IsVerbReadAsAdjective(state, t))
                 {
                     nominal = false;
                 }
@@ -382,6 +382,15 @@ public sealed class EventCoder
             {
                 return withE;
             }
+            // One that cut "boycotted" to "boycot" undid a doubling the verb has of its own.
+            if (IsVowel(lemma[^2]) && !IsVowel(lemma[^1]))
+            {
+                var doubled = Lexicon.Find(lemma + lemma[^1], nominal: false);
+                if (doubled.Length > 0)
+                {
+                    return doubled;
+                }
+            }
         }
         if (lemma.EndsWith("ed", StringComparison.Ordinal))
         {
@@ -415,6 +424,8 @@ public sealed class EventCoder
             return [];
         }
     }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     private static bool NamesActor(CoderState state, int token)
     {
@@ -486,8 +497,8 @@ public sealed class EventCoder
                 }
             }
             // A passive participle modifying a noun has that noun as its object: "forces surrounded in".
-            if (f == 0 && frame == matched && slot.Relation == SlotRelation.Object && slot.Lemmas is null && state.Relation(head) == "acl"
-                && state.Analyses[head].Xpos == "VBN")
+            if (f == 0 && frame == matched && slot.Relation == SlotRelation.Object && slot.Lemmas is null
+                && ((state.Relation(head) == "acl" && state.Analyses[head].Xpos == "VBN") || IsVerbReadAsAdjective(state, head)))
             {
                 var noun = state.Analyses[head].Head;
                 if (noun >= sentence.FirstToken && noun < sentence.EndToken)
@@ -996,6 +1007,23 @@ public sealed class EventCoder
                 }
             }
         }
+    }
+
+    // "Police arrested students" with "arrested" read as an adjective of "students": a past form
+    // between a name and the noun it modifies, both naming actors, is the clause's verb. After a
+    // determiner ("the arrested students") it is an adjective.
+    private static bool IsVerbReadAsAdjective(CoderState state, int token)
+    {
+        var a = state.Analyses[token];
+        if (a.Upos != "ADJ" || a.Relation != "amod" || a.Head <= token || token == 0)
+        {
+            return false;
+        }
+        var form = state.Form(token);
+        var before = token - 1;
+        return (a.Xpos is "VBN" or "VBD" || form.EndsWith("ed", StringComparison.Ordinal))
+            && state.Analyses[before].Upos is "NOUN" or "PROPN" && state.ActorOf(before) >= 0 && HasOwnActor(state, a.Head)
+            && state.Analyses[before].Head != token;
     }
 
     // An adverbial clause the parser made of what is a phrase of the verb's: a preposition heads it

@@ -138,4 +138,31 @@ public sealed class PetrarchParseRepairTests
             + " Harad|Harad|PROPN|4|obj .|.|PUNCT|4|punct";
         Assert.Equal(["BRD HAR 122"], Coded(coder, parse, ("BRD", [1, 2, 3]), ("HAR", [5])));
     }
+    [Fact]
+    public void A_past_form_read_as_an_adjective_between_two_actors_is_the_verb()
+    {
+        var coder = Coder("""
+            --- DETAIN  [173] ---
+            DETAIN
+            """);
+        // Rohan police detained Harad traders yesterday . ("detained" an adjective of "traders", "yesterday" the root)
+        var parse = "Rohan|Rohan|ADJ|2|amod police|police|NOUN|6|nsubj detained|detained|ADJ|5|amod|VBN Harad|Harad|PROPN|5|compound"
+            + " traders|trader|NOUN|2|conj yesterday|yesterday|NOUN|0|root .|.|PUNCT|6|punct";
+        Assert.Equal(["ROHCOP HARBUS 173"], Coded(coder, parse, ("ROHCOP", [1, 2]), ("HARBUS", [4, 5])));
+        // Rohan freed the detained traders . (after a determiner it is an adjective)
+        var adjective = "Rohan|Rohan|PROPN|2|nsubj freed|free|VERB|0|root the|the|DET|5|det detained|detained|ADJ|5|amod|VBN"
+            + " traders|trader|NOUN|2|obj .|.|PUNCT|2|punct";
+        Assert.Empty(Coded(coder, adjective, ("ROH", [1]), ("HARBUS", [5])));
+    }
+    [Fact]
+    public void A_lemma_cut_below_a_doubled_final_consonant_still_finds_its_verb()
+    {
+        var coder = Coder("""
+            --- BOYCOTT  [191] ---
+            BOYCOTT
+            """);
+        // Rohan boycotted Harad . (lemmatised "boycot")
+        Assert.Equal(["ROH HAR 191"], Coded(coder, "Rohan|Rohan|PROPN|2|nsubj boycotted|boycot|VERB|0|root Harad|Harad|PROPN|2|obj .|.|PUNCT|2|punct",
+            ("ROH", [1]), ("HAR", [3])));
+    }
 }
