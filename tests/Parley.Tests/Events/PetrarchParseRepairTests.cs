@@ -165,4 +165,15 @@ public sealed class PetrarchParseRepairTests
         Assert.Equal(["ROH HAR 191"], Coded(coder, "Rohan|Rohan|PROPN|2|nsubj boycotted|boycot|VERB|0|root Harad|Harad|PROPN|2|obj .|.|PUNCT|2|punct",
             ("ROH", [1]), ("HAR", [3])));
     }
+    [Theory]
+    [InlineData("a Relief Rohan envoy", "NGOROHGOV")]
+    [InlineData("the Rohan Islamist media", "ROHMUSMED")]
+    [InlineData("the Rohan envoy", "ROHGOV")]
+    public void Every_agent_of_a_phrase_adds_its_code(string phrase, string expected)
+    {
+        var builder = new ActorLexiconBuilder();
+        PetrarchDictionaryReader.ReadActors(new StringReader("ROHAN  [ROH]"), "test.actors", builder);
+        PetrarchDictionaryReader.ReadAgents(new StringReader("RELIEF  [NGO~]\nENVOY  [~GOV]\nISLAMIST  [~MUS]\nMEDIA  [~MED]"), "test.agents", builder);
+        Assert.Equal([expected], new ActorPhraseCoder(builder.Build()).Code(phrase, null));
+    }
 }
