@@ -39,16 +39,18 @@ public sealed class ActorPhraseCoder
         string? actor = null;
         var actorSettled = false;
         ActorEntry? agent = null;
+        List<ActorEntry>? moreAgents = null;
         var i = 0;
         while (i <= tokens.Length)
         {
             if (i == tokens.Length || IsCoordination(tokens[i]))
             {
-                if (Finish(actor, agent) is { Length: > 0 } code)
+                if (Finish(actor, agent, moreAgents) is { Length: > 0 } code)
                 {
                     codes.Add(code);
                 }
                 (actor, actorSettled, agent) = (null, false, null);
+                moreAgents?.Clear();
                 i++;
                 continue;
             }
@@ -61,7 +63,16 @@ public sealed class ActorPhraseCoder
             {
                 if (entry.Kind == ActorKind.Agent)
                 {
-                    agent ??= entry;
+                    if (agent is null)
+                    {
+                        agent = entry;
+                    }
+                    else if (!ReferenceEquals(agent, entry))
+                    {
+                        // PETRARCH: every agent of the phrase adds its code ("an MSF Arnor diplomat",
+                        // "the Danish Islamist media").
+                        (moreAgents ??= []).Add(entry);
+                    }
                 }
                 else if (!actorSettled && entry.CodeOn(date) is { } code)
                 {
@@ -82,7 +93,7 @@ public sealed class ActorPhraseCoder
         return Code(CollectionsMarshal.AsSpan(tokens), date);
     }
 
-    private static string? Finish(string? actor, ActorEntry? agent)
+    private static string? Finish(string? actor, ActorEntry? agent, List<ActorEntry>? moreAgents)
     {
         var agentCode = agent?.CodeOn(null);
         if (actor is null)
@@ -95,10 +106,23 @@ public sealed class ActorPhraseCoder
         }
         if (actor.Contains('/', StringComparison.Ordinal))
         {
-            // Several actors under one name: the agent goes with each.
-            return string.Join('/', actor.Split('/').Select(a => CameoCodes.Combine(a, agentCode, agent!.AgentPosition)));
+            // Several actors under one name: the agents go with each.
+            return string.Join('/', actor.Split('/').Select(a => WithAgents(a, agent!, moreAgents)));
         }
-        return CameoCodes.Combine(actor, agentCode, agent!.AgentPosition);
+        return WithAgents(actor, agent!, moreAgents);
+    }
+
+    private static string WithAgents(string actor, ActorEntry agent, List<ActorEntry>? moreAgents)
+    {
+        var code = CameoCodes.Combine(actor, agent.CodeOn(null) ?? "", agent.AgentPosition);
+        if (moreAgents is not null)
+        {
+            foreach (var more in moreAgents)
+            {
+                code = CameoCodes.Combine(code, more.CodeOn(null) ?? "", more.AgentPosition);
+            }
+        }
+        return code;
     }
 
     private static bool IsCoordination(string token) =>

@@ -153,15 +153,19 @@ internal sealed class CoderState
     public bool IsPassive(int token)
     {
         var participle = Analyses[token].Xpos == "VBN";
+        var passive = false;
         for (var c = FirstChild[token]; c >= 0; c = NextSibling[c])
         {
             var rel = Analyses[c].Relation;
-            if (rel == "aux:pass" || (rel == "nsubj:pass" && participle))
+            if (rel == "aux:pass")
             {
-                return true;
+                // Only a form of be or get makes a passive: "the Ministry of Silly Walks condemned",
+                // with "Walks" read as a passive auxiliary, is active whatever else the parse says.
+                return Lemma(c) is "be" or "get";
             }
+            passive |= rel == "nsubj:pass" && participle;
         }
-        return false;
+        return passive;
     }
 
     /// <summary>True when the token has a dependent with the given relation.</summary>

@@ -155,7 +155,7 @@ public sealed class EventCoder
                 }
                 var a = document.Analyses[t];
                 bool nominal;
-                if (a.Upos is "VERB")
+                if (a.Upos is "VERB" || IsVerbReadAsAdjective(state, t))
                 {
                     nominal = false;
                 }
@@ -279,12 +279,19 @@ public sealed class EventCoder
             }
             else if (slot.Relation == SlotRelation.InPhrase)
             {
-                token = FindInPhrase(state, predicate, after, slot, sentence, frame[..frameCount]);
+                token = slot.SkipPhrases > 0
+                    ? FindAfterSkipped(state, predicate, after, slot.SkipPhrases, sentence)
+                    : FindInPhrase(state, predicate, after, slot, sentence, frame[..frameCount]);
                 after = token >= 0 ? token : after;
             }
             else
             {
                 token = FindDependent(state, frame[..frameCount], slot, sentence);
+                if (token < 0 && slot.SurfaceSubject)
+                {
+                    // "X was seen to break in Y": an infinitive's subject is the one it shares.
+                    token = SubjectOf(state, predicate, sentence, 0, out _);
+                }
             }
             if (token < 0 && roleCount > 0 && slot.Role == SlotRole.None && slot.Relation is not (SlotRelation.InPhrase or SlotRelation.BeforePredicate))
             {
@@ -375,6 +382,15 @@ public sealed class EventCoder
             {
                 return withE;
             }
+            // One that cut "boycotted" to "boycot" undid a doubling the verb has of its own.
+            if (IsVowel(lemma[^2]) && !IsVowel(lemma[^1]))
+            {
+                var doubled = Lexicon.Find(lemma + lemma[^1], nominal: false);
+                if (doubled.Length > 0)
+                {
+                    return doubled;
+                }
+            }
         }
         if (lemma.EndsWith("ed", StringComparison.Ordinal))
         {
@@ -408,6 +424,8 @@ public sealed class EventCoder
             return [];
         }
     }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u';
 
     private static bool NamesActor(CoderState state, int token)
     {
@@ -479,8 +497,8 @@ public sealed class EventCoder
                 }
             }
             // A passive participle modifying a noun has that noun as its object: "forces surrounded in".
-            if (f == 0 && frame == matched && slot.Relation == SlotRelation.Object && slot.Lemmas is null && state.Relation(head) == "acl"
-                && state.Analyses[head].Xpos == "VBN")
+            if (f == 0 && frame == matched && slot.Relation == SlotRelation.Object && slot.Lemmas is null
+                && ((state.Relation(head) == "acl" && state.Analyses[head].Xpos == "VBN") || IsVerbReadAsAdjective(state, head)))
             {
                 var noun = state.Analyses[head].Head;
                 if (noun >= sentence.FirstToken && noun < sentence.EndToken)
@@ -509,14 +527,47 @@ public sealed class EventCoder
             {
                 continue;
             }
-            var head = state.Analyses[t].Head;
-            for (var depth = 0; depth < MaxPhraseDepth && head >= 0; depth++)
+            if (InPhraseOf(state, t, predicate))
             {
-                if (head == predicate)
-                {
-                    return t;
-                }
-                head = state.Analyses[head].Head;
+                return t;
+            }
+        }
+        return -1;
+    }
+
+    private static bool InPhraseOf(CoderState state, int token, int predicate)
+    {
+        var head = state.Analyses[token].Head;
+        for (var depth = 0; depth < MaxPhraseDepth && head >= 0; depth++)
+        {
+            if (head == predicate)
+            {
+                return true;
+            }
+            head = state.Analyses[head].Head;
+        }
+        return false;
+    }
+
+    // PETRARCH's "^": pass over the next noun phrases after the anchor word in the predicate's
+    // phrase, then take the first phrase after them that names an actor.
+    private static int FindAfterSkipped(CoderState state, int predicate, int anchor, int skips, Sentence sentence)
+    {
+        var passed = 0;
+        for (var t = anchor + 1; t < sentence.EndToken; t++)
+        {
+            if (state.Removed[t] || state.Analyses[t].Upos is not ("NOUN" or "PROPN" or "PRON")
+                || state.Relation(t) is "compound" or "flat" or "amod" or "nmod:poss" || !InPhraseOf(state, t, predicate))
+            {
+                continue;
+            }
+            if (passed < skips)
+            {
+                passed++;
+            }
+            else if (HasOwnActor(state, t))
+            {
+                return t;
             }
         }
         return -1;
@@ -644,6 +695,12 @@ public sealed class EventCoder
             && state.Analyses[predicate].Xpos is "VBN" or "JJ" && DescriptionVerbs.Contains(state.Lemma(governor)))
         {
             trace?.Note(sentenceIndex, predicate, $"dropped: '{state.Lemma(predicate)}' describes the object of '{state.Lemma(governor)}', it reports no deed");
+            return;
+        }
+
+        if (!pattern.Nominal && IsRecalledPast(state, predicate, sentence))
+        {
+            trace?.Note(sentenceIndex, predicate, $"dropped: '{state.Lemma(predicate)}' is a past event recalled ('years after ...'), not news");
             return;
         }
 
@@ -790,6 +847,13 @@ public sealed class EventCoder
             trace?.Note(sentenceIndex, predicate, $"dropped by require-dyad: no {(sourceCount == 0 ? "source" : "target")} actor");
             return;
         }
+        if (Options.TargetFromVerbPhrase && targetCount == 0 && !pattern.Nominal && !HasPhraseAfter(state, clause))
+        {
+            // PETRARCH: a verb with nothing after it but a bare time word ("said today") has no
+            // phrase to take a target from, and codes nothing.
+            trace?.Note(sentenceIndex, predicate, "dropped: no target and no phrase after the verb");
+            return;
+        }
         if (sourceCount == 0 || targetCount == 0)
         {
             confidence -= 0.2;
@@ -928,7 +992,7 @@ public sealed class EventCoder
                 var own = head == candidate.Predicate || head == clause;
                 if (c == sourceToken || (own && rel is "obl:agent" or "nsubj" or "nsubj:pass")
                     || !(rel is "obj" or "iobj" or "xcomp" or "ccomp" or "nsubj" or "nsubj:pass" || rel.StartsWith("obl", StringComparison.Ordinal)
-                        || (rel == "advcl" && state.MarkerIs(c, "to"))
+                        || (rel == "advcl" && (state.MarkerIs(c, "to") || IsMisreadPhrase(state, c, head)))
                         || rel.StartsWith("nmod", StringComparison.Ordinal) || rel.StartsWith("acl", StringComparison.Ordinal)))
                 {
                     continue;
@@ -943,6 +1007,90 @@ public sealed class EventCoder
                 }
             }
         }
+    }
+
+    // "Police arrested students" with "arrested" read as an adjective of "students": a past form
+    // between a name and the noun it modifies, both naming actors, is the clause's verb. After a
+    // determiner ("the arrested students") it is an adjective.
+    private static bool IsVerbReadAsAdjective(CoderState state, int token)
+    {
+        var a = state.Analyses[token];
+        if (a.Upos != "ADJ" || a.Relation != "amod" || a.Head <= token || token == 0)
+        {
+            return false;
+        }
+        var form = state.Form(token);
+        var before = token - 1;
+        return (a.Xpos is "VBN" or "VBD" || form.EndsWith("ed", StringComparison.Ordinal))
+            && state.Analyses[before].Upos is "NOUN" or "PROPN" && state.ActorOf(before) >= 0 && HasOwnActor(state, a.Head)
+            && state.Analyses[before].Head != token;
+    }
+
+    // An adverbial clause the parser made of what is a phrase of the verb's: a preposition heads it
+    // ("launched an offensive against besieged X"), or it is an -ing word right after the object
+    // with no marker or subject of its own ("rescheduled his mushroom hunting trip in X").
+    private static bool IsMisreadPhrase(CoderState state, int clause, int head)
+    {
+        var preposition = false;
+        for (var c = state.FirstChild[clause]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (rel is "mark" or "nsubj" or "nsubj:pass" or "csubj")
+            {
+                return false;
+            }
+            preposition |= rel == "case" && c < clause && state.Analyses[c].Upos == "ADP";
+        }
+        return preposition || (state.Analyses[clause].Xpos == "VBG" && clause > 0
+            && state.Analyses[clause - 1].Head == head && state.Relation(clause - 1) == "obj");
+    }
+
+    // An object, complement or prepositional phrase after the verb; bare time words ("today",
+    // "last week") are none.
+    private static bool HasPhraseAfter(CoderState state, int verb)
+    {
+        for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+        {
+            var rel = state.Relation(c);
+            if (state.FirstChild[c] < 0 && state.Lemma(c) is "today" or "yesterday" or "tonight" or "now")
+            {
+                // However the parser labels it.
+                continue;
+            }
+            if (c > verb && (rel is "obj" or "iobj" or "ccomp" or "xcomp" || (rel.StartsWith("obl", StringComparison.Ordinal)
+                && rel is not ("obl:unmarked" or "obl:tmod" or "obl:npmod"))))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // "... almost five years after crowds burned down its embassy": a clause dated back from the
+    // news by a span of years or months recalls what happened then; it is background, not an event
+    // of the story. Read from the words, which parsers hang in many ways.
+    private static bool IsRecalledPast(CoderState state, int verb, Sentence sentence)
+    {
+        for (var t = verb - 1; t > sentence.FirstToken + 1; t--)
+        {
+            var a = state.Analyses[t];
+            if (a.Upos is "VERB" or "PUNCT" or "SCONJ" && state.Lemma(t) is not ("after" or "since"))
+            {
+                return false;
+            }
+            if (state.Lemma(t) is not ("after" or "since"))
+            {
+                continue;
+            }
+            var unit = t - 1;
+            if (state.Lemma(unit) is not ("year" or "month" or "decade"))
+            {
+                return false;
+            }
+            var count = unit - 1;
+            return state.Analyses[count].Upos == "NUM" || state.Lemma(count) is "several" or "many" or "few";
+        }
+        return false;
     }
 
     // An actor named by the token or one of the close dependents ActorsOf reads.
@@ -1013,6 +1161,11 @@ public sealed class EventCoder
                 if (state.Analyses[c].Upos == "PRON" && state.Relation(verb) == "acl:relcl" && IsRelativePronoun(state.Lemma(c)))
                 {
                     return InSentence(state.Analyses[verb].Head, sentence);
+                }
+                var named = NamedSpeaker(state, verb, c);
+                if (named >= 0)
+                {
+                    return named;
                 }
                 if (state.Analyses[c].Upos == "PRON" && state.ActorOf(c) < 0 && depth < MaxClimb && IsPersonalPronoun(state.Lemma(c)))
                 {
@@ -1237,6 +1390,32 @@ public sealed class EventCoder
         var found = SubjectOf(state, head, sentence, depth + 1, out _);
         inherited = true;
         return found;
+    }
+
+    // "..., the official news agency KCNA said": a parser that reads the agency's name as the subject
+    // of a relative clause on the noun has split one speaker in two. A name that is nobody, right
+    // after a noun that is someone, as the subject of a verb of saying hung on that noun: the noun speaks.
+    private static int NamedSpeaker(CoderState state, int verb, int subject)
+    {
+        if (state.Relation(verb) != "acl:relcl" || !SpeechVerbs.Contains(state.Lemma(verb))
+            || state.Analyses[subject].Upos != "PROPN" || state.ActorOf(subject) >= 0)
+        {
+            return -1;
+        }
+        var noun = state.Analyses[verb].Head;
+        if (noun < 0 || noun >= subject || !HasOwnActor(state, noun))
+        {
+            return -1;
+        }
+        for (var t = noun + 1; t < subject; t++)
+        {
+            // Only the name's own words between them: "the agency Bree Press said".
+            if (state.Analyses[t].Head != subject || state.Relation(t) is not ("compound" or "flat"))
+            {
+                return -1;
+            }
+        }
+        return noun;
     }
 
     private static bool IsPersonalPronoun(string lemma) => lemma is "it" or "he" or "she" or "they";

@@ -24,7 +24,9 @@ public static class NounPhraseActors
         for (var h = 0; h < doc.Tokens.Length; h++)
         {
             var a = doc.Analyses[h];
-            if (covered[h] || a.Upos is not ("NOUN" or "PROPN") || a.Relation is "compound" or "flat" or "amod")
+            // A noun the parser hung as a modifier on punctuation modifies nothing: it heads its own phrase.
+            if (covered[h] || a.Upos is not ("NOUN" or "PROPN") || a.Relation is "compound" or "flat"
+                || (a.Relation == "amod" && a.Head >= 0 && doc.Analyses[a.Head].Upos != "PUNCT"))
             {
                 continue;
             }

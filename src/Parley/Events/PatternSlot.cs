@@ -58,6 +58,13 @@ public sealed class PatternSlot
     /// </summary>
     public bool SurfaceSubject { get; init; }
 
+    /// <summary>
+    /// For a role slot in <see cref="SlotRelation.InPhrase"/>: how many noun phrases after the word
+    /// matched before it are passed over first (PETRARCH's <c>^</c>): "- * IN ^ +" on "in X with Y"
+    /// takes Y.
+    /// </summary>
+    public int SkipPhrases { get; init; }
+
     /// <summary>Number of alternatives the slot stands for (1 for a role slot).</summary>
     public int Alternatives => (Lemmas?.Count ?? 1) * (Prepositions?.Count ?? 1);
 }

@@ -330,6 +330,7 @@ public sealed class PetrarchVerbReader
             slots.Add(new PatternSlot(SlotRelation.Subject, null, null, SlotRole.Target, false) { SurfaceSubject = true });
         }
         var i = 0;
+        var skips = 0;
         var tokens = Tokens(after);
         while (i < tokens.Count)
         {
@@ -357,12 +358,23 @@ public sealed class PetrarchVerbReader
             i++;
             if (IsRole(t))
             {
-                if (t != "^")
+                if (t == "^")
+                {
+                    skips++;
+                }
+                else if (skips > 0)
+                {
+                    // "- * IN ^ +": the role is the noun phrase after the skipped ones.
+                    slots.Add(new PatternSlot(SlotRelation.InPhrase, null, null, t == "$" ? SlotRole.Source : SlotRole.Target, false) { SkipPhrases = skips });
+                    skips = 0;
+                }
+                else
                 {
                     slots.Add(new PatternSlot(SlotRelation.Object, null, null, t == "$" ? SlotRole.Source : SlotRole.Target, false));
                 }
                 continue;
             }
+            skips = 0;
             if (t.Length > 0 && (char.IsLetter(t[0]) || t[0] == '&'))
             {
                 if (IsPreposition(t) && i < tokens.Count && IsRole(tokens[i].Text) && tokens[i].Text != "^")
