@@ -162,9 +162,9 @@ internal sealed class ArcEagerBeam
     }
 
     /// <summary>
-    /// The entry for taking <paramref name="action"/> after <paramref name="parent"/>, if an item of the
-    /// beam did exactly that in the last step; otherwise <see cref="Start"/> - 1. Used to follow whether
-    /// a given sequence (the gold one) is still in the beam.
+    /// The beam position of the item that took <paramref name="action"/> after history entry
+    /// <paramref name="parent"/> in the last step (or was carried, for <see cref="Carry"/>), or -1 when no
+    /// item did. Used to follow whether a given sequence (the gold one) is still in the beam.
     /// </summary>
     public int FindChild(int parent, int action)
     {
@@ -173,10 +173,10 @@ internal sealed class ArcEagerBeam
             var e = _entry[i];
             if (action == Carry ? e == parent : e > parent && _parent[e] == parent && _action[e] == action)
             {
-                return e;
+                return i;
             }
         }
-        return Start - 1;
+        return -1;
     }
 
     /// <summary>The actions from the start to <paramref name="entry"/>, in order, into <paramref name="actions"/> (cleared first).</summary>

@@ -46,20 +46,30 @@ internal sealed class ParserBeamTrainer
         var worstViolation = double.NegativeInfinity;
         for (var step = 1; step <= goldLength || !_beam.IsDone; step++)
         {
-            var action = ArcEagerBeam.Carry;
-            if (step <= goldLength)
+            var action = step <= goldLength ? _goldActions[step - 1] : ArcEagerBeam.Carry;
+            if (!goldInBeam)
             {
-                action = _goldActions[step - 1];
-                var count = ParserFeatures.Extract(_gold, _features);
-                trainer.Score(_features.AsSpan(0, count), _scores);
-                goldScore += _scores[action];
-                _gold.Apply(action);
+                goldScore += GoldActionScore(action, trainer);
             }
             _beam.Step(ref scorer);
             if (goldInBeam)
             {
-                goldEntry = _beam.FindChild(goldEntry, action);
-                goldInBeam = goldEntry >= ArcEagerBeam.Start;
+                var item = _beam.FindChild(goldEntry, action);
+                goldInBeam = item >= 0;
+                if (goldInBeam)
+                {
+                    // The same sum the beam made, so the scores compare exactly.
+                    goldEntry = _beam.Entry(item);
+                    goldScore = _beam.Score(item);
+                }
+                else
+                {
+                    goldScore += GoldActionScore(action, trainer);
+                }
+            }
+            if (action != ArcEagerBeam.Carry)
+            {
+                _gold.Apply(action);
             }
             bestIsGold = goldInBeam && _beam.Entry(0) == goldEntry;
             if (bestIsGold)
@@ -82,6 +92,18 @@ internal sealed class ParserBeamTrainer
         _beam.Actions(worstEntry, _predicted);
         Update(input, Math.Min(worstStep, goldLength), trainer);
         return true;
+    }
+
+    // The score of the gold action from the gold configuration (0 for a carried terminal one).
+    private float GoldActionScore(int action, SparsePerceptronTrainer trainer)
+    {
+        if (action == ArcEagerBeam.Carry)
+        {
+            return 0;
+        }
+        var count = ParserFeatures.Extract(_gold, _features);
+        trainer.Score(_features.AsSpan(0, count), _scores);
+        return _scores[action];
     }
 
     // Rewards the first goldPrefix gold actions and penalises the predicted ones, from where they part.

@@ -181,6 +181,10 @@ public static class ParserTrainer
                 bestLas = evaluation.Las;
                 best = bytes;
                 sinceBest = 0;
+                if (options.CheckpointPath is { } checkpoint)
+                {
+                    Final(stored, options).Save(checkpoint);
+                }
             }
             else if (++sinceBest >= options.Patience)
             {
@@ -188,15 +192,17 @@ public static class ParserTrainer
                 break;
             }
         }
-        var chosen = FromBytes(best!);
+        var chosen = Final(FromBytes(best!), options);
         if (options.FinalPruneThreshold > 0)
         {
-            chosen = chosen.Prune(options.FinalPruneThreshold);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pruned weights below {options.FinalPruneThreshold}: {chosen.FeatureCount} features, {ToBytes(chosen).Length / 1e6:F1} MB"));
         }
         return chosen;
     }
+
+    private static ParserModel Final(ParserModel chosen, ParserTrainingOptions options) =>
+        options.FinalPruneThreshold > 0 ? chosen.Prune(options.FinalPruneThreshold) : chosen;
 
     // How often predicted Penn tags agree with gold, for the log.
     private static string TagAgreement(IReadOnlyList<ConlluSentence> gold, IReadOnlyList<ConlluSentence> predicted)

@@ -30,4 +30,11 @@ public sealed record ParserTrainingOptions
     /// width it parses with.
     /// </summary>
     public int BeamWidth { get; init; } = 1;
+
+    /// <summary>
+    /// When set, every epoch that improves dev LAS writes the model chosen so far (pruned as the final
+    /// one is) to this file, so a long run stopped early still leaves the model a run of that many
+    /// epochs would have returned.
+    /// </summary>
+    public string? CheckpointPath { get; init; }
 }

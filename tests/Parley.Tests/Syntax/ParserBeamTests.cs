@@ -150,6 +150,24 @@ public sealed class ParserBeamTests
     {
         var (prepared, labels, lifted) = ParserTrainer.Prepare([.. ParserSamples.Sentences(), .. Sentences(Unseen)], new ParserTrainingOptions { MinDecoratedCount = 1 });
         Assert.Equal(1, lifted);
+        AssertGoldSequencesRebuild(prepared, labels);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Static_oracle_sequence_builds_every_lifted_training_tree()
+    {
+        var train = Path.Combine(TestPaths.Corpora, "ud-english-ewt", "en_ewt-ud-train.conllu");
+        if (!File.Exists(train))
+        {
+            return;
+        }
+        var (prepared, labels, _) = ParserTrainer.Prepare([.. ConlluReader.ReadFile(train)], new ParserTrainingOptions());
+        AssertGoldSequencesRebuild(prepared, labels);
+    }
+
+    private static void AssertGoldSequencesRebuild(List<(IReadOnlyList<ConlluWord> Words, int[] Heads, string[] Labels)> prepared, string[] labels)
+    {
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < labels.Length; i++)
         {
