@@ -280,8 +280,16 @@ public sealed class ParserModel
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
-            writer.Write(FormatVersion);
-            writer.Write(_beamWidth);
+            // A greedy model keeps format 1, so retraining it gives the same bytes as before beams existed.
+            if (_beamWidth == 1)
+            {
+                writer.Write(GreedyFormatVersion);
+            }
+            else
+            {
+                writer.Write(FormatVersion);
+                writer.Write(_beamWidth);
+            }
             writer.Write(_labels.Length);
             foreach (var label in _labels)
             {

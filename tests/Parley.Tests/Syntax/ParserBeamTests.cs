@@ -125,23 +125,20 @@ public sealed class ParserBeamTests
     }
 
     [Fact]
-    public void Models_of_the_greedy_format_load_as_greedy()
+    public void Greedy_models_keep_the_first_format_and_beam_widths_are_checked_on_loading()
     {
-        var model = ParserSamples.Train(epochs: 2, seed: 3);
-        var bytes = ParserSamples.Bytes(model);
-        // Format 1: the magic, the version, then the labels at once (no beam width).
-        var old = new byte[bytes.Length - 4];
-        bytes.AsSpan(0, 8).CopyTo(old);
-        BitConverter.GetBytes(1).CopyTo(old, 8);
-        bytes.AsSpan(16).CopyTo(old.AsSpan(12));
-        using var stream = new MemoryStream(old);
-        var loaded = ParserModel.Load(stream);
-        Assert.Equal(1, loaded.BeamWidth);
-        Assert.Equal(bytes, ParserSamples.Bytes(loaded));
+        var greedy = ParserSamples.Bytes(ParserSamples.Train(epochs: 2, seed: 3));
+        Assert.Equal(1, BitConverter.ToInt32(greedy, 8));   // the format version follows the eight magic bytes
+        using (var stream = new MemoryStream(greedy))
+        {
+            Assert.Equal(1, ParserModel.Load(stream).BeamWidth);
+        }
 
-        var widths = (byte[])bytes.Clone();
-        BitConverter.GetBytes(0).CopyTo(widths, 12);
-        using var zero = new MemoryStream(widths);
+        var beam = ParserSamples.Bytes(BeamModel.Value);
+        Assert.Equal(ParserModel.FormatVersion, BitConverter.ToInt32(beam, 8));
+        Assert.Equal(4, BitConverter.ToInt32(beam, 12));
+        BitConverter.GetBytes(0).CopyTo(beam, 12);
+        using var zero = new MemoryStream(beam);
         Assert.Throws<InvalidDataException>(() => ParserModel.Load(zero));
     }
 
