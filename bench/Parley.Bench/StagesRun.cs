@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Parley.Model;
 using Parley.Processing;
+using Parley.Syntax;
 
 namespace Parley.Bench;
 
@@ -20,6 +21,10 @@ internal static class StagesRun
         }
         var stages = StandardStages.Create(DataPaths.ResolveData()).Pipeline.Stages;
         var ticks = new long[stages.Count];
+        // A beam parser is also timed greedy (same weights) on the same documents, for comparison.
+        var beam = stages.OfType<ArcEagerParser>().FirstOrDefault(p => p.Model.BeamWidth > 1);
+        var greedy = beam is null ? null : new ArcEagerParser(beam.Model.WithBeamWidth(1));
+        long greedyTicks = 0;
         for (var r = 0; r <= repeat; r++)
         {
             foreach (var a in articles)
@@ -27,6 +32,12 @@ internal static class StagesRun
                 var document = new Document(a.Id, a.Text) { Published = a.Published };
                 for (var s = 0; s < stages.Count && !document.IsFailed; s++)
                 {
+                    if (greedy is not null && stages[s] is ArcEagerParser)
+                    {
+                        var before = Stopwatch.GetTimestamp();
+                        greedy.Process(document, new StageContext(document, greedy.Name));
+                        greedyTicks += r > 0 ? Stopwatch.GetTimestamp() - before : 0;
+                    }
                     var start = Stopwatch.GetTimestamp();
                     stages[s].Process(document, new StageContext(document, stages[s].Name));
                     var spent = Stopwatch.GetTimestamp() - start;
@@ -45,6 +56,11 @@ internal static class StagesRun
         {
             var ms = ticks[s] * 1000.0 / Stopwatch.Frequency / repeat;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stages[s].Name,-30} {ms,8:F0} {100.0 * ticks[s] / total,6:F1} %"));
+        }
+        if (greedy is not null)
+        {
+            var ms = greedyTicks * 1000.0 / Stopwatch.Frequency / repeat;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"(parse greedy, same weights)",-30} {ms,8:F0}     (not in the total; the stage above uses a beam of {beam!.Model.BeamWidth})"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"total",-30} {total * 1000.0 / Stopwatch.Frequency / repeat,8:F0}"));
         return 0;

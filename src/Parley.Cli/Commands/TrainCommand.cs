@@ -34,8 +34,30 @@ internal static class TrainCommand
             }
             TaggerTrainer.TrainFromCorpora(data, output, Console.Out, beamWidth: width, retrainWithDev: result.GetValue(withDev));
         }, beam, withDev));
-        command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (_, data, output) =>
-            ParserTrainer.TrainFromCorpora(data, output, Console.Out)));
+        var parserBeam = new Option<int>("--beam")
+        {
+            Description = "Beam width for training and parsing (1: greedy with a dynamic oracle; more: beam search trained globally, stored in the model).",
+            DefaultValueFactory = _ => 1,
+        };
+        var parserEpochs = new Option<int>("--epochs")
+        {
+            Description = "Most epochs to train; dev LAS picks the one kept.",
+            DefaultValueFactory = _ => ParserTrainer.DefaultEpochs,
+        };
+        command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (result, data, output) =>
+        {
+            var width = result.GetValue(parserBeam);
+            if (width is < 1 or > ParserModel.MaxBeamWidth)
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--beam {width}: give a width from 1 (greedy) to {ParserModel.MaxBeamWidth}.");
+            }
+            var epochs = result.GetValue(parserEpochs);
+            if (epochs < 1)
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--epochs {epochs}: give at least 1.");
+            }
+            ParserTrainer.TrainFromCorpora(data, output, Console.Out, epochs: epochs, options: new ParserTrainingOptions { BeamWidth = width });
+        }, parserBeam, parserEpochs));
         command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin); uses the tagger in --out, else the shipped one.", (_, data, output) =>
         {
             var shipped = DataPaths.ResolveData();

@@ -78,6 +78,40 @@ internal sealed class ArcEagerState
         RootChildren = 0;
     }
 
+    /// <summary>
+    /// Makes this configuration a copy of <paramref name="source"/>'s (stack, buffer and arcs), which
+    /// must be over the same sentence; the words, tags and punctuation flags are left as they are.
+    /// Lets a beam fork configurations without allocating.
+    /// </summary>
+    public void CopyConfigurationFrom(ArcEagerState source)
+    {
+        var size = source.Count + 1;
+        Array.Copy(source.Stack, Stack, source.StackCount);
+        Array.Copy(source.Head, Head, size);
+        Array.Copy(source.Label, Label, size);
+        Array.Copy(source.Left1, Left1, size);
+        Array.Copy(source.Left2, Left2, size);
+        Array.Copy(source.Right1, Right1, size);
+        Array.Copy(source.Right2, Right2, size);
+        Array.Copy(source.LeftCount, LeftCount, size);
+        Array.Copy(source.RightCount, RightCount, size);
+        Array.Copy(source.LeftLabels, LeftLabels, size);
+        Array.Copy(source.RightLabels, RightLabels, size);
+        StackCount = source.StackCount;
+        Buffer = source.Buffer;
+        RootChildren = source.RootChildren;
+    }
+
+    /// <summary>Resets this configuration for <paramref name="source"/>'s sentence and copies its words, tags and punctuation flags.</summary>
+    public void ResetLike(ArcEagerState source)
+    {
+        Reset(source.Count, source.LabelCount, source.RootLabel);
+        var size = source.Count + 1;
+        Array.Copy(source.Word, Word, size);
+        Array.Copy(source.Tag, Tag, size);
+        Array.Copy(source.IsPunct, IsPunct, size);
+    }
+
     public int S0 => StackCount > 0 ? Stack[StackCount - 1] : None;
 
     public int S1 => StackCount > 1 ? Stack[StackCount - 2] : None;

@@ -5,15 +5,22 @@ using Parley.Model;
 namespace Parley.Syntax;
 
 /// <summary>
-/// A trained labelled dependency parser: greedy arc-eager transitions scored by an averaged perceptron,
-/// with pseudo-projective lifting undone after parsing. Read-only once loaded; one instance parses on
+/// A trained labelled dependency parser: arc-eager transitions scored by an averaged perceptron, taken
+/// greedily or, for a model trained with a beam, by beam search of the width it was trained with
+/// (<see cref="BeamWidth"/>), with pseudo-projective lifting undone after parsing. Read-only once loaded; one instance parses on
 /// any number of threads at once, each with its own reused working memory, and allocates nothing per
 /// word. The same model and input always give the same tree.
 /// </summary>
 public sealed class ParserModel
 {
     /// <summary>Version of the file format; <see cref="Load(Stream)"/> refuses any other.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>Widest beam a model may declare.</summary>
+    public const int MaxBeamWidth = 64;
+
+    // Format 1 had no beam width: its models are greedy.
+    private const int GreedyFormatVersion = 1;
 
     private static readonly byte[] Magic = "PARLEYDP"u8.ToArray();
 
@@ -28,11 +35,17 @@ public sealed class ParserModel
     private readonly int _punctLabel;
     private readonly int _otherLabel;
     private readonly PackedPerceptronModel _weights;
+    private readonly int _beamWidth;
 
-    internal ParserModel(string[] labels, PackedPerceptronModel weights)
+    internal ParserModel(string[] labels, PackedPerceptronModel weights, int beamWidth = 1)
     {
+        if (beamWidth is < 1 or > MaxBeamWidth)
+        {
+            throw new InvalidDataException($"Parser beam width {beamWidth} is outside 1..{MaxBeamWidth}.");
+        }
         _labels = labels;
         _weights = weights;
+        _beamWidth = beamWidth;
         if (weights.Classes != 2 + 2 * labels.Length)
         {
             throw new InvalidDataException($"Parser model has {weights.Classes} classes for {labels.Length} labels (expected {2 + 2 * labels.Length}).");
@@ -79,6 +92,21 @@ public sealed class ParserModel
 
     /// <summary>Number of hashed features with a non-zero weight.</summary>
     public int FeatureCount => _weights.FeatureCount;
+
+    /// <summary>Beam width the model parses with: 1 is greedy; a beam model's default is the width it was trained with.</summary>
+    public int BeamWidth => _beamWidth;
+
+    /// <summary>
+    /// The same weights parsing with a beam of <paramref name="width"/> (1: greedy, fastest). A beam
+    /// model parses best with the width it was trained with; a greedy model gains little from a beam.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The width is outside 1..<see cref="MaxBeamWidth"/>.</exception>
+    public ParserModel WithBeamWidth(int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaxBeamWidth);
+        return width == _beamWidth ? this : new ParserModel(_labels, _weights, width);
+    }
 
     internal int LabelCount => _labels.Length;
 
@@ -148,14 +176,38 @@ public sealed class ParserModel
     internal void Run(ParserScratch scratch)
     {
         var state = scratch.State;
-        var features = scratch.Features;
-        var scores = scratch.Scores;
-        while (!state.IsTerminal)
+        if (_beamWidth > 1)
         {
-            var count = ParserFeatures.Extract(state, features);
-            _weights.Score(features.AsSpan(0, count), scores);
-            state.Apply(BestValid(state, scores));
+            Search(scratch, _beamWidth);
         }
+        else
+        {
+            var features = scratch.Features;
+            var scores = scratch.Scores;
+            while (!state.IsTerminal)
+            {
+                var count = ParserFeatures.Extract(state, features);
+                _weights.Score(features.AsSpan(0, count), scores);
+                state.Apply(BestValid(state, scores));
+            }
+        }
+        Complete(scratch);
+    }
+
+    /// <summary>Takes the prepared sentence to a terminal configuration by beam search of <paramref name="width"/> (1 included).</summary>
+    internal void Search(ParserScratch scratch, int width)
+    {
+        var beam = scratch.Beam ??= new ArcEagerBeam();
+        beam.Begin(scratch.State, width);
+        var scorer = new PackedScorer(_weights);
+        beam.Run(ref scorer);
+        scratch.State.CopyConfigurationFrom(beam.State(0));
+    }
+
+    /// <summary>Attaches the words left without a head and undoes the lifting: heads and undecorated labels end in the state.</summary>
+    internal void Complete(ParserScratch scratch)
+    {
+        var state = scratch.State;
         state.Finish(_punctLabel, _otherLabel);
         ProjectiveLifting.Lower(state.Head, state.Label, state.Count, _baseOf, _liftedFrom, scratch.Queue);
     }
@@ -219,7 +271,7 @@ public sealed class ParserModel
     }
 
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude: smaller and faster.</summary>
-    public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold));
+    public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold), _beamWidth);
 
     /// <summary>Writes the model. The same model always gives the same bytes.</summary>
     public void Save(Stream stream)
@@ -228,7 +280,16 @@ public sealed class ParserModel
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
-            writer.Write(FormatVersion);
+            // A greedy model keeps format 1, so retraining it gives the same bytes as before beams existed.
+            if (_beamWidth == 1)
+            {
+                writer.Write(GreedyFormatVersion);
+            }
+            else
+            {
+                writer.Write(FormatVersion);
+                writer.Write(_beamWidth);
+            }
             writer.Write(_labels.Length);
             foreach (var label in _labels)
             {
@@ -251,6 +312,7 @@ public sealed class ParserModel
     {
         ArgumentNullException.ThrowIfNull(stream);
         string[] labels;
+        int beamWidth;
         using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
         {
             var magic = reader.ReadBytes(Magic.Length);
@@ -259,9 +321,14 @@ public sealed class ParserModel
                 throw new InvalidDataException("Not a Parley parser model.");
             }
             var version = reader.ReadInt32();
-            if (version != FormatVersion)
+            if (version is not (FormatVersion or GreedyFormatVersion))
             {
-                throw new InvalidDataException($"Parser model format {version} is not supported (expected {FormatVersion}).");
+                throw new InvalidDataException($"Parser model format {version} is not supported (expected {GreedyFormatVersion} or {FormatVersion}).");
+            }
+            beamWidth = version == GreedyFormatVersion ? 1 : reader.ReadInt32();
+            if (beamWidth is < 1 or > MaxBeamWidth)
+            {
+                throw new InvalidDataException($"Parser model declares a beam of width {beamWidth}.");
             }
             var count = reader.ReadInt32();
             if (count is < 1 or > 4096)
@@ -274,7 +341,7 @@ public sealed class ParserModel
                 labels[i] = reader.ReadString();
             }
         }
-        return new ParserModel(labels, PackedPerceptronModel.Load(stream));
+        return new ParserModel(labels, PackedPerceptronModel.Load(stream), beamWidth);
     }
 
     /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>
@@ -283,5 +350,10 @@ public sealed class ParserModel
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         return Load(stream);
+    }
+
+    private readonly struct PackedScorer(PackedPerceptronModel weights) : IActionScorer
+    {
+        public void Score(ReadOnlySpan<ulong> features, Span<float> scores) => weights.Score(features, scores);
     }
 }

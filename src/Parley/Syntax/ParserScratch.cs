@@ -10,6 +10,7 @@ internal sealed class ParserScratch
     public readonly ulong[] Features = new ulong[ParserFeatures.MaxFeatures];
     public float[] Scores = [];
     public int[] Queue = [];
+    public ArcEagerBeam? Beam;
 
     /// <summary>Makes sure the buffers hold <paramref name="actions"/> scores and a sentence of <paramref name="words"/> words.</summary>
     public void Ensure(int actions, int words)

@@ -124,6 +124,10 @@ public static class ParserTrainer
         var trainer = new SparsePerceptronTrainer(2 + 2 * labels.Length);
         var scratch = new ParserScratch();
         var costs = new int[4];
+        var width = options.BeamWidth;
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, ParserModel.MaxBeamWidth);
+        var beamTrainer = width > 1 ? new ParserBeamTrainer() : null;
         var order = new int[instances.Length];
         for (var i = 0; i < order.Length; i++)
         {
@@ -141,10 +145,18 @@ public static class ParserTrainer
             foreach (var index in order)
             {
                 var sentence = instances[index];
-                TrainSentence(sentence, trainer, scratch, costs, labels.Length, rootLabel, explore, options.TagNoise, tagSet, rng, ref transitions, ref errors);
+                var state = PrepareSentence(sentence, scratch, labels.Length, rootLabel, options.TagNoise, tagSet, rng);
+                if (beamTrainer is null)
+                {
+                    TrainSentence(sentence, trainer, scratch, costs, explore, rng, ref transitions, ref errors);
+                    continue;
+                }
+                // For a beam, one decision is one sentence: "wrong" counts sentences that needed an update.
+                transitions++;
+                errors += beamTrainer.Train(state, sentence.Head, sentence.Label, width, trainer) ? 1 : 0;
             }
             var weights = trainer.CompilePacked(options.PruneThreshold);
-            var model = new ParserModel(labels, weights);
+            var model = new ParserModel(labels, weights, width);
             var bytes = ToBytes(model);
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch}: {clock.Elapsed.TotalSeconds:F1} s, {transitions} transitions, {100.0 * errors / Math.Max(1, transitions):F2} % wrong, {weights.FeatureCount} features, {weights.WeightCount} weights, {bytes.Length / 1e6:F1} MB");
@@ -169,6 +181,10 @@ public static class ParserTrainer
                 bestLas = evaluation.Las;
                 best = bytes;
                 sinceBest = 0;
+                if (options.CheckpointPath is { } checkpoint)
+                {
+                    Final(stored, options).Save(checkpoint);
+                }
             }
             else if (++sinceBest >= options.Patience)
             {
@@ -176,15 +192,17 @@ public static class ParserTrainer
                 break;
             }
         }
-        var chosen = FromBytes(best!);
+        var chosen = Final(FromBytes(best!), options);
         if (options.FinalPruneThreshold > 0)
         {
-            chosen = chosen.Prune(options.FinalPruneThreshold);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pruned weights below {options.FinalPruneThreshold}: {chosen.FeatureCount} features, {ToBytes(chosen).Length / 1e6:F1} MB"));
         }
         return chosen;
     }
+
+    private static ParserModel Final(ParserModel chosen, ParserTrainingOptions options) =>
+        options.FinalPruneThreshold > 0 ? chosen.Prune(options.FinalPruneThreshold) : chosen;
 
     // How often predicted Penn tags agree with gold, for the log.
     private static string TagAgreement(IReadOnlyList<ConlluSentence> gold, IReadOnlyList<ConlluSentence> predicted)
@@ -201,8 +219,9 @@ public static class ParserTrainer
         return string.Create(CultureInfo.InvariantCulture, $"{100.0 * same / Math.Max(1, words):F2} %");
     }
 
-    private static void TrainSentence(TrainingSentence sentence, SparsePerceptronTrainer trainer, ParserScratch scratch, int[] costs,
-        int labelCount, int rootLabel, double explore, double tagNoise, List<ulong> tagSet, Random rng, ref long transitions, ref long errors)
+    // Puts the sentence's words and (possibly noised) tags into the scratch state, reset for parsing.
+    private static ArcEagerState PrepareSentence(TrainingSentence sentence, ParserScratch scratch, int labelCount, int rootLabel,
+        double tagNoise, List<ulong> tagSet, Random rng)
     {
         var n = sentence.Count;
         scratch.Ensure(2 + 2 * labelCount, n);
@@ -216,6 +235,13 @@ public static class ParserTrainer
             state.Tag[i] = tagNoise > 0 && rng.NextDouble() < tagNoise ? tagSet[rng.Next(tagSet.Count)] : sentence.Tag[i];
             state.IsPunct[i] = sentence.IsPunct[i];
         }
+        return state;
+    }
+
+    private static void TrainSentence(TrainingSentence sentence, SparsePerceptronTrainer trainer, ParserScratch scratch, int[] costs,
+        double explore, Random rng, ref long transitions, ref long errors)
+    {
+        var state = scratch.State;
         var features = scratch.Features;
         var scores = scratch.Scores;
         var goldHead = sentence.Head;
@@ -242,7 +268,7 @@ public static class ParserTrainer
 
     // Among the allowed actions of least cost, the one the model scores highest: updating towards it
     // disturbs the model least.
-    private static (int Action, int Cost) BestCheapest(ArcEagerState state, float[] scores, int[] costs, int[] goldHead, int[] goldLabel)
+    internal static (int Action, int Cost) BestCheapest(ArcEagerState state, float[] scores, int[] costs, int[] goldHead, int[] goldLabel)
     {
         var best = -1;
         var bestCost = ArcEagerOracle.Invalid;

@@ -23,4 +23,18 @@ public sealed record ParserTrainingOptions
     /// and saved: the model gets smaller and faster for a negligible loss (measured on EWT dev).
     /// </summary>
     public float FinalPruneThreshold { get; init; } = 1f;
+
+    /// <summary>
+    /// Beam width: 1 trains the greedy parser with the dynamic oracle; more trains a beam parser
+    /// globally (max-violation updates against the static gold sequence), stored in the model as the
+    /// width it parses with.
+    /// </summary>
+    public int BeamWidth { get; init; } = 1;
+
+    /// <summary>
+    /// When set, every epoch that improves dev LAS writes the model chosen so far (pruned as the final
+    /// one is) to this file, so a long run stopped early still leaves the model a run of that many
+    /// epochs would have returned.
+    /// </summary>
+    public string? CheckpointPath { get; init; }
 }
