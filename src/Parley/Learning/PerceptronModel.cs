@@ -7,23 +7,20 @@ namespace Parley.Learning;
 /// <summary>
 /// A compiled, read-only averaged perceptron: for each hashed feature, the classes with non-zero
 /// weight. Scoring allocates nothing, and one instance is safe to share across threads.
-/// Stored compressed with weights quantised to 16-bit floats.
+/// Stored compressed with weights quantised to 16-bit floats; a model whose weights are all 16-bit
+/// floats (as loaded) scores with the layout of <see cref="PackedWeightTable"/>.
 /// </summary>
 public sealed class PerceptronModel
 {
     private readonly int _classes;
-    private readonly Slot[] _slots;      // open addressing by feature key, Key 0 = empty
-    private readonly uint[]? _packed;    // each feature's weights contiguous, when all are 16-bit floats
-    private readonly Entry[]? _entries;  // otherwise (weights compiled in memory, not yet quantised)
+    private readonly PackedWeightTable? _table;  // when all weights are 16-bit floats (as loaded from a file)
+    private readonly Slot[] _slots = [];         // otherwise: open addressing by feature key, Key 0 = empty
+    private readonly Entry[] _entries = [];      // and the weights (compiled in memory, not yet quantised)
     private readonly int[] _offsets;     // entries [offsets[i], offsets[i+1]) belong to feature i
     private readonly ushort[] _classIds;
     private readonly float[] _values;
     private readonly ulong[] _keys;
     private readonly int _mask;
-
-    // A 16-bit float widened to 32 bits leaves the low 13 mantissa bits zero: the class goes there,
-    // so one weight takes 4 bytes and its value is read back exactly.
-    private const uint PackedClassMask = 0xFFF;
 
     // Key and entry range side by side, and class with weight side by side, so scoring one feature
     // touches two cache lines instead of four: lookups, not arithmetic, bound tagging speed.
@@ -47,26 +44,19 @@ public sealed class PerceptronModel
         _offsets = offsets;
         _classIds = classIds;
         _values = values;
-        // Load factor between 1/3 and 2/3: a smaller table than a sparser one misses the cache less
-        // often, and linear probing keeps a feature's probes within a cache line or two.
+        if (Packable(classes, values))
+        {
+            _table = new PackedWeightTable(classes, keys, offsets, classIds, values);
+            return;
+        }
+        // Load factor between 1/3 and 2/3.
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length + keys.Length / 2));
         _mask = size - 1;
         _slots = new Slot[size];
-        if (Packable(classes, values))
+        _entries = new Entry[values.Length];
+        for (var e = 0; e < values.Length; e++)
         {
-            _packed = new uint[values.Length];
-            for (var e = 0; e < values.Length; e++)
-            {
-                _packed[e] = BitConverter.SingleToUInt32Bits(values[e]) | classIds[e];
-            }
-        }
-        else
-        {
-            _entries = new Entry[values.Length];
-            for (var e = 0; e < values.Length; e++)
-            {
-                _entries[e] = new Entry { Class = classIds[e], Value = values[e] };
-            }
+            _entries[e] = new Entry { Class = classIds[e], Value = values[e] };
         }
         for (var i = 0; i < keys.Length; i++)
         {
@@ -84,7 +74,7 @@ public sealed class PerceptronModel
     // in the bits such a weight leaves free.
     private static bool Packable(int classes, float[] values)
     {
-        if (classes > PackedClassMask + 1)
+        if (classes > PackedWeightTable.MaxClasses)
         {
             return false;
         }
@@ -110,6 +100,11 @@ public sealed class PerceptronModel
     /// <summary>Sets <paramref name="scores"/> (length ≥ <see cref="Classes"/>) to the summed weights of the features.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
+        if (_table is not null)
+        {
+            _table.Score(features, scores);
+            return;
+        }
         scores = scores[.._classes];
         scores.Clear();
         // Batches bound the stack the slot indexes take.
@@ -135,7 +130,6 @@ public sealed class PerceptronModel
     private ulong Resolve(ReadOnlySpan<ulong> features, Span<int> found)
     {
         var slots = _slots;
-        var packed = _packed;
         var entries = _entries;
         ulong touch = 0;
         for (var i = 0; i < features.Length; i++)
@@ -155,7 +149,7 @@ public sealed class PerceptronModel
                 {
                     if (candidate.Start < candidate.End)
                     {
-                        touch += packed is not null ? packed[candidate.Start] : (uint)entries![candidate.Start].Class;
+                        touch += (uint)entries[candidate.Start].Class;
                     }
                     break;
                 }
@@ -175,24 +169,7 @@ public sealed class PerceptronModel
     private void AddResolved(ReadOnlySpan<int> found, Span<float> scores)
     {
         var slots = _slots;
-        if (_packed is { } packed)
-        {
-            foreach (var slot in found)
-            {
-                if (slot < 0)
-                {
-                    continue;
-                }
-                ref readonly var hit = ref slots[slot];
-                for (var e = hit.Start; e < hit.End; e++)
-                {
-                    var w = packed[e];
-                    scores[(int)(w & PackedClassMask)] += BitConverter.UInt32BitsToSingle(w & ~PackedClassMask);
-                }
-            }
-            return;
-        }
-        var entries = _entries!;
+        var entries = _entries;
         foreach (var slot in found)
         {
             if (slot < 0)
