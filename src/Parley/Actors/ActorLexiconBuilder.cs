@@ -12,6 +12,7 @@ public sealed class ActorLexiconBuilder
     private readonly Dictionary<string, CaseRule> _rules = new(StringComparer.Ordinal);
     private readonly List<ActorEntry> _entries = [];
     private readonly HashSet<ActorEntry> _entrySet = new(ReferenceEqualityComparer.Instance);
+    private readonly List<PersonOffice> _offices = [];
 
     /// <summary>Number of distinct stored token sequences so far (spelling variants included).</summary>
     public int PhraseCount => _phrases.Count;
@@ -94,6 +95,14 @@ public sealed class ActorLexiconBuilder
         }
     }
 
+    /// <summary>Adds an office a person held (a row of <c>people.tsv</c>) to the lexicon's <see cref="ActorLexicon.People"/>.</summary>
+    public ActorLexiconBuilder AddOffice(PersonOffice office)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        _offices.Add(office);
+        return this;
+    }
+
     /// <summary>
     /// Adds the project's lexicon tables (<c>countries.tsv</c>, <c>organizations.tsv</c>,
     /// <c>groups.tsv</c>, <c>agents.tsv</c>, and <c>discards.tsv</c>, phrases that hold a name but
@@ -148,6 +157,7 @@ public sealed class ActorLexiconBuilder
         {
             phraseCount += list.Count > 0 ? 1 : 0;
         }
-        return new ActorLexicon(vocabulary, edges, [.. nodeEntries], [.. nodeRules], [.. _entries], phraseCount, maxLength);
+        var people = _offices.Count == 0 ? PeopleLexicon.Empty : new PeopleLexicon(_offices);
+        return new ActorLexicon(vocabulary, edges, [.. nodeEntries], [.. nodeRules], [.. _entries], phraseCount, maxLength, people);
     }
 }
