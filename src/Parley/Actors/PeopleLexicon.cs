@@ -108,6 +108,38 @@ public sealed class PeopleLexicon
     public PersonOffice? BySurname(string surname, DateOnly? date) =>
         _bySurname.TryGetValue(Key(surname), out var rows) ? Select(rows, date) : null;
 
+    /// <summary>
+    /// The last office that the person with this full name (or, with <paramref name="surname"/>, the one
+    /// listed person with this surname) had left by <paramref name="date"/> (with no date, any office
+    /// that has ended); null when there is none or more than one person could be meant.
+    /// </summary>
+    public PersonOffice? FormerOffice(string name, bool surname, DateOnly? date)
+    {
+        if (!(surname ? _bySurname : _byName).TryGetValue(Key(name), out var rows))
+        {
+            return null;
+        }
+        string? person = null;
+        var best = -1;
+        foreach (var i in rows)
+        {
+            if (_offices[i].Until is not { } until || (date is { } day && until >= day))
+            {
+                continue;
+            }
+            if (person is not null && person != _person[i])
+            {
+                return null;
+            }
+            person = _person[i];
+            if (best < 0 || until > _offices[best].Until)
+            {
+                best = i;
+            }
+        }
+        return best < 0 ? null : _offices[best];
+    }
+
     /// <summary>True when <paramref name="fullName"/> is one of the names of the holder of <paramref name="office"/>.</summary>
     public bool IsNameOf(string fullName, PersonOffice office)
     {

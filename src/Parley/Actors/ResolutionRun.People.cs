@@ -14,8 +14,9 @@ namespace Parley.Actors;
 /// entity or a run of capitalised proper names) matches as written. A name of one word matches a
 /// surname only when it is read as a proper name (inside a PER span, or capitalised and tagged
 /// PROPN) — "May", "Brown" and "Rice" are words too — and only when the article names no other
-/// person with that surname. A role the article states wins: a coded role is kept, and a former
-/// office ("former President Barack Obama") is never replaced by a current one.
+/// person with that surname. A role the article states wins: a coded role is kept, and a person
+/// called former ("former President Barack Obama", "ex-president Bush") takes no current office but
+/// the country's elite code of the last office left by the date (USAELI), as a stated former role would.
 /// </remarks>
 internal sealed partial class ResolutionRun
 {
@@ -32,8 +33,7 @@ internal sealed partial class ResolutionRun
         var dated = false;
         foreach (var c in _clusters)
         {
-            if (c.Kind != ClusterKind.Person || c.Code is not null || c.Mentions.Count == 0
-                || c.Role?.StartsWith("former", StringComparison.Ordinal) == true)
+            if (c.Kind != ClusterKind.Person || c.Code is not null || c.Mentions.Count == 0)
             {
                 continue;
             }
@@ -47,12 +47,15 @@ internal sealed partial class ResolutionRun
                 date = _date ?? DateExpressionMatcher.Default.FindDateline(_text, _tokens, _doc.Sentences);
                 dated = true;
             }
-            var office = byName ? people.ByName(c.Name, date) : SurnameOffice(c, people, date);
-            if (office is null)
+            var former = c.Role?.StartsWith("former", StringComparison.Ordinal) == true || CalledFormer(c);
+            var office = former
+                ? (byName || IsReadAsName(c) ? people.FormerOffice(c.Name, surname: !byName, date) : null)
+                : byName ? people.ByName(c.Name, date) : SurnameOffice(c, people, date);
+            if (office is null || (former && CameoCodes.CountryOf(office.Code) is null))
             {
                 continue;
             }
-            c.SetCode(office.Code, null, null);
+            c.SetCode(former ? CameoCodes.CountryOf(office.Code) + "ELI" : office.Code, former ? "ELI" : null, null);
             if (!byName)
             {
                 // "Merkel" alone is listed under the table's full name.
@@ -60,12 +63,35 @@ internal sealed partial class ResolutionRun
             }
             if (!c.HasStatedRole)
             {
-                c.Role = office.Role;
-                c.RoleKey = RoleKey(office.Role);
+                c.Role = former ? "former " + office.Role : office.Role;
+                c.RoleKey = former ? null : RoleKey(office.Role);
             }
             c.Confirmed = true;
             _offices.Add((c, office));
         }
+    }
+
+    // "former President Barack Obama", "the former U.S. president, Obama" is not: only titles,
+    // lexicon phrases and capitalised words may stand between "former" and a mention.
+    private bool CalledFormer(Cluster c)
+    {
+        foreach (var m in c.Mentions)
+        {
+            for (var k = m.FirstToken - 1; k >= 0 && k >= m.FirstToken - 5 && _sentenceOf[k] == _sentenceOf[m.FirstToken]; k--)
+            {
+                var t = TokenText(k);
+                if (t.Equals("former", StringComparison.OrdinalIgnoreCase) || t.Equals("ex", StringComparison.OrdinalIgnoreCase)
+                    || t.StartsWith("ex-", StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+                if (_phraseOf[k] < 0 && !IsCapitalised(k))
+                {
+                    break;
+                }
+            }
+        }
+        return false;
     }
 
     private PersonOffice? SurnameOffice(Cluster c, PeopleLexicon people, DateOnly? date)
@@ -120,7 +146,7 @@ internal sealed partial class ResolutionRun
         var matches = new List<PeopleMatch>();
         foreach (var (cluster, office) in _offices)
         {
-            if (kept.Contains(cluster) && cluster.Code == office.Code && cluster.Mentions.Count > 0)
+            if (kept.Contains(cluster) && cluster.Mentions.Count > 0)
             {
                 matches.Add(new PeopleMatch(new TextSpan(cluster.Mentions[0].Start, cluster.Mentions[0].End), office));
             }
