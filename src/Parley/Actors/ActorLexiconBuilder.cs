@@ -106,7 +106,8 @@ public sealed class ActorLexiconBuilder
     /// <summary>
     /// Adds the project's lexicon tables (<c>countries.tsv</c>, <c>organizations.tsv</c>,
     /// <c>groups.tsv</c>, <c>agents.tsv</c>, and <c>discards.tsv</c>, phrases that hold a name but
-    /// name no actor) from <paramref name="folder"/>.
+    /// name no actor) from <paramref name="folder"/>, and when present <c>regions.tsv</c>,
+    /// <c>media.tsv</c> and <c>people.tsv</c> (the offices people held, <see cref="ActorLexicon.People"/>).
     /// </summary>
     /// <exception cref="Parley.Diagnostics.ParleyConfigurationException">A table is missing or malformed (E103).</exception>
     public ActorLexiconBuilder AddTables(string folder)
