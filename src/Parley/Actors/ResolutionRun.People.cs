@@ -48,9 +48,9 @@ internal sealed partial class ResolutionRun
                 dated = true;
             }
             var former = c.Role?.StartsWith("former", StringComparison.Ordinal) == true || CalledFormer(c);
-            var office = former
-                ? (byName || IsReadAsName(c) ? people.FormerOffice(c.Name, surname: !byName, date) : null)
-                : byName ? people.ByName(c.Name, date) : SurnameOffice(c, people, date);
+            var office = byName
+                ? (former ? people.FormerOffice(c.Name, surname: false, date) : people.ByName(c.Name, date))
+                : SurnameOffice(c, people, date, former);
             if (office is null || (former && CameoCodes.CountryOf(office.Code) is null))
             {
                 continue;
@@ -94,13 +94,13 @@ internal sealed partial class ResolutionRun
         return false;
     }
 
-    private PersonOffice? SurnameOffice(Cluster c, PeopleLexicon people, DateOnly? date)
+    private PersonOffice? SurnameOffice(Cluster c, PeopleLexicon people, DateOnly? date, bool former)
     {
         if (!IsReadAsName(c))
         {
             return null;
         }
-        var office = people.BySurname(c.Name, date);
+        var office = former ? people.FormerOffice(c.Name, surname: true, date) : people.BySurname(c.Name, date);
         if (office is null)
         {
             return null;

@@ -62,6 +62,20 @@ public sealed class ResolvePeopleTests
     }
 
     [Fact]
+    public void A_family_name_written_first_joins_the_full_name()
+    {
+        var document = new ResolveDocs()
+            .Sentence("Xi Jinping arrived in Hanoi on Sunday .", "PROPN PROPN VERB ADP PROPN ADP PROPN PUNCT")
+            .Sentence("Xi will meet the prime minister on Monday .", "PROPN AUX VERB DET NOUN NOUN ADP PROPN PUNCT")
+            .Entity("Xi Jinping", EntityType.Person)
+            .Entity("Xi", EntityType.Person, from: 8)
+            .Build("xi", new DateOnly(2023, 12, 10));
+        var actor = Assert.Single(Resolve(document), a => a.Code == "CHNGOV");
+        Assert.Equal("Xi Jinping", actor.Name);
+        Assert.Equal(["Xi Jinping", "Xi"], actor.Mentions.Select(m => m.Text));
+    }
+
+    [Fact]
     public void A_surname_after_the_term_is_not_coded()
     {
         var document = new ResolveDocs()
@@ -128,6 +142,18 @@ public sealed class ResolvePeopleTests
         // Called former during the term, the table's current office is not taken either.
         var during = Person(Resolve(new ResolveDocs().Sentence(sentence, tags).Build("during", new DateOnly(2013, 5, 1))), "Barack Obama");
         Assert.NotEqual("USAGOV", during?.Code);
+    }
+
+    [Fact]
+    public void A_surname_called_former_takes_the_last_office_left()
+    {
+        var document = new ResolveDocs()
+            .Sentence("Former chancellor Schroeder defended the pipeline .", "ADJ NOUN PROPN VERB DET NOUN PUNCT")
+            .Entity("Schroeder", EntityType.Person)
+            .Build("schroeder", new DateOnly(2022, 3, 1));
+        var actor = Person(Resolve(document), "Gerhard Schröder");
+        Assert.NotNull(actor);
+        Assert.Equal("DEUELI", actor.Code);
     }
 
     [Fact]
