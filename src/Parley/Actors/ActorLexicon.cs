@@ -28,8 +28,9 @@ public sealed class ActorLexicon
 
     internal ActorLexicon(
         Dictionary<string, int> vocabulary, Dictionary<long, int> edges, ActorEntry[]?[] nodeEntries,
-        CaseRule[] nodeRules, ActorEntry[] entries, int phraseCount, int maxPhraseLength)
+        CaseRule[] nodeRules, ActorEntry[] entries, int phraseCount, int maxPhraseLength, PeopleLexicon people)
     {
+        People = people;
         _vocabulary = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         _edges = edges;
         _nodeEntries = nodeEntries;
@@ -44,6 +45,12 @@ public sealed class ActorLexicon
 
     /// <summary>Number of stored token sequences (a phrase's spelling variants count separately).</summary>
     public int PhraseCount { get; }
+
+    /// <summary>
+    /// The offices people held (<c>people.tsv</c> of the project's tables), for names written without
+    /// a role; empty for a lexicon built from other dictionaries alone.
+    /// </summary>
+    public PeopleLexicon People { get; }
 
     /// <summary>Tokens in the longest stored phrase.</summary>
     public int MaxPhraseLength { get; }

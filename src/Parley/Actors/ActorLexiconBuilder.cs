@@ -12,6 +12,7 @@ public sealed class ActorLexiconBuilder
     private readonly Dictionary<string, CaseRule> _rules = new(StringComparer.Ordinal);
     private readonly List<ActorEntry> _entries = [];
     private readonly HashSet<ActorEntry> _entrySet = new(ReferenceEqualityComparer.Instance);
+    private readonly List<PersonOffice> _offices = [];
 
     /// <summary>Number of distinct stored token sequences so far (spelling variants included).</summary>
     public int PhraseCount => _phrases.Count;
@@ -94,10 +95,19 @@ public sealed class ActorLexiconBuilder
         }
     }
 
+    /// <summary>Adds an office a person held (a row of <c>people.tsv</c>) to the lexicon's <see cref="ActorLexicon.People"/>.</summary>
+    public ActorLexiconBuilder AddOffice(PersonOffice office)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        _offices.Add(office);
+        return this;
+    }
+
     /// <summary>
     /// Adds the project's lexicon tables (<c>countries.tsv</c>, <c>organizations.tsv</c>,
     /// <c>groups.tsv</c>, <c>agents.tsv</c>, and <c>discards.tsv</c>, phrases that hold a name but
-    /// name no actor) from <paramref name="folder"/>.
+    /// name no actor) from <paramref name="folder"/>, and when present <c>regions.tsv</c>,
+    /// <c>media.tsv</c> and <c>people.tsv</c> (the offices people held, <see cref="ActorLexicon.People"/>).
     /// </summary>
     /// <exception cref="Parley.Diagnostics.ParleyConfigurationException">A table is missing or malformed (E103).</exception>
     public ActorLexiconBuilder AddTables(string folder)
@@ -148,6 +158,7 @@ public sealed class ActorLexiconBuilder
         {
             phraseCount += list.Count > 0 ? 1 : 0;
         }
-        return new ActorLexicon(vocabulary, edges, [.. nodeEntries], [.. nodeRules], [.. _entries], phraseCount, maxLength);
+        var people = _offices.Count == 0 ? PeopleLexicon.Empty : new PeopleLexicon(_offices);
+        return new ActorLexicon(vocabulary, edges, [.. nodeEntries], [.. nodeRules], [.. _entries], phraseCount, maxLength, people);
     }
 }

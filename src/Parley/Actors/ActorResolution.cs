@@ -38,4 +38,7 @@ public sealed class ActorResolution
 
     /// <summary>The first mention of each actor whose code came from the person knowledge base.</summary>
     public IReadOnlyList<TextSpan> KnowledgeSpans { get; }
+
+    /// <summary>Each actor whose code came from the people table, with the office row it took.</summary>
+    public IReadOnlyList<PeopleMatch> PeopleMatches { get; init; } = [];
 }

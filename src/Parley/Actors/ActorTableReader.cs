@@ -18,6 +18,7 @@ internal static class ActorTableReader
     public const string Discards = "discards.tsv";
     public const string Regions = "regions.tsv";
     public const string Media = "media.tsv";
+    public const string People = "people.tsv";
 
     public static void ReadFolder(string folder, ActorLexiconBuilder builder)
     {
@@ -32,8 +33,8 @@ internal static class ActorTableReader
             using var reader = new StreamReader(path);
             Read(reader, name, builder);
         }
-        // Regions and media came after the first five tables; a folder written before them still loads.
-        foreach (var name in (string[])[Regions, Media])
+        // Regions, media and people came after the first five tables; a folder written before them still loads.
+        foreach (var name in (string[])[Regions, Media, People])
         {
             var path = Path.Combine(folder, name);
             if (File.Exists(path))
@@ -70,6 +71,9 @@ internal static class ActorTableReader
                     break;
                 case Media:
                     AddMedia(row, builder);
+                    break;
+                case People:
+                    builder.AddOffice(PersonOfficeRow(row));
                     break;
                 default:
                     throw new ArgumentException($"Unknown actor table '{source}'.", nameof(source));
@@ -238,6 +242,20 @@ internal static class ActorTableReader
         };
         AddAll(builder, entry, name, row.Optional("names"), row.Optional("adjectives"), row.Optional("demonyms"));
     }
+
+    private static PersonOffice PersonOfficeRow(Row row) => new()
+    {
+        Code = row.Required("code"),
+        Names = List(row.Required("names")),
+        Surnames = List(row.Optional("surname")),
+        From = ParseDate(row.Optional("from"), row.Where),
+        Until = ParseDate(row.Optional("to"), row.Where),
+        Role = row.Required("role"),
+        Where = row.Where,
+    };
+
+    private static string[] List(string value) =>
+        value.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     private static void AddMedia(Row row, ActorLexiconBuilder builder)
     {

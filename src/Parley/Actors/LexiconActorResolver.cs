@@ -9,7 +9,7 @@ namespace Parley.Actors;
 /// person, organisation, country and collective the article names, with its code, role and all
 /// its mentions. A name it cannot code is still listed, with a null code and a W301 warning; a
 /// role the article states is reported as I401 (what <see cref="PersonKnowledgeLearner"/> learns
-/// from), a role taken from the knowledge base as I402.
+/// from), a role taken from the knowledge base as I402, an office taken from the people table as I403.
 /// </summary>
 /// <remarks>
 /// It requires only tokens and sentences, so that a pipeline without a tagger, parser or
@@ -95,6 +95,11 @@ public sealed class LexiconActorResolver : IStage
         {
             context.Inform(DiagnosticCodes.PersonRoleFromKnowledge,
                 $"'{document.Slice(span)}' is coded from the person knowledge base as of {document.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown date"}.", span);
+        }
+        foreach (var (span, office) in resolution.PeopleMatches)
+        {
+            context.Inform(DiagnosticCodes.PersonRoleFromPeopleTable,
+                $"'{document.Slice(span)}' is coded {office.Code} from the people table ({office.Where}: {office.Name}, {office.Role} {office.Period}).", span);
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Parley.Actors;
 /// another person ("spokeswoman for the prime minister"); role descriptions, collectives and
 /// lexicon actors; pronouns; then the actors in order of first mention.
 /// </summary>
-internal sealed class ResolutionRun
+internal sealed partial class ResolutionRun
 {
     private static readonly HashSet<string> LocativePrepositions = new(StringComparer.OrdinalIgnoreCase)
     { "in", "at", "near", "inside", "within", "across", "throughout", "around", "outside" };
@@ -92,6 +92,7 @@ internal sealed class ResolutionRun
         MergeSurnames();
         FindLoneSurnames();
         ResolveReferences();
+        ApplyPeople();
         ApplyKnowledge();
         FindDescriptionsAndCollectives();
         LinkPronouns();
@@ -1373,7 +1374,7 @@ internal sealed class ResolutionRun
                 knowledgeSpans.Add(new TextSpan(c.Mentions[0].Start, c.Mentions[0].End));
             }
         }
-        return new ActorResolution(actors, facts, statedSpans, knowledgeSpans);
+        return new ActorResolution(actors, facts, statedSpans, knowledgeSpans) { PeopleMatches = PeopleMatches(kept) };
     }
 
     // ---- small utilities ---------------------------------------------------------------------

@@ -84,6 +84,8 @@ public static class DiagnosticCodes
     public const string PersonRoleStated = "I401";
     /// <summary>A person's code and role come from the person knowledge base, not from the article.</summary>
     public const string PersonRoleFromKnowledge = "I402";
+    /// <summary>A person named without a role is coded from the people table (<c>data/actors/people.tsv</c>): the office held on the article's date.</summary>
+    public const string PersonRoleFromPeopleTable = "I403";
 
     /// <summary>The severity implied by a code's first letter.</summary>
     public static DiagnosticSeverity SeverityOf(string code) => code.Length > 0 && code[0] == 'E'
