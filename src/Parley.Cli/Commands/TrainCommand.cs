@@ -23,7 +23,8 @@ internal static class TrainCommand
         };
         var withDev = new Option<bool>("--with-dev")
         {
-            Description = "Choose the epochs on dev with a model trained on train alone, then write one trained again on train and dev for those epochs (the shipped model is the train-only one).",
+            Description = "Choose the epochs (and the recogniser's bias) on dev with a model trained on train alone, then write one trained again on train and dev for those epochs (the default and the shipped model; --with-dev false writes the train-only model).",
+            DefaultValueFactory = _ => true,
         };
         command.Subcommands.Add(Create("tagger", "Part-of-speech tagger and lemmatizer (tagger-v1.bin).", (result, data, output) =>
         {
@@ -36,24 +37,19 @@ internal static class TrainCommand
         }, beam, withDev));
         command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (_, data, output) =>
             ParserTrainer.TrainFromCorpora(data, output, Console.Out)));
-        command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin); uses the tagger in --out, else the shipped one.", (_, data, output) =>
+        command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin), trained on tags predicted by taggers trained on the other folds of EWT train and dev (jackknifing).", (result, data, output) =>
         {
             var shipped = DataPaths.ResolveData();
-            var tagger = Path.Combine(output, "tagger-v1.bin");
-            if (!File.Exists(tagger) && shipped is not null)
-            {
-                tagger = Path.Combine(shipped, "models", "tagger-v1.bin");
-            }
             var gazetteer = shipped is null ? null : Path.Combine(shipped, "lexicons", "ner-gazetteer.tsv");
-            if (!File.Exists(tagger) || gazetteer is null || !File.Exists(gazetteer))
+            if (gazetteer is null || !File.Exists(gazetteer))
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
-                    "Training the recogniser needs a tagger model (train it first, or keep data/models/tagger-v1.bin) and data/lexicons/ner-gazetteer.tsv.");
+                    "Training the recogniser needs data/lexicons/ner-gazetteer.tsv: run it from a Parley checkout or set PARLEY_DATA.");
             }
             var places = Path.Combine(shipped!, Gazetteer.RelativePath);
-            EntityTrainer.TrainFromCorpora(data, tagger, gazetteer, output, Console.Out,
-                placesGazetteer: File.Exists(places) ? places : null);
-        }));
+            EntityTrainer.TrainFromCorpora(data, gazetteer, output, Console.Out,
+                placesGazetteer: File.Exists(places) ? places : null, retrainWithDev: result.GetValue(withDev));
+        }, withDev));
         return command;
     }
 
