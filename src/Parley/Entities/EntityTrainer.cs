@@ -8,8 +8,8 @@ namespace Parley.Entities;
 
 /// <summary>
 /// Trains the <see cref="EntityModel"/> from CoNLL-U sentences with IOB2 entities over them (Universal
-/// NER over UD English-EWT). The words are tagged first by taggers that never saw them (jackknifing),
-/// so training sees predicted tags as wrong as recognition will. Each sentence is decoded whole (Viterbi) and the weights
+/// NER over UD English-EWT). The words are tagged first, by a tagger model or by taggers that never saw
+/// them (jackknifing), so training sees predicted tags. Each sentence is decoded whole (Viterbi) and the weights
 /// learn from the differences between the best and the gold sequence (a structured perceptron).
 /// Deterministic and single-threaded: the same data, epochs and seed give the same model bytes. Every
 /// epoch's development F1 goes to the log; the best epoch is chosen, training stops once it has not
@@ -21,7 +21,7 @@ public static class EntityTrainer
     /// <summary>File name of the model written by the path-based overloads.</summary>
     public const string ModelFileName = "ner-v1.bin";
 
-    /// <summary>Folds of the jackknife that tags the sentences the recognizer learns from.</summary>
+    /// <summary>Folds of the jackknife that tags the sentences the shipped recognizer learns from.</summary>
     public const int DefaultTagFolds = 5;
 
     /// <summary>

@@ -24,10 +24,10 @@ public static class TaggerTrainer
     /// <summary>
     /// Trains from the corpora folder <paramref name="dataDir"/> (holding <c>ud-english-ewt/</c>) and
     /// writes <see cref="ModelFileName"/> into <paramref name="outDir"/>: the epochs are chosen on dev
-    /// by a model trained on train alone, and the model written is trained again on train and dev for
-    /// those epochs (the shipped one), or, with <paramref name="retrainWithDev"/> false, the train-only one.
+    /// by a model trained on train alone, which is written (the shipped one) unless
+    /// <paramref name="retrainWithDev"/> asks for one trained again on train and dev for those epochs.
     /// </summary>
-    public static TaggerModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int epochs = 15, int seed = 1, int beamWidth = 1, bool retrainWithDev = true)
+    public static TaggerModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int epochs = 15, int seed = 1, int beamWidth = 1, bool retrainWithDev = false)
     {
         var ud = Path.Combine(dataDir, "ud-english-ewt");
         return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(ud, "en_ewt-ud-dev.conllu"), outDir, epochs, seed, log, beamWidth, retrainWithDev);
