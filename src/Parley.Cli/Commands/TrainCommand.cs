@@ -23,7 +23,17 @@ internal static class TrainCommand
         };
         var withDev = new Option<bool>("--with-dev")
         {
-            Description = "Choose the epochs on dev with a model trained on train alone, then write one trained again on train and dev for those epochs (the shipped model is the train-only one).",
+            Description = "Choose the epochs on dev with a model trained on train alone, then write one trained again on train and dev for those epochs (the shipped tagger is the train-only one; the shipped recogniser is retrained, --with-dev true is its default).",
+        };
+        var nerWithDev = new Option<bool>("--with-dev")
+        {
+            Description = "Choose the epochs and the bias on dev with a model trained on train alone, then write one trained again on train and dev (the default and the shipped model; --with-dev false writes the train-only model).",
+            DefaultValueFactory = _ => true,
+        };
+        var tagFolds = new Option<int>("--tag-folds")
+        {
+            Description = "Taggers trained on the other folds of EWT train and dev tag the training sentences (jackknifing; 5, the shipped model), so no tagger model is needed; 0: the tagger in --out, else the shipped one, tags them.",
+            DefaultValueFactory = _ => EntityTrainer.DefaultTagFolds,
         };
         command.Subcommands.Add(Create("tagger", "Part-of-speech tagger and lemmatizer (tagger-v1.bin).", (result, data, output) =>
         {
@@ -58,24 +68,33 @@ internal static class TrainCommand
             }
             ParserTrainer.TrainFromCorpora(data, output, Console.Out, epochs: epochs, options: new ParserTrainingOptions { BeamWidth = width });
         }, parserBeam, parserEpochs));
-        command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin); uses the tagger in --out, else the shipped one.", (_, data, output) =>
+        command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin), trained on tags predicted by taggers trained on the other folds of EWT train and dev (jackknifing).", (result, data, output) =>
         {
-            var shipped = DataPaths.ResolveData();
-            var tagger = Path.Combine(output, "tagger-v1.bin");
-            if (!File.Exists(tagger) && shipped is not null)
+            var folds = result.GetValue(tagFolds);
+            if (folds is < 0 or 1 or > 20)
             {
-                tagger = Path.Combine(shipped, "models", "tagger-v1.bin");
+                throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--tag-folds {folds}: give 0 (tags from the tagger model) or a number of folds from 2 to 20.");
+            }
+            var shipped = DataPaths.ResolveData();
+            string? tagger = null;
+            if (folds == 0)
+            {
+                tagger = Path.Combine(output, "tagger-v1.bin");
+                if (!File.Exists(tagger) && shipped is not null)
+                {
+                    tagger = Path.Combine(shipped, "models", "tagger-v1.bin");
+                }
             }
             var gazetteer = shipped is null ? null : Path.Combine(shipped, "lexicons", "ner-gazetteer.tsv");
-            if (!File.Exists(tagger) || gazetteer is null || !File.Exists(gazetteer))
+            if ((tagger is not null && !File.Exists(tagger)) || gazetteer is null || !File.Exists(gazetteer))
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
-                    "Training the recogniser needs a tagger model (train it first, or keep data/models/tagger-v1.bin) and data/lexicons/ner-gazetteer.tsv.");
+                    "Training the recogniser needs data/lexicons/ner-gazetteer.tsv and, with --tag-folds 0, a tagger model (train it first, or keep data/models/tagger-v1.bin).");
             }
             var places = Path.Combine(shipped!, Gazetteer.RelativePath);
-            EntityTrainer.TrainFromCorpora(data, tagger, gazetteer, output, Console.Out,
-                placesGazetteer: File.Exists(places) ? places : null);
-        }));
+            EntityTrainer.TrainFromCorpora(data, gazetteer, output, Console.Out, tagFolds: folds, taggerModel: tagger,
+                placesGazetteer: File.Exists(places) ? places : null, retrainWithDev: result.GetValue(nerWithDev));
+        }, nerWithDev, tagFolds));
         return command;
     }
 

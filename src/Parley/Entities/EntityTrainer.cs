@@ -8,8 +8,8 @@ namespace Parley.Entities;
 
 /// <summary>
 /// Trains the <see cref="EntityModel"/> from CoNLL-U sentences with IOB2 entities over them (Universal
-/// NER over UD English-EWT). The words are tagged by the tagger first, so training sees the same
-/// predicted tags as recognition will. Each sentence is decoded whole (Viterbi) and the weights
+/// NER over UD English-EWT). The words are tagged first, by a tagger model or by taggers that never saw
+/// them (jackknifing), so training sees predicted tags. Each sentence is decoded whole (Viterbi) and the weights
 /// learn from the differences between the best and the gold sequence (a structured perceptron).
 /// Deterministic and single-threaded: the same data, epochs and seed give the same model bytes. Every
 /// epoch's development F1 goes to the log; the best epoch is chosen, training stops once it has not
@@ -21,17 +21,22 @@ public static class EntityTrainer
     /// <summary>File name of the model written by the path-based overloads.</summary>
     public const string ModelFileName = "ner-v1.bin";
 
+    /// <summary>Folds of the jackknife that tags the sentences the shipped recognizer learns from.</summary>
+    public const int DefaultTagFolds = 5;
+
     /// <summary>
     /// Trains from the corpora folder <paramref name="dataDir"/> (holding <c>ud-english-ewt/</c> and
-    /// <c>uner-english-ewt/</c>), tagging with the model at <paramref name="taggerModel"/> and using the
-    /// gazetteer TSV at <paramref name="gazetteer"/>; writes <see cref="ModelFileName"/> into <paramref name="outDir"/>.
-    /// The training sentences are tagged by <paramref name="tagFolds"/> jackknifed taggers (none below 2);
-    /// word classes come from <paramref name="clustersPath"/>, by default <see cref="WordClusters.FileName"/>
+    /// <c>uner-english-ewt/</c>) with the gazetteer TSV at <paramref name="gazetteer"/>; writes
+    /// <see cref="ModelFileName"/> into <paramref name="outDir"/>. The sentences are tagged as
+    /// <see cref="Train(string, string, string, string, string?, string, string, int, int, TextWriter, int, WordClusters?, string?, bool)"/>
+    /// says. Word classes come from <paramref name="clustersPath"/>, by default <see cref="WordClusters.FileName"/>
     /// in <paramref name="outDir"/> when it exists (built by <see cref="WordClusters.BuildFromCorpora"/>).
     /// <paramref name="placesGazetteer"/>, when given, is the places gazetteer whose names join the
-    /// gazetteer (<see cref="EntityGazetteer.PlaceEntries"/>).
+    /// gazetteer (<see cref="EntityGazetteer.PlaceEntries"/>). With <paramref name="retrainWithDev"/>
+    /// false the model written is the one trained on train alone, as scored on dev.
     /// </summary>
-    public static EntityModel TrainFromCorpora(string dataDir, string taggerModel, string gazetteer, string outDir, TextWriter log, int epochs = 25, int seed = 1, int tagFolds = 0, string? clustersPath = null, string? placesGazetteer = null)
+    public static EntityModel TrainFromCorpora(string dataDir, string gazetteer, string outDir, TextWriter log, int epochs = 25, int seed = 1,
+        int tagFolds = DefaultTagFolds, string? taggerModel = null, string? clustersPath = null, string? placesGazetteer = null, bool retrainWithDev = true)
     {
         ArgumentNullException.ThrowIfNull(log);
         clustersPath ??= Path.Combine(outDir, WordClusters.FileName);
@@ -41,28 +46,39 @@ public static class EntityTrainer
         var uner = Path.Combine(dataDir, "uner-english-ewt");
         return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(uner, "en_ewt-ud-train.iob2"),
             Path.Combine(ud, "en_ewt-ud-dev.conllu"), Path.Combine(uner, "en_ewt-ud-dev.iob2"),
-            taggerModel, gazetteer, outDir, epochs, seed, log, tagFolds, clusters, placesGazetteer);
+            taggerModel, gazetteer, outDir, epochs, seed, log, tagFolds, clusters, placesGazetteer, retrainWithDev);
     }
 
     /// <summary>
     /// Trains from files and writes <see cref="ModelFileName"/> into <paramref name="outDir"/> (created if needed).
-    /// With <paramref name="tagFolds"/> of 2 or more, the training sentences are tagged by taggers trained
-    /// without them (jackknifing), so the recognizer learns from tags as wrong as they will be on new
-    /// text; the tagger at <paramref name="taggerModel"/> then tags only the development sentences.
+    /// With <paramref name="tagFolds"/> of 2 or more, the training and development sentences together
+    /// are tagged by jackknifing (<see cref="JackknifeTagging"/>): each by a tagger trained on the
+    /// other folds, never on it, so the recognizer learns, chooses its epochs and is retrained on tags
+    /// as wrong as they will be on new text, whichever sentences the shipped tagger learned from.
+    /// Otherwise the tagger at <paramref name="taggerModel"/> tags them (gold tags when null).
     /// <paramref name="clusters"/> are the word classes behind the class features (none when null);
     /// <paramref name="placesGazetteer"/> adds the place names of the places gazetteer at that path.
+    /// <paramref name="retrainWithDev"/> false keeps the model trained on train alone.
     /// </summary>
     public static EntityModel Train(string trainConllu, string trainIob2, string devConllu, string devIob2,
-        string taggerModel, string gazetteer, string outDir, int epochs, int seed, TextWriter log, int tagFolds = 0, WordClusters? clusters = null, string? placesGazetteer = null)
+        string? taggerModel, string gazetteer, string outDir, int epochs, int seed, TextWriter log, int tagFolds = DefaultTagFolds, WordClusters? clusters = null, string? placesGazetteer = null, bool retrainWithDev = true)
     {
         ArgumentNullException.ThrowIfNull(log);
-        var tagger = TaggerModel.Load(taggerModel);
-        List<ConlluSentence> train = [.. ConlluReader.ReadFile(trainConllu)];
-        var analyses = tagFolds >= 2 ? JackknifeTags(train, tagFolds, seed, log.WriteLine) : null;
+        IReadOnlyList<ConlluSentence> train = [.. ConlluReader.ReadFile(trainConllu)];
+        IReadOnlyList<ConlluSentence> dev = [.. ConlluReader.ReadFile(devConllu)];
+        TaggerModel? tagger = null;
+        if (tagFolds >= 2)
+        {
+            (train, dev) = JackknifeTags(train, dev, tagFolds, seed, log.WriteLine);
+        }
+        else if (taggerModel is not null)
+        {
+            tagger = TaggerModel.Load(taggerModel);
+        }
         var model = Train(
             train, GoldEntities.ReadById(trainIob2),
-            [.. ConlluReader.ReadFile(devConllu)], GoldEntities.ReadById(devIob2),
-            tagger, EntityGazetteer.Load(gazetteer, placesGazetteer), epochs, seed, log.WriteLine, analyses, clusters);
+            dev, GoldEntities.ReadById(devIob2),
+            tagger, EntityGazetteer.Load(gazetteer, placesGazetteer), epochs, seed, log.WriteLine, null, clusters, retrainWithDev);
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, ModelFileName);
         model.Save(path);
@@ -71,8 +87,39 @@ public static class EntityTrainer
     }
 
     /// <summary>
+    /// Copies of <paramref name="train"/> and <paramref name="dev"/> with tags and lemmas predicted by
+    /// jackknifing over all their sentences in <paramref name="folds"/> contiguous folds (contiguous, so
+    /// that a document's recurring names are not learned from its own other sentences). Every fold's
+    /// tagger is trained on the other folds for a fixed number of epochs a pass, about where the
+    /// shipped tagger's development score peaks (no development sentences are left to choose them).
+    /// </summary>
+    public static (IReadOnlyList<ConlluSentence> Train, IReadOnlyList<ConlluSentence> Dev) JackknifeTags(
+        IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int folds, int seed, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(dev);
+        List<ConlluSentence> all = [.. train, .. dev];
+        var tagged = JackknifeTagging.Retag(all, folds, rest => TaggerTrainer.Train(rest, [], JackknifeEpochs, seed, _ => { }), line => log("ner: " + line));
+        var first = new ConlluSentence[train.Count];
+        var second = new ConlluSentence[dev.Count];
+        for (var s = 0; s < tagged.Count; s++)
+        {
+            if (s < first.Length)
+            {
+                first[s] = tagged[s];
+            }
+            else
+            {
+                second[s - first.Length] = tagged[s];
+            }
+        }
+        return (first, second);
+    }
+
+    /// <summary>
     /// Trains in memory. Sentences without an entry in the entity maps are skipped. With a null
-    /// <paramref name="tagger"/> the gold tags of the CoNLL-U are used as features. With
+    /// <paramref name="tagger"/> the tags in the CoNLL-U (gold, or predicted by <see cref="JackknifeTags"/>)
+    /// are used as features. With
     /// <paramref name="retrainWithDev"/> the returned weights are trained again, from scratch, on the
     /// training and development sentences for the epochs chosen on development.
     /// </summary>
@@ -251,47 +298,14 @@ public static class EntityTrainer
         return (precision, recall, precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0);
     }
 
-    /// <summary>The sentences with their gold classes, and the sentence indices of each document (split at <c># newdoc</c>).</summary>
-    /// <summary>
-    /// Tags every sentence with a tagger trained on the other <paramref name="folds"/> − 1 contiguous
-    /// blocks of sentences. Contiguous, so that a document's recurring names are not learned from
-    /// its own other sentences.
-    /// </summary>
-    public static TokenAnalysis[][] JackknifeTags(IReadOnlyList<ConlluSentence> sentences, int folds, int seed, Action<string> log)
-    {
-        ArgumentNullException.ThrowIfNull(sentences);
-        ArgumentNullException.ThrowIfNull(log);
-        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var analyses = new TokenAnalysis[sentences.Count][];
-        for (var fold = 0; fold < folds; fold++)
-        {
-            var from = (int)((long)sentences.Count * fold / folds);
-            var to = (int)((long)sentences.Count * (fold + 1) / folds);
-            var part = new List<ConlluSentence>(sentences.Count - (to - from));
-            for (var s = 0; s < sentences.Count; s++)
-            {
-                if (s < from || s >= to)
-                {
-                    part.Add(sentences[s]);
-                }
-            }
-            var tagger = TaggerTrainer.Train(part, [], JackknifeEpochs, seed, _ => { });
-            for (var s = from; s < to; s++)
-            {
-                analyses[s] = tagger.Analyze(ConlluDocuments.ToDocument("s", [sentences[s]]));
-            }
-            log($"ner: tags for training fold {fold + 1}/{folds} from a tagger trained without it");
-        }
-        return analyses;
-    }
-
     // Epochs without a better dev score before training stops: the recognizer's dev curve is noisy
     // from epoch to epoch, and two epochs stopped some runs on a dip.
     internal const int Patience = 4;
 
-    // Epochs of the taggers that tag the training folds: about where the full tagger's dev score peaks.
+    // Epochs of each pass of the taggers that tag the folds: about where the full tagger's dev score peaks.
     private const int JackknifeEpochs = 6;
 
+    /// <summary>The sentences with their gold classes, and the sentence indices of each document (split at <c># newdoc</c>).</summary>
     private static (List<(Document Document, int[] Gold)> Sentences, List<List<int>> Documents) Prepare(IReadOnlyList<ConlluSentence> sentences, IReadOnlyDictionary<string, Iob2Sentence> entities, TaggerModel? tagger, IReadOnlyList<TokenAnalysis[]>? given)
     {
         var index = -1;

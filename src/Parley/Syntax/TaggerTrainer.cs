@@ -24,8 +24,8 @@ public static class TaggerTrainer
     /// <summary>
     /// Trains from the corpora folder <paramref name="dataDir"/> (holding <c>ud-english-ewt/</c>) and
     /// writes <see cref="ModelFileName"/> into <paramref name="outDir"/>: the epochs are chosen on dev
-    /// by a model trained on train alone, which is written unless <paramref name="retrainWithDev"/>
-    /// asks for one trained again on train and dev.
+    /// by a model trained on train alone, which is written (the shipped one) unless
+    /// <paramref name="retrainWithDev"/> asks for one trained again on train and dev for those epochs.
     /// </summary>
     public static TaggerModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int epochs = 15, int seed = 1, int beamWidth = 1, bool retrainWithDev = false)
     {
