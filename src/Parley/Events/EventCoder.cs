@@ -58,10 +58,13 @@ public sealed class EventCoder
         "meet", "talk", "negotiate", "confer", "consult", "clash", "fight", "cooperate", "reconcile", "spar",
     };
 
-    // Objects that make any verb mutual: "X and Y renewed ties", "... held talks".
+    // Nouns of a bond or exchange between parties, which make any verb mutual: "X and Y renewed
+    // ties", "... held talks", "... are seeking to deepen a partnership".
     private static readonly HashSet<string> ReciprocalObjects = new(StringComparer.Ordinal)
     {
-        "tie", "relation", "talk", "negotiation",
+        "tie", "relation", "talk", "negotiation", "partnership", "cooperation", "co-operation", "agreement",
+        "accord", "pact", "deal", "treaty", "alliance", "dialogue", "friendship", "truce", "ceasefire",
+        "collaboration", "rapprochement", "reconciliation",
     };
 
     // Governors that make the clause below them conditional or merely threatened.
@@ -142,6 +145,7 @@ public sealed class EventCoder
         var state = new CoderState(document);
         var candidates = new List<Candidate>();
         var seen = new HashSet<(int, int, int, string)>();
+        var covered = new List<int>();
         var nextId = firstId;
         for (var s = 0; s < document.Sentences.Length; s++)
         {
@@ -208,6 +212,7 @@ public sealed class EventCoder
             }
             var sentenceFirstEvent = events.Count;
             var sentenceFirstId = nextId;
+            covered.Clear();
             // A predicate that another pattern needed as one of its words ("meet" in "requested to
             // meet", "sanctions" in "imposed sanctions on") codes only as part of that pattern.
             for (var i = 0; i < candidates.Count; i++)
@@ -228,7 +233,7 @@ public sealed class EventCoder
                 }
                 if (!consumed)
                 {
-                    Emit(state, candidates[i], s, events, seen, ref nextId, trace);
+                    Emit(state, candidates[i], s, events, seen, covered, ref nextId, trace);
                 }
                 else
                 {
@@ -238,6 +243,7 @@ public sealed class EventCoder
             }
             if (events.Count - sentenceFirstEvent > 1)
             {
+                OneSidedEvents.DropCoveredNouns(events, sentenceFirstEvent, CoveredSpans(state, covered), trace, s);
                 nextId = OneSidedEvents.DropSubsumed(events, sentenceFirstEvent, sentenceFirstId, trace, s);
             }
         }
@@ -684,7 +690,7 @@ public sealed class EventCoder
     }
 
     private void Emit(CoderState state, Candidate candidate, int sentenceIndex, List<CodedEvent> events,
-        HashSet<(int, int, int, string)> seen, ref int nextId, EventCodingTrace? trace)
+        HashSet<(int, int, int, string)> seen, List<int> covered, ref int nextId, EventCodingTrace? trace)
     {
         var pattern = candidate.Pattern;
         var predicate = candidate.Predicate;
@@ -781,6 +787,23 @@ public sealed class EventCoder
             var inPhrase = FirstActorInPhrase(state, candidate, clause, sourceToken, targetToken);
             targetToken = inPhrase >= 0 ? inPhrase : targetToken;
         }
+        if (!pattern.Nominal && targetToken < 0 && sourceToken < 0 && IsReducedRelative(state, predicate)
+            && HasOwnActor(state, predicate - 1))
+        {
+            trace?.Note(sentenceIndex, predicate, $"a participle describing '{state.Document.TokenText(predicate - 1)}': it is the target");
+            targetToken = predicate - 1;
+        }
+        if (!pattern.Nominal && !pattern.CompoundSubject && (targetToken < 0 || !HasOwnActor(state, targetToken)))
+        {
+            // "condemned allegations by X", "endorsed an agreement with X": the party named in the
+            // object noun is the target, and the noun's own one-sided event says no more.
+            var party = PartyOfObject(state, predicate, sourceToken, out var noun);
+            if (party >= 0)
+            {
+                trace?.Note(sentenceIndex, predicate, $"target taken from the object '{state.Document.TokenText(noun)}': '{state.Document.TokenText(party)}'");
+                targetToken = party;
+            }
+        }
         if (!pattern.Nominal && !pattern.CompoundSubject && (targetToken < 0 || !HasOwnActor(state, targetToken))
             && ObjectTargetMissing(state, pattern, candidate))
         {
@@ -793,6 +816,11 @@ public sealed class EventCoder
                 targetToken = after;
                 confidence -= 0.1;
             }
+        }
+        if (!pattern.Nominal && targetToken >= 0 && IsPartyOfObject(state, predicate, targetToken))
+        {
+            // The object noun's own event without a source says no more than this one.
+            covered.Add(state.Analyses[targetToken].Head);
         }
         if (sourceToken >= 0 && sourceToken == targetToken && !pattern.CompoundSubject)
         {
@@ -1071,6 +1099,14 @@ public sealed class EventCoder
     // of the story. Read from the words, which parsers hang in many ways.
     private static bool IsRecalledPast(CoderState state, int verb, Sentence sentence)
     {
+        // "... jailed over a year ago".
+        for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Lemma(c) == "ago" && c > sentence.FirstToken + 1 && state.Lemma(c - 1) is "year" or "month" or "decade")
+            {
+                return true;
+            }
+        }
         for (var t = verb - 1; t > sentence.FirstToken + 1; t--)
         {
             var a = state.Analyses[t];
@@ -1110,6 +1146,97 @@ public sealed class EventCoder
             }
         }
         return false;
+    }
+
+    // The actor a verb's object noun names as its agent or partner: "allegations by X", "X's
+    // allegations", "an agreement with X", "talks between X and Y". Returns the token that names it
+    // (the possessed noun itself for a possessor) and the object noun in <paramref name="noun"/>.
+    private static int PartyOfObject(CoderState state, int predicate, int sourceToken, out int noun)
+    {
+        for (var c = state.FirstChild[predicate]; c >= 0; c = state.NextSibling[c])
+        {
+            if (c < predicate || !(state.Relation(c) == "obj" || IsObjectNoun(state, c)))
+            {
+                continue;
+            }
+            // Only the first object: a second is a misparse ("hit the islands, X issued alerts").
+            if (!IsObjectNoun(state, c) || state.Removed[c] || state.ActorOf(c) >= 0)
+            {
+                break;
+            }
+            noun = c;
+            for (var g = state.FirstChild[c]; g >= 0; g = state.NextSibling[g])
+            {
+                if (g == sourceToken || state.Removed[g] || state.ActorOf(g) < 0)
+                {
+                    continue;
+                }
+                var rel = state.Relation(g);
+                if (rel == "nmod:poss" && state.Analyses[g].Upos != "PRON")
+                {
+                    // "her speech" is mostly the subject's own.
+                    return c;
+                }
+                if (rel == "nmod" && (state.MarkerIs(g, "by") || state.MarkerIs(g, "with") || state.MarkerIs(g, "between")))
+                {
+                    return g;
+                }
+            }
+            break;
+        }
+        noun = -1;
+        return -1;
+    }
+
+    private static bool IsPartyOfObject(CoderState state, int predicate, int target)
+    {
+        var noun = state.Analyses[target].Head;
+        return noun >= 0 && state.Analyses[noun].Head == predicate && IsObjectNoun(state, noun)
+            && state.Relation(target).StartsWith("nmod", StringComparison.Ordinal);
+    }
+
+    // A common noun the verb acts on: its object, or what "condemned as unacceptable allegations"
+    // makes an "as" phrase.
+    private static bool IsObjectNoun(CoderState state, int noun) =>
+        state.Analyses[noun].Upos == "NOUN" && (state.Relation(noun) == "obj" || (state.Relation(noun) == "obl" && state.MarkerIs(noun, "as")));
+
+    private static List<(int Start, int End)> CoveredSpans(CoderState state, List<int> covered)
+    {
+        var spans = new List<(int, int)>(covered.Count);
+        foreach (var t in covered)
+        {
+            spans.Add((state.Document.Tokens[t].Start, state.Document.Tokens[t].End));
+        }
+        return spans;
+    }
+
+    // A past participle (or the same form tagged as a past tense) right after a noun, with no
+    // auxiliary, subject or object of its own, that the parser joined to another clause (conj,
+    // parataxis) rather than to the noun: "a member of the movement jailed a year ago", "officials
+    // accused of playing a role".
+    private static bool IsReducedRelative(CoderState state, int verb)
+    {
+        if (verb == 0 || verb + 1 >= state.Analyses.Length || state.Relation(verb) is not ("conj" or "parataxis")
+            || state.Analyses[verb - 1].Upos is not ("NOUN" or "PROPN"))
+        {
+            return false;
+        }
+        // A past tense reads as a participle only before a preposition ("accused of"), not before
+        // a clause ("the bill remarked the law was ...", a subject the parser lost).
+        var xpos = state.Analyses[verb].Xpos;
+        if (xpos != "VBN" && !(xpos == "VBD" && (state.Analyses[verb + 1].Upos == "ADP"
+            || state.Lemma(verb + 1) is "of" or "for" or "by" or "over" or "in" or "on" or "with")))
+        {
+            return false;
+        }
+        for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) is "aux" or "aux:pass" or "nsubj" or "nsubj:pass" or "obj" or "cc")
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool HasReciprocalObject(CoderState state, int predicate)
@@ -1185,6 +1312,12 @@ public sealed class EventCoder
         {
             // A passive with no agent names no doer, and does not borrow one: what it shares with a
             // verb it is joined to is its patient ("landed and was arrested").
+            return -1;
+        }
+        if (IsReducedRelative(state, verb))
+        {
+            // "officials accused of ..." read as a clause joined to the main one: the participle
+            // describes the noun before it, and the main clause's subject did not do it.
             return -1;
         }
         var head = state.Analyses[verb].Head;
