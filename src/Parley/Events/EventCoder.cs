@@ -176,6 +176,11 @@ public sealed class EventCoder
                 {
                     patterns = Lexicon.Find(state.Lemma(t), nominal);
                 }
+                if (patterns.Length == 0 && nominal && IsPastReadAsNoun(state, t, out var verbLemma))
+                {
+                    patterns = verbLemma is null ? FindByForm(state, t) : Lexicon.Find(verbLemma, nominal: false);
+                    trace?.Note(s, t, $"'{state.Document.TokenText(t)}' parsed as a noun heads the sentence: read as a verb");
+                }
                 if (patterns.Length == 0 && !nominal)
                 {
                     patterns = FindByForm(state, t);
@@ -766,6 +771,12 @@ public sealed class EventCoder
                     }
                     confidence -= sourceToken >= 0 ? 0.1 : 0;
                 }
+                if (sourceToken < 0 && state.Analyses[predicate].Upos == "NOUN")
+                {
+                    // A verb parsed as a noun ("the security adviser met with X") keeps its subject
+                    // as its own modifiers and possessor.
+                    sourceToken = predicate;
+                }
             }
         }
 
@@ -1208,6 +1219,48 @@ public sealed class EventCoder
             spans.Add((state.Document.Tokens[t].Start, state.Document.Tokens[t].End));
         }
         return spans;
+    }
+
+    // Past forms that are not nouns, for verbs the parser took for one: "Gondor's security adviser met
+    // with X" parsed as a noun phrase headed by "met".
+    private static readonly Dictionary<string, string> IrregularPast = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["met"] = "meet", ["held"] = "hold", ["fought"] = "fight", ["sought"] = "seek", ["struck"] = "strike",
+        ["sent"] = "send", ["told"] = "tell", ["threw"] = "throw", ["gave"] = "give", ["took"] = "take",
+        ["won"] = "win", ["shot"] = "shoot", ["led"] = "lead", ["spoke"] = "speak", ["began"] = "begin",
+    };
+
+    // The sentence's root tagged a noun, without a determiner, after the noun phrase it would have as
+    // subject and before a phrase of its own, in a past form: the parser took the verb for a noun.
+    // <paramref name="verbLemma"/> is the verb's lemma, or null for a regular -ed form.
+    private static bool IsPastReadAsNoun(CoderState state, int token, out string? verbLemma)
+    {
+        verbLemma = null;
+        if (state.Relation(token) != "root" || state.Analyses[token].Upos != "NOUN" || token == 0
+            || state.Analyses[token - 1].Upos is not ("NOUN" or "PROPN") || state.Analyses[token - 1].Head != token)
+        {
+            return false;
+        }
+        var after = false;
+        for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) is "det" or "case" or "cop" or "nsubj")
+            {
+                return false;
+            }
+            after |= c > token && state.Relation(c) is "nmod" or "obj" or "obl";
+        }
+        if (!after)
+        {
+            return false;
+        }
+        var form = state.Form(token);
+        if (IrregularPast.TryGetValue(form, out var lemma))
+        {
+            verbLemma = lemma;
+            return true;
+        }
+        return form.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && form.Length > 4;
     }
 
     // A past participle (or the same form tagged as a past tense) right after a noun, with no

@@ -92,4 +92,16 @@ public sealed class ObjectPartyTests
         Assert.Contains(events, e => e.Code == "0841" && e.Source?.Code == "HAR");
         Assert.DoesNotContain(events, e => e.Code == "173");
     }
+
+    [Fact]
+    public void A_past_verb_the_parser_took_for_a_noun_still_codes_with_its_possessor_as_source()
+    {
+        // Gondor 's defence adviser met with Rohan envoys .
+        var doc = ParsedDocs.Build(
+            "Gondor|Gondor|PROPN|5|nmod:poss 's|'s|PART|1|case defence|defence|NOUN|4|compound adviser|adviser|NOUN|5|compound "
+            + "met|met|NOUN|0|root|NN with|with|ADP|8|case Rohan|Rohan|PROPN|8|compound envoys|envoy|NOUN|5|nmod .|.|PUNCT|5|punct",
+            ("GON", [1]), ("ROHGOV", [7, 8]));
+        var events = Coder.Code(doc);
+        Assert.True(events.Exists(e => e.Code.StartsWith("04", StringComparison.Ordinal) && e.Source?.Code == "GON" && e.Target?.Code == "ROHGOV"), Describe(events));
+    }
 }
