@@ -754,6 +754,13 @@ public sealed class EventCoder
             if (pattern.Nominal)
             {
                 sourceToken = NominalSource(state, predicate, clause, sentence);
+                var occasion = OccasionOf(state, predicate, pattern, sentence);
+                if (sourceToken < 0 && occasion >= 0)
+                {
+                    // "X held talks with Y during a visit to Z": the visitor is the one who held talks.
+                    sourceToken = SubjectOf(state, occasion, sentence, 0, out _);
+                    confidence -= sourceToken >= 0 ? 0.1 : 0;
+                }
             }
             else
             {
@@ -1625,6 +1632,22 @@ public sealed class EventCoder
 
     // The doer of a nominal event: its possessor ("Gondor's invasion"), its by-phrase ("the attack by
     // Gondor"), or the subject of the light verb it is the object of ("Gondor launched an attack").
+    // The verb a meeting or visit is the occasion of ("... during a visit to", "on a trip to", "at
+    // a meeting with"), or -1. Only consultations: "after an attack on" is often someone else's.
+    private static int OccasionOf(CoderState state, int noun, EventPattern pattern, Sentence sentence)
+    {
+        if (!pattern.Code.StartsWith("04", StringComparison.Ordinal) || state.Relation(noun) != "obl"
+            || !(state.MarkerIs(noun, "during") || state.MarkerIs(noun, "on") || state.MarkerIs(noun, "at")))
+        {
+            return -1;
+        }
+        // Not a passive or a participle of a noun: "the medal, received during a visit to X" names
+        // the thing received, not the visitor.
+        var verb = state.Analyses[noun].Head;
+        return verb >= sentence.FirstToken && verb < sentence.EndToken && state.Analyses[verb].Upos == "VERB"
+            && !state.IsPassive(verb) && state.Analyses[verb].Xpos != "VBN" ? verb : -1;
+    }
+
     private static int NominalSource(CoderState state, int noun, int clause, Sentence sentence)
     {
         for (var c = state.FirstChild[noun]; c >= 0; c = state.NextSibling[c])

@@ -104,4 +104,28 @@ public sealed class ObjectPartyTests
         var events = Coder.Code(doc);
         Assert.True(events.Exists(e => e.Code.StartsWith("04", StringComparison.Ordinal) && e.Source?.Code == "GON" && e.Target?.Code == "ROHGOV"), Describe(events));
     }
+
+    [Fact]
+    public void A_visit_during_which_someone_acts_is_their_visit()
+    {
+        // Gondor envoys signed a memorandum during a visit to Rohan .
+        var doc = ParsedDocs.Build(
+            "Gondor|Gondor|PROPN|2|compound envoys|envoy|NOUN|3|nsubj signed|sign|VERB|0|root|VBD a|a|DET|5|det memorandum|memorandum|NOUN|3|obj "
+            + "during|during|ADP|8|case a|a|DET|8|det visit|visit|NOUN|3|obl to|to|ADP|10|case Rohan|Rohan|PROPN|8|nmod .|.|PUNCT|3|punct",
+            ("GONGOV", [1, 2]), ("ROH", [10]));
+        var events = Coder.Code(doc);
+        Assert.True(events.Exists(e => e.Code == "042" && e.Source?.Code == "GONGOV" && e.Target?.Code == "ROH"), Describe(events));
+    }
+
+    [Fact]
+    public void An_attack_after_which_someone_acts_is_not_theirs()
+    {
+        // Gondor police arrested suspects after an attack on Rohan .
+        var doc = ParsedDocs.Build(
+            "Gondor|Gondor|PROPN|2|compound police|police|NOUN|3|nsubj arrested|arrest|VERB|0|root|VBD suspects|suspect|NOUN|3|obj "
+            + "after|after|ADP|7|case an|a|DET|7|det attack|attack|NOUN|3|obl on|on|ADP|9|case Rohan|Rohan|PROPN|7|nmod .|.|PUNCT|3|punct",
+            ("GONCOP", [1, 2]), ("ROH", [9]));
+        var events = Coder.Code(doc);
+        Assert.DoesNotContain(events, e => e.Code.StartsWith("19", StringComparison.Ordinal) && e.Source?.Code == "GONCOP");
+    }
 }
