@@ -81,12 +81,12 @@ public sealed class ObjectPartyTests
     }
 
     [Fact]
-    public void A_release_codes_release_and_a_jailing_years_ago_codes_nothing()
+    public void A_release_codes_release_and_a_detention_years_ago_codes_nothing()
     {
-        // Harad released the mayor , jailed a year ago .
+        // Harad freed the governor , detained a year ago .
         var doc = ParsedDocs.Build(
-            "Harad|Harad|PROPN|2|nsubj released|release|VERB|0|root|VBD the|the|DET|4|det mayor|mayor|NOUN|2|obj ,|,|PUNCT|6|punct "
-            + "jailed|jail|VERB|2|conj|VBN a|a|DET|8|det year|year|NOUN|9|obl:unmarked ago|ago|ADV|6|advmod .|.|PUNCT|2|punct",
+            "Harad|Harad|PROPN|2|nsubj freed|free|VERB|0|root|VBD the|the|DET|4|det governor|governor|NOUN|2|obj ,|,|PUNCT|6|punct "
+            + "detained|detain|VERB|2|conj|VBN a|a|DET|8|det year|year|NOUN|9|obl:unmarked ago|ago|ADV|6|advmod .|.|PUNCT|2|punct",
             ("HAR", [1]));
         var events = Coder.Code(doc);
         Assert.Contains(events, e => e.Code == "0841" && e.Source?.Code == "HAR");
