@@ -934,8 +934,10 @@ internal sealed partial class ResolutionRun
         var definite = start > 0 && TokenText(start - 1) is "the" or "The";
         var determinerStart = start > 0 && Determiners.Contains(TokenText(start - 1).ToString()) ? start - 1 : start;
         // "the Permanent Mission of the Philippines": the affiliation follows the head.
+        // "a court in Guyana" is the Guyanese court: "in" gives a single institution its country
+        // ("troops in Iraq" may be anyone's).
         if (head is not null && modifiers.Count == 0 && head.End + 1 < _tokens.Length
-            && TokenText(head.End) is "of" or "from")
+            && (TokenText(head.End) is "of" or "from" || (TokenText(head.End) is "in" && IsInstitution(head))))
         {
             if (PhraseAtNounPhrase(head.End + 1) is { Actor: not null, Agent: null } post)
             {
@@ -1468,6 +1470,13 @@ internal sealed partial class ResolutionRun
 
     private bool StartsName(int k) => k < _tokens.Length && IsCapitalised(k) && _phraseOf[k] < 0
         && (!_hasTags || _doc.Analyses[k].Upos == "PROPN");
+
+    private static readonly HashSet<string> InstitutionSectors = new(StringComparer.Ordinal) { "JUD", "COP", "LEG", "GOV", "MIL" };
+
+    // A sector's body named in the singular: a court, the police, the parliament, the army.
+    private bool IsInstitution(Phrase phrase) =>
+        phrase.Agent!.CodeOn(null) is { } code && InstitutionSectors.Contains(code)
+        && (!IsPlural(phrase) || TokenText(phrase.End - 1) is "police" or "Police");
 
     private bool IsPlural(Phrase phrase)
     {

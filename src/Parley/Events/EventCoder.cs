@@ -58,10 +58,13 @@ public sealed class EventCoder
         "meet", "talk", "negotiate", "confer", "consult", "clash", "fight", "cooperate", "reconcile", "spar",
     };
 
-    // Objects that make any verb mutual: "X and Y renewed ties", "... held talks".
+    // Nouns of a bond or exchange between parties, which make any verb mutual: "X and Y renewed
+    // ties", "... held talks", "... are seeking to deepen a partnership".
     private static readonly HashSet<string> ReciprocalObjects = new(StringComparer.Ordinal)
     {
-        "tie", "relation", "talk", "negotiation",
+        "tie", "relation", "talk", "negotiation", "partnership", "cooperation", "co-operation", "agreement",
+        "accord", "pact", "deal", "treaty", "alliance", "dialogue", "friendship", "truce", "ceasefire",
+        "collaboration", "rapprochement", "reconciliation",
     };
 
     // Governors that make the clause below them conditional or merely threatened.
@@ -142,6 +145,7 @@ public sealed class EventCoder
         var state = new CoderState(document);
         var candidates = new List<Candidate>();
         var seen = new HashSet<(int, int, int, string)>();
+        var covered = new List<int>();
         var nextId = firstId;
         for (var s = 0; s < document.Sentences.Length; s++)
         {
@@ -171,6 +175,11 @@ public sealed class EventCoder
                 if (patterns.Length == 0)
                 {
                     patterns = Lexicon.Find(state.Lemma(t), nominal);
+                }
+                if (patterns.Length == 0 && nominal && IsPastReadAsNoun(state, t, out var verbLemma))
+                {
+                    patterns = verbLemma is null ? FindByForm(state, t) : Lexicon.Find(verbLemma, nominal: false);
+                    trace?.Note(s, t, $"'{state.Document.TokenText(t)}' parsed as a noun heads the sentence: read as a verb");
                 }
                 if (patterns.Length == 0 && !nominal)
                 {
@@ -208,6 +217,7 @@ public sealed class EventCoder
             }
             var sentenceFirstEvent = events.Count;
             var sentenceFirstId = nextId;
+            covered.Clear();
             // A predicate that another pattern needed as one of its words ("meet" in "requested to
             // meet", "sanctions" in "imposed sanctions on") codes only as part of that pattern.
             for (var i = 0; i < candidates.Count; i++)
@@ -228,7 +238,7 @@ public sealed class EventCoder
                 }
                 if (!consumed)
                 {
-                    Emit(state, candidates[i], s, events, seen, ref nextId, trace);
+                    Emit(state, candidates[i], s, events, seen, covered, ref nextId, trace);
                 }
                 else
                 {
@@ -238,6 +248,7 @@ public sealed class EventCoder
             }
             if (events.Count - sentenceFirstEvent > 1)
             {
+                OneSidedEvents.DropCoveredNouns(events, sentenceFirstEvent, CoveredSpans(state, covered), trace, s);
                 nextId = OneSidedEvents.DropSubsumed(events, sentenceFirstEvent, sentenceFirstId, trace, s);
             }
         }
@@ -684,7 +695,7 @@ public sealed class EventCoder
     }
 
     private void Emit(CoderState state, Candidate candidate, int sentenceIndex, List<CodedEvent> events,
-        HashSet<(int, int, int, string)> seen, ref int nextId, EventCodingTrace? trace)
+        HashSet<(int, int, int, string)> seen, List<int> covered, ref int nextId, EventCodingTrace? trace)
     {
         var pattern = candidate.Pattern;
         var predicate = candidate.Predicate;
@@ -743,6 +754,13 @@ public sealed class EventCoder
             if (pattern.Nominal)
             {
                 sourceToken = NominalSource(state, predicate, clause, sentence);
+                var occasion = OccasionOf(state, predicate, pattern, sentence);
+                if (sourceToken < 0 && occasion >= 0)
+                {
+                    // "X held talks with Y during a visit to Z": the visitor is the one who held talks.
+                    sourceToken = SubjectOf(state, occasion, sentence, 0, out _);
+                    confidence -= sourceToken >= 0 ? 0.1 : 0;
+                }
             }
             else
             {
@@ -759,6 +777,12 @@ public sealed class EventCoder
                         sourceToken = RootNameBefore(state, predicate, sentence);
                     }
                     confidence -= sourceToken >= 0 ? 0.1 : 0;
+                }
+                if (sourceToken < 0 && state.Analyses[predicate].Upos == "NOUN")
+                {
+                    // A verb parsed as a noun ("the security adviser met with X") keeps its subject
+                    // as its own modifiers and possessor.
+                    sourceToken = predicate;
                 }
             }
         }
@@ -781,6 +805,23 @@ public sealed class EventCoder
             var inPhrase = FirstActorInPhrase(state, candidate, clause, sourceToken, targetToken);
             targetToken = inPhrase >= 0 ? inPhrase : targetToken;
         }
+        if (!pattern.Nominal && targetToken < 0 && sourceToken < 0 && IsReducedRelative(state, predicate)
+            && HasOwnActor(state, predicate - 1))
+        {
+            trace?.Note(sentenceIndex, predicate, $"a participle describing '{state.Document.TokenText(predicate - 1)}': it is the target");
+            targetToken = predicate - 1;
+        }
+        if (!pattern.Nominal && !pattern.CompoundSubject && (targetToken < 0 || !HasOwnActor(state, targetToken)))
+        {
+            // "condemned allegations by X", "endorsed an agreement with X": the party named in the
+            // object noun is the target, and the noun's own one-sided event says no more.
+            var party = PartyOfObject(state, predicate, sourceToken, out var noun);
+            if (party >= 0)
+            {
+                trace?.Note(sentenceIndex, predicate, $"target taken from the object '{state.Document.TokenText(noun)}': '{state.Document.TokenText(party)}'");
+                targetToken = party;
+            }
+        }
         if (!pattern.Nominal && !pattern.CompoundSubject && (targetToken < 0 || !HasOwnActor(state, targetToken))
             && ObjectTargetMissing(state, pattern, candidate))
         {
@@ -793,6 +834,11 @@ public sealed class EventCoder
                 targetToken = after;
                 confidence -= 0.1;
             }
+        }
+        if (!pattern.Nominal && targetToken >= 0 && IsPartyOfObject(state, predicate, targetToken))
+        {
+            // The object noun's own event without a source says no more than this one.
+            covered.Add(state.Analyses[targetToken].Head);
         }
         if (sourceToken >= 0 && sourceToken == targetToken && !pattern.CompoundSubject)
         {
@@ -1071,6 +1117,14 @@ public sealed class EventCoder
     // of the story. Read from the words, which parsers hang in many ways.
     private static bool IsRecalledPast(CoderState state, int verb, Sentence sentence)
     {
+        // "... jailed over a year ago".
+        for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Lemma(c) == "ago" && c > sentence.FirstToken + 1 && state.Lemma(c - 1) is "year" or "month" or "decade")
+            {
+                return true;
+            }
+        }
         for (var t = verb - 1; t > sentence.FirstToken + 1; t--)
         {
             var a = state.Analyses[t];
@@ -1110,6 +1164,139 @@ public sealed class EventCoder
             }
         }
         return false;
+    }
+
+    // The actor a verb's object noun names as its agent or partner: "allegations by X", "X's
+    // allegations", "an agreement with X", "talks between X and Y". Returns the token that names it
+    // (the possessed noun itself for a possessor) and the object noun in <paramref name="noun"/>.
+    private static int PartyOfObject(CoderState state, int predicate, int sourceToken, out int noun)
+    {
+        for (var c = state.FirstChild[predicate]; c >= 0; c = state.NextSibling[c])
+        {
+            if (c < predicate || !(state.Relation(c) == "obj" || IsObjectNoun(state, c)))
+            {
+                continue;
+            }
+            // Only the first object: a second is a misparse ("hit the islands, X issued alerts").
+            if (!IsObjectNoun(state, c) || state.Removed[c] || state.ActorOf(c) >= 0)
+            {
+                break;
+            }
+            noun = c;
+            for (var g = state.FirstChild[c]; g >= 0; g = state.NextSibling[g])
+            {
+                if (g == sourceToken || state.Removed[g] || state.ActorOf(g) < 0)
+                {
+                    continue;
+                }
+                var rel = state.Relation(g);
+                if (rel == "nmod:poss" && state.Analyses[g].Upos != "PRON")
+                {
+                    // "her speech" is mostly the subject's own.
+                    return c;
+                }
+                if (rel == "nmod" && (state.MarkerIs(g, "by") || state.MarkerIs(g, "with") || state.MarkerIs(g, "between")))
+                {
+                    return g;
+                }
+            }
+            break;
+        }
+        noun = -1;
+        return -1;
+    }
+
+    private static bool IsPartyOfObject(CoderState state, int predicate, int target)
+    {
+        var noun = state.Analyses[target].Head;
+        return noun >= 0 && state.Analyses[noun].Head == predicate && IsObjectNoun(state, noun)
+            && state.Relation(target).StartsWith("nmod", StringComparison.Ordinal);
+    }
+
+    // A common noun the verb acts on: its object, or what "condemned as unacceptable allegations"
+    // makes an "as" phrase.
+    private static bool IsObjectNoun(CoderState state, int noun) =>
+        state.Analyses[noun].Upos == "NOUN" && (state.Relation(noun) == "obj" || (state.Relation(noun) == "obl" && state.MarkerIs(noun, "as")));
+
+    private static List<(int Start, int End)> CoveredSpans(CoderState state, List<int> covered)
+    {
+        var spans = new List<(int, int)>(covered.Count);
+        foreach (var t in covered)
+        {
+            spans.Add((state.Document.Tokens[t].Start, state.Document.Tokens[t].End));
+        }
+        return spans;
+    }
+
+    // Past forms that are not nouns, for verbs the parser took for one: "Gondor's security adviser met
+    // with X" parsed as a noun phrase headed by "met".
+    private static readonly Dictionary<string, string> IrregularPast = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["met"] = "meet", ["held"] = "hold", ["fought"] = "fight", ["sought"] = "seek", ["struck"] = "strike",
+        ["sent"] = "send", ["told"] = "tell", ["threw"] = "throw", ["gave"] = "give", ["took"] = "take",
+        ["won"] = "win", ["shot"] = "shoot", ["led"] = "lead", ["spoke"] = "speak", ["began"] = "begin",
+    };
+
+    // The sentence's root tagged a noun, without a determiner, after the noun phrase it would have as
+    // subject and before a phrase of its own, in a past form: the parser took the verb for a noun.
+    // <paramref name="verbLemma"/> is the verb's lemma, or null for a regular -ed form.
+    private static bool IsPastReadAsNoun(CoderState state, int token, out string? verbLemma)
+    {
+        verbLemma = null;
+        if (state.Relation(token) != "root" || state.Analyses[token].Upos != "NOUN" || token == 0
+            || state.Analyses[token - 1].Upos is not ("NOUN" or "PROPN") || state.Analyses[token - 1].Head != token)
+        {
+            return false;
+        }
+        var after = false;
+        for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) is "det" or "case" or "cop" or "nsubj")
+            {
+                return false;
+            }
+            after |= c > token && state.Relation(c) is "nmod" or "obj" or "obl";
+        }
+        if (!after)
+        {
+            return false;
+        }
+        var form = state.Form(token);
+        if (IrregularPast.TryGetValue(form, out var lemma))
+        {
+            verbLemma = lemma;
+            return true;
+        }
+        return form.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && form.Length > 4;
+    }
+
+    // A past participle (or the same form tagged as a past tense) right after a noun, with no
+    // auxiliary, subject or object of its own, that the parser joined to another clause (conj,
+    // parataxis) rather than to the noun: "a member of the movement jailed a year ago", "officials
+    // accused of playing a role".
+    private static bool IsReducedRelative(CoderState state, int verb)
+    {
+        if (verb == 0 || verb + 1 >= state.Analyses.Length || state.Relation(verb) is not ("conj" or "parataxis")
+            || state.Analyses[verb - 1].Upos is not ("NOUN" or "PROPN"))
+        {
+            return false;
+        }
+        // A past tense reads as a participle only before a preposition ("accused of"), not before
+        // a clause ("the bill remarked the law was ...", a subject the parser lost).
+        var xpos = state.Analyses[verb].Xpos;
+        if (xpos != "VBN" && !(xpos == "VBD" && (state.Analyses[verb + 1].Upos == "ADP"
+            || state.Lemma(verb + 1) is "of" or "for" or "by" or "over" or "in" or "on" or "with")))
+        {
+            return false;
+        }
+        for (var c = state.FirstChild[verb]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Relation(c) is "aux" or "aux:pass" or "nsubj" or "nsubj:pass" or "obj" or "cc")
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static bool HasReciprocalObject(CoderState state, int predicate)
@@ -1185,6 +1372,12 @@ public sealed class EventCoder
         {
             // A passive with no agent names no doer, and does not borrow one: what it shares with a
             // verb it is joined to is its patient ("landed and was arrested").
+            return -1;
+        }
+        if (IsReducedRelative(state, verb))
+        {
+            // "officials accused of ..." read as a clause joined to the main one: the participle
+            // describes the noun before it, and the main clause's subject did not do it.
             return -1;
         }
         var head = state.Analyses[verb].Head;
@@ -1439,6 +1632,22 @@ public sealed class EventCoder
 
     // The doer of a nominal event: its possessor ("Gondor's invasion"), its by-phrase ("the attack by
     // Gondor"), or the subject of the light verb it is the object of ("Gondor launched an attack").
+    // The verb a meeting or visit is the occasion of ("... during a visit to", "on a trip to", "at
+    // a meeting with"), or -1. Only consultations: "after an attack on" is often someone else's.
+    private static int OccasionOf(CoderState state, int noun, EventPattern pattern, Sentence sentence)
+    {
+        if (!pattern.Code.StartsWith("04", StringComparison.Ordinal) || state.Relation(noun) != "obl"
+            || !(state.MarkerIs(noun, "during") || state.MarkerIs(noun, "on") || state.MarkerIs(noun, "at")))
+        {
+            return -1;
+        }
+        // Not a passive or a participle of a noun: "the medal, received during a visit to X" names
+        // the thing received, not the visitor.
+        var verb = state.Analyses[noun].Head;
+        return verb >= sentence.FirstToken && verb < sentence.EndToken && state.Analyses[verb].Upos == "VERB"
+            && !state.IsPassive(verb) && state.Analyses[verb].Xpos != "VBN" ? verb : -1;
+    }
+
     private static int NominalSource(CoderState state, int noun, int clause, Sentence sentence)
     {
         for (var c = state.FirstChild[noun]; c >= 0; c = state.NextSibling[c])

@@ -36,6 +36,33 @@ internal static class OneSidedEvents
         return id;
     }
 
+    /// <summary>
+    /// Drops the events without a source of one sentence (from <paramref name="first"/>) triggered by
+    /// a noun alone that a verb's event took its target from ("endorsed an agreement with Gondor": the
+    /// agreement with Gondor is the endorsement's target, not an event without a source).
+    /// Ids are renumbered by <see cref="DropSubsumed"/>, which runs after.
+    /// </summary>
+    public static void DropCoveredNouns(List<CodedEvent> events, int first, List<(int Start, int End)> covered, EventCodingTrace? trace, int sentenceIndex)
+    {
+        if (covered.Count == 0)
+        {
+            return;
+        }
+        var kept = first;
+        for (var i = first; i < events.Count; i++)
+        {
+            var e = events[i];
+            // One with a source stays: "condemned the attack by X" leaves X's attack an event of its own.
+            if (e.Source is null && e.Target is not null && covered.Contains((e.Trigger.Start, e.Trigger.End)))
+            {
+                trace?.Note(sentenceIndex, -1, $"dropped {e.Code} '{e.Trigger.Text}' without a source: it is the object of a verb's event that names its party");
+                continue;
+            }
+            events[kept++] = e;
+        }
+        events.RemoveRange(kept, events.Count - kept);
+    }
+
     private static bool IsSubsumed(List<CodedEvent> events, int first, int index)
     {
         var e = events[index];
