@@ -54,6 +54,10 @@ internal static class TrainCommand
             Description = "Most epochs to train; dev LAS picks the one kept.",
             DefaultValueFactory = _ => ParserTrainer.DefaultEpochs,
         };
+        var parserCheckpoint = new Option<string?>("--checkpoint")
+        {
+            Description = "After every epoch that improves dev LAS, write the model chosen so far to this file, so a long run stopped early still leaves a usable model.",
+        };
         command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (result, data, output) =>
         {
             var width = result.GetValue(parserBeam);
@@ -66,8 +70,14 @@ internal static class TrainCommand
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--epochs {epochs}: give at least 1.");
             }
-            ParserTrainer.TrainFromCorpora(data, output, Console.Out, epochs: epochs, options: new ParserTrainingOptions { BeamWidth = width });
-        }, parserBeam, parserEpochs));
+            var checkpoint = result.GetValue(parserCheckpoint);
+            if (checkpoint is not null && Path.GetDirectoryName(Path.GetFullPath(checkpoint)) is { } folder && !Directory.Exists(folder))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--checkpoint {checkpoint}: the folder '{folder}' does not exist.");
+            }
+            ParserTrainer.TrainFromCorpora(data, output, Console.Out, epochs: epochs,
+                options: new ParserTrainingOptions { BeamWidth = width, CheckpointPath = checkpoint });
+        }, parserBeam, parserEpochs, parserCheckpoint));
         command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin), trained on tags predicted by taggers trained on the other folds of EWT train and dev (jackknifing).", (result, data, output) =>
         {
             var folds = result.GetValue(tagFolds);
