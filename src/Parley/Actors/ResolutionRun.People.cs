@@ -15,7 +15,7 @@ namespace Parley.Actors;
 /// surname only when it is read as a proper name (inside a PER span, or capitalised and tagged
 /// PROPN) — "May", "Brown" and "Rice" are words too — and only when the article names no other
 /// person with that surname. A role the article states wins: a coded role is kept, and a person
-/// called former ("former President Barack Obama", "ex-president Bush") takes no current office but
+/// called former ("former Chancellor Angela Merkel", "ex-president Bush") takes no current office but
 /// the country's elite code of the last office left by the date (USAELI), as a stated former role would.
 /// </remarks>
 internal sealed partial class ResolutionRun
@@ -71,7 +71,7 @@ internal sealed partial class ResolutionRun
         }
     }
 
-    // "former President Barack Obama", "the former U.S. president, Obama" is not: only titles,
+    // "former Chancellor Angela Merkel", "the former German chancellor, Merkel" is not: only titles,
     // lexicon phrases and capitalised words may stand between "former" and a mention.
     private bool CalledFormer(Cluster c)
     {

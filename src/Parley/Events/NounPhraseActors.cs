@@ -170,7 +170,7 @@ public static class NounPhraseActors
     }
 
     // An of/from/in phrase says whose or where someone is; "with", "against" and the like do not.
-    // A modifier with no preposition is a name the parser split ("Bree Prime Minister Romendacil").
+    // A modifier with no preposition is a name the parser split ("Kallia Prime Minister Ona Berg").
     private static bool IsOwnerPhrase(Document doc, int noun)
     {
         for (var t = Math.Max(0, noun - 6); t < noun; t++)

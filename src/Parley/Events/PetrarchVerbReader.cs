@@ -386,7 +386,7 @@ public sealed class PetrarchVerbReader
                     continue;
                 }
                 // PETRARCH: the words after the verb are matched in the verb phrase, in order, whatever
-                // their relation ("- * DIPLOMATIC" matches "restore full diplomatic ties"); "_" joins
+                // their relation ("- * DIPLOMATIC" matches "renew close diplomatic ties"); "_" joins
                 // words that must stand next to each other.
                 slots.Add(Slot(SlotRelation.InPhrase, null, t, joined));
             }

@@ -247,9 +247,9 @@ public sealed class GazetteerGeocoder : IStage
                 mentions[m] = mention;
             }
         }
-        // "Texas, Utah, Virginia, Washington, West Virginia and Wyoming", "Washington, Pennsylvania and
-        // California": a comma chain of four places, or one closed by "and" and a further place, is a list,
-        // in which no place lies inside the next. "Stroud, Ontario, Canada" stays a chain of containers.
+        // "Ohio, Iowa, Utah, Nevada and Oregon", "Georgia, Maryland and
+        // Kansas": a comma chain of four places, or one closed by "and" and a further place, is a list,
+        // in which no place lies inside the next. "Guelph, Ontario, Canada" stays a chain of containers.
         for (var first = 0; first < mentions.Count;)
         {
             var last = first;
@@ -759,7 +759,7 @@ public sealed class GazetteerGeocoder : IStage
         }
     }
 
-    // "Stroud, Ontario" when the gazetteer knows no Stroud in Canada: the town is not one of the towns of
+    // "Marlow Falls, Ontario" when the gazetteer knows no Marlow Falls in Canada: the town is not one of the towns of
     // that name elsewhere. Only a town before a country or a subdivision counts, as "France, Germany" is a
     // list, and not one before a subject ("talks in Geneva, Russia said").
     private bool IsOutsideItsContainer(Document document, List<RawMention> mentions, int m, int[] mentionGroup, int[] chosen)
