@@ -789,7 +789,7 @@ public sealed class EventCoder
 
         if (pattern.CompoundSubject)
         {
-            // Coordinated subjects act on each other: "Gondor and Osgiliath have postponed".
+            // Coordinated subjects act on each other: "Kallia and Vell have postponed".
             sourceToken = SubjectOf(state, predicate, sentence, 0, out _);
             targetToken = sourceToken;
         }

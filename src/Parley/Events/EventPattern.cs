@@ -77,7 +77,7 @@ public sealed class EventPattern
 
     /// <summary>
     /// True when the pattern needs coordinated subjects and codes the event between them
-    /// (PETRARCH's <c>%</c>: "Gondor and Osgiliath have postponed" codes each against the other).
+    /// (PETRARCH's <c>%</c>: "Kallia and Vell have postponed" codes each against the other).
     /// </summary>
     public bool CompoundSubject { get; init; }
 

@@ -253,7 +253,7 @@ public sealed class PetrarchVerbReader
                 }
                 continue;
             }
-            // A verb line: "HURRY {HURRIES HURRYING HURRIED }" or "RESTORE [064]"; the first word is
+            // A verb line: "TREMBLE {TREMBLES TREMBLING TREMBLED }" or "RESTORE [064]"; the first word is
             // the lemma. A verb with its own code adds a pattern with no dependents.
             var words = Words(line.Split('{')[0].Split('[')[0]);
             if (words.Count == 0)

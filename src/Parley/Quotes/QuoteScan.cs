@@ -96,7 +96,7 @@ internal sealed class QuoteScan
                 }
             }
             // A fragment in marks that no cue attributes is a title, a name or a scare quote ("parole",
-            // "Sensitive government document found on rainy Ottawa street"), not somebody's words.
+            // "Secret budget papers left on a city bus"), not somebody's words.
             if (kind == QuoteFinder.Partial && (speaker is null || (piece.End - piece.First <= ScareQuoteWords && speaker.Value.Start < 0)))
             {
                 continue;
@@ -150,7 +150,7 @@ internal sealed class QuoteScan
     }
 
     // A short unattributed run in marks that is not a sentence of its own, inside a sentence, is a
-    // title or a name: "Sensitive government document found on rainy Ottawa street", "Countdown".
+    // title or a name: "Secret budget papers left on a city bus", "Countdown".
     private bool IsTitleLike(Piece piece)
     {
         if (piece.Close < 0 || piece.End - piece.First > 12)
