@@ -183,12 +183,22 @@ public sealed class StandardStages
         {
             return versions;
         }
+        var number = 0;
         foreach (var line in File.ReadLines(path))
         {
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && !line.StartsWith('#'))
+            number++;
+            if (line.Length == 0 || line.StartsWith('#'))
             {
-                versions[line[..equals].Trim()] = line[(equals + 1)..].Trim();
+                continue;
+            }
+            var equals = line.IndexOf('=', StringComparison.Ordinal);
+            var name = equals > 0 ? line[..equals].Trim() : string.Empty;
+            var value = equals > 0 ? line[(equals + 1)..].Trim() : string.Empty;
+            // A stray line (a merge left half done) would otherwise let a later duplicate win silently.
+            if (name.Length == 0 || value.Length == 0 || !versions.TryAdd(name, value))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
+                    $"{path} line {number} is not a new 'name=version' line: '{line}'. Restore the data/ folder from the repository (git checkout -- data).");
             }
         }
         return versions;
