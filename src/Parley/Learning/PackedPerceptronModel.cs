@@ -26,8 +26,10 @@ public sealed class PackedPerceptronModel
     private readonly int _classes;
     private readonly ulong[] _keys;      // sorted feature keys, kept for saving
     private readonly int[] _offsets;     // weights [offsets[i], offsets[i+1]) belong to key i
-    private readonly ulong[] _slots;     // fingerprint << 32 | first weight; 0 = empty
-    private readonly uint[] _weights;    // value bits | class << 1 | last-of-feature flag
+    private readonly ulong[] _slots;     // from _slotBase: fingerprint << 32 | index of first weight; 0 = empty
+    private readonly int _slotBase;
+    private readonly uint[] _weights;    // from _weightBase: value bits | class << 1 | last-of-feature flag
+    private readonly int _weightBase;
     private readonly int _mask;
     private readonly int _shift;
 
@@ -40,20 +42,21 @@ public sealed class PackedPerceptronModel
         _classes = classes;
         _keys = keys;
         _offsets = offsets;
-        _weights = new uint[values.Length];
+        _weights = LargePages.Allocate<uint>(values.Length, out _weightBase);
         for (var i = 0; i < keys.Length; i++)
         {
             for (var e = offsets[i]; e < offsets[i + 1]; e++)
             {
                 // Rounding through 16 bits clears the low 13 mantissa bits that carry the class.
                 var bits = BitConverter.SingleToUInt32Bits((float)(Half)values[e]) & ValueMask;
-                _weights[e] = bits | ((uint)classIds[e] << 1) | (e == offsets[i + 1] - 1 ? LastFlag : 0);
+                _weights[_weightBase + e] = bits | ((uint)classIds[e] << 1) | (e == offsets[i + 1] - 1 ? LastFlag : 0);
             }
         }
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, keys.Length + keys.Length / 2));
         _mask = size - 1;
         _shift = 64 - BitOperations.Log2((uint)size);
-        _slots = new ulong[size];
+        _slots = LargePages.Allocate<ulong>(size, out _slotBase);
+        var slots = _slots.AsSpan(_slotBase, size);
         for (var i = 0; i < keys.Length; i++)
         {
             if (offsets[i] == offsets[i + 1])
@@ -61,11 +64,11 @@ public sealed class PackedPerceptronModel
                 continue;
             }
             var slot = SlotOf(keys[i]);
-            while (_slots[slot] != 0)
+            while (slots[slot] != 0)
             {
                 slot = (slot + 1) & _mask;
             }
-            _slots[slot] = ((ulong)Fingerprint(keys[i]) << 32) | (uint)offsets[i];
+            slots[slot] = ((ulong)Fingerprint(keys[i]) << 32) | (uint)(_weightBase + offsets[i]);
         }
     }
 
@@ -76,7 +79,7 @@ public sealed class PackedPerceptronModel
     public int FeatureCount => _keys.Length;
 
     /// <summary>Number of stored (feature, class) weights.</summary>
-    public int WeightCount => _weights.Length;
+    public int WeightCount => _offsets[^1];
 
     /// <summary>Sets the first <see cref="Classes"/> entries of <paramref name="scores"/> to the summed weights of the features.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
@@ -98,7 +101,7 @@ public sealed class PackedPerceptronModel
     // weight, the third adds the weights.
     private void AddBatch(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        var slots = _slots;
+        var slots = _slots.AsSpan(_slotBase, _mask + 1);
         var weights = _weights;
         Span<int> slotOf = stackalloc int[features.Length];
         Span<int> starts = stackalloc int[features.Length];
@@ -164,17 +167,18 @@ public sealed class PackedPerceptronModel
     {
         var keys = new List<ulong>(_keys.Length);
         var offsets = new List<int>(_keys.Length + 1);
-        var classes = new List<ushort>(_weights.Length);
-        var values = new List<float>(_weights.Length);
+        var classes = new List<ushort>(WeightCount);
+        var values = new List<float>(WeightCount);
         for (var i = 0; i < _keys.Length; i++)
         {
             var start = classes.Count;
             for (var e = _offsets[i]; e < _offsets[i + 1]; e++)
             {
-                var value = BitConverter.UInt32BitsToSingle(_weights[e] & ValueMask);
+                var word = _weights[_weightBase + e];
+                var value = BitConverter.UInt32BitsToSingle(word & ValueMask);
                 if (MathF.Abs(value) >= threshold)
                 {
-                    classes.Add((ushort)((_weights[e] >> 1) & (MaxClasses - 1)));
+                    classes.Add((ushort)((word >> 1) & (MaxClasses - 1)));
                     values.Add(value);
                 }
             }
@@ -191,12 +195,13 @@ public sealed class PackedPerceptronModel
     /// <summary>Writes the model, compressed, weights as 16-bit floats. Same model, same bytes.</summary>
     public void Save(Stream stream)
     {
-        var classIds = new ushort[_weights.Length];
-        var values = new float[_weights.Length];
-        for (var e = 0; e < _weights.Length; e++)
+        var classIds = new ushort[WeightCount];
+        var values = new float[WeightCount];
+        for (var e = 0; e < values.Length; e++)
         {
-            classIds[e] = (ushort)((_weights[e] >> 1) & (MaxClasses - 1));
-            values[e] = BitConverter.UInt32BitsToSingle(_weights[e] & ValueMask);
+            var word = _weights[_weightBase + e];
+            classIds[e] = (ushort)((word >> 1) & (MaxClasses - 1));
+            values[e] = BitConverter.UInt32BitsToSingle(word & ValueMask);
         }
         SparseWeightsFile.Write(stream, _classes, _keys, _offsets, classIds, values);
     }

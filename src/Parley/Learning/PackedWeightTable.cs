@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.InteropServices;
 
 namespace Parley.Learning;
 
@@ -48,10 +47,8 @@ internal sealed class PackedWeightTable
         _classes = classes;
         // Load factor about 2/3: probe runs stay short, and four slots share a cache line.
         _size = (uint)Math.Max(16, keys.Length + keys.Length / 2);
-        // Pinned, so that the alignment computed here holds for the table's lifetime.
-        _slots = GC.AllocateArray<uint>(checked((int)_size * 4 + 16), pinned: true);
-        var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_slots, 0);
-        _base = (int)((64 - (address & 63)) & 63) / sizeof(uint);
+        // Pinned and aligned, so that no slot straddles two cache lines; a large table on large pages.
+        _slots = LargePages.Allocate<uint>(checked((int)_size * 4), out _base);
         int rest = 0, rows = 0;
         for (var i = 0; i < keys.Length; i++)
         {
