@@ -1462,6 +1462,18 @@ public sealed class EventCoder
                 // the speaker: its doer is in the report.
                 return -1;
             }
+            if (relation == "conj" && NearestSubjectConjunct(state, head, verb) is var nearer and >= 0)
+            {
+                // "X urged talks, Y has launched an attack, renewed shelling": a subject carries on
+                // to the next clause, so a conjunct without one shares the nearest earlier
+                // conjunct's subject, not the first clause's.
+                var shared = SubjectOf(state, nearer, sentence, depth + 1, out _);
+                if (shared >= 0)
+                {
+                    inherited = true;
+                    return shared;
+                }
+            }
             return state.Analyses[head].Upos == "VERB" ? ClimbOrSelf(state, head, sentence, depth, out inherited) : -1;
         }
         if (relation == "acl:relcl" || (relation == "acl" && state.Analyses[verb].Xpos != "VBN"))
@@ -1475,6 +1487,21 @@ public sealed class EventCoder
             return head;
         }
         return -1;
+    }
+
+    // The conjunct of the same head closest before the verb that has a subject of its own, or -1.
+    private static int NearestSubjectConjunct(CoderState state, int head, int verb)
+    {
+        var nearest = -1;
+        for (var c = state.FirstChild[head]; c >= 0 && c < verb; c = state.NextSibling[c])
+        {
+            if (c > nearest && state.Relation(c) == "conj" && state.Analyses[c].Upos is "VERB" or "AUX"
+                && (state.HasChild(c, "nsubj") || state.HasChild(c, "nsubj:pass")))
+            {
+                nearest = c;
+            }
+        }
+        return nearest;
     }
 
     private static bool ObjectTargetMissing(CoderState state, EventPattern pattern, Candidate candidate)

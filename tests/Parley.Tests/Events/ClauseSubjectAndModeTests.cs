@@ -42,6 +42,23 @@ public sealed class ClauseSubjectAndModeTests(ITestOutputHelper output)
         Assert.Contains(events, x => x.Source?.Code == "ARN" && x.Target?.Code == "UMB" && x.Code.StartsWith("05", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_conjunct_without_a_subject_shares_the_nearest_earlier_conjuncts_subject()
+    {
+        // Rohan praised Gondor , Mordor has shelled Arnor , attacked Umbar . ("attacked" joined to the
+        // first verb, as parsers do with a long list of clauses)
+        var doc = ParsedDocs.Build(
+            "Rohan|Rohan|PROPN|2|nsubj praised|praise|VERB|0|root Gondor|Gondor|PROPN|2|obj ,|,|PUNCT|7|punct "
+            + "Mordor|Mordor|PROPN|7|nsubj has|have|AUX|7|aux shelled|shell|VERB|2|conj Arnor|Arnor|PROPN|7|obj ,|,|PUNCT|10|punct "
+            + "attacked|attack|VERB|2|conj Umbar|Umbar|PROPN|10|obj .|.|PUNCT|2|punct",
+            ("ROH", [1]), ("GON", [3]), ("MOR", [5]), ("ARN", [8]), ("UMB", [11]));
+        var events = Coder.Code(doc);
+        output.WriteLine(Describe(events));
+        var attack = Assert.Single(events, x => x.Target?.Code == "UMB");
+        Assert.Equal("MOR", attack.Source?.Code);
+        Assert.Contains(events, x => x.Source?.Code == "ROH" && x.Target?.Code == "GON");
+    }
+
     [Theory]
     // Rohan rejected plans to attack Mordor . (the infinitive hung on the verb: the plan is not Rohan's)
     [InlineData("Rohan|Rohan|PROPN|2|nsubj rejected|reject|VERB|0|root plans|plan|NOUN|2|obj to|to|PART|5|mark attack|attack|VERB|2|advcl Mordor|Mordor|PROPN|5|obj .|.|PUNCT|2|punct", null)]
