@@ -159,12 +159,13 @@ public sealed class EventCoder
                 }
                 var a = document.Analyses[t];
                 bool nominal;
-                if (a.Upos is "VERB" || IsVerbReadAsAdjective(state, t))
+                if ((a.Upos is "VERB" && !state.HasChild(t, "nmod:poss")) || IsVerbReadAsAdjective(state, t))
                 {
                     nominal = false;
                 }
-                else if (a.Upos is "NOUN" or "PROPN")
+                else if (a.Upos is "NOUN" or "PROPN" or "VERB")
                 {
+                    // A verb with a possessor is a noun the tagger misread ("the army's advance").
                     nominal = true;
                 }
                 else

@@ -59,6 +59,19 @@ public sealed class ClauseSubjectAndModeTests(ITestOutputHelper output)
         Assert.Contains(events, x => x.Source?.Code == "ROH" && x.Target?.Code == "GON");
     }
 
+    [Fact]
+    public void A_verb_with_a_possessor_is_a_misread_noun_and_not_a_predicate()
+    {
+        // Eomer told Rohan 's Meet the Press . (a programme's name tagged as the verb "meet")
+        var doc = ParsedDocs.Build(
+            "Eomer|Eomer|PROPN|2|nsubj told|tell|VERB|0|root Rohan|Rohan|PROPN|5|nmod:poss 's|'s|PART|3|case "
+            + "Meet|meet|VERB|2|iobj the|the|DET|7|det Press|press|NOUN|5|obj .|.|PUNCT|2|punct",
+            ("GON", [1]), ("ROH", [3]), ("ROHMED", [5, 6, 7]));
+        var events = Coder.Code(doc);
+        output.WriteLine(Describe(events));
+        Assert.DoesNotContain(events, x => x.Code.StartsWith("04", StringComparison.Ordinal));
+    }
+
     [Theory]
     // Rohan rejected plans to attack Mordor . (the infinitive hung on the verb: the plan is not Rohan's)
     [InlineData("Rohan|Rohan|PROPN|2|nsubj rejected|reject|VERB|0|root plans|plan|NOUN|2|obj to|to|PART|5|mark attack|attack|VERB|2|advcl Mordor|Mordor|PROPN|5|obj .|.|PUNCT|2|punct", null)]
