@@ -60,8 +60,7 @@ internal static class TrainCommand
         };
         var parserWithDev = new Option<bool>("--with-dev")
         {
-            Description = "Choose the epochs on dev with a parser trained on train alone, then write one trained again from scratch on train and dev (tags jackknifed over both) for those epochs (the default and the shipped model; --with-dev false writes the train-only model).",
-            DefaultValueFactory = _ => true,
+            Description = "Choose the epochs on dev with a parser trained on train alone, then write one trained again from scratch on train and dev (tags jackknifed over both) for those epochs (the shipped parser is the train-only one, the default).",
         };
         command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (result, data, output) =>
         {
