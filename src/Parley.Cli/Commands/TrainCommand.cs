@@ -51,12 +51,16 @@ internal static class TrainCommand
         };
         var parserEpochs = new Option<int>("--epochs")
         {
-            Description = "Most epochs to train; dev LAS picks the one kept.",
+            Description = "Most epochs to train on train alone; dev LAS picks the one kept (and, with --with-dev, how many the retraining on train and dev runs).",
             DefaultValueFactory = _ => ParserTrainer.DefaultEpochs,
         };
         var parserCheckpoint = new Option<string?>("--checkpoint")
         {
-            Description = "After every epoch that improves dev LAS, write the model chosen so far to this file, so a long run stopped early still leaves a usable model.",
+            Description = "After every epoch that improves dev LAS, write the model chosen so far to this file, so a long run stopped early still leaves a usable model (with --with-dev, the train-only model of the first phase).",
+        };
+        var parserWithDev = new Option<bool>("--with-dev")
+        {
+            Description = "Choose the epochs on dev with a parser trained on train alone, then write one trained again from scratch on train and dev (tags jackknifed over both) for those epochs (the shipped parser is the train-only one, the default).",
         };
         command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (result, data, output) =>
         {
@@ -76,8 +80,8 @@ internal static class TrainCommand
                 throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--checkpoint {checkpoint}: the folder '{folder}' does not exist.");
             }
             ParserTrainer.TrainFromCorpora(data, output, Console.Out, epochs: epochs,
-                options: new ParserTrainingOptions { BeamWidth = width, CheckpointPath = checkpoint });
-        }, parserBeam, parserEpochs, parserCheckpoint));
+                options: new ParserTrainingOptions { BeamWidth = width, CheckpointPath = checkpoint }, retrainWithDev: result.GetValue(parserWithDev));
+        }, parserBeam, parserEpochs, parserCheckpoint, parserWithDev));
         command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin), trained on tags predicted by taggers trained on the other folds of EWT train and dev (jackknifing).", (result, data, output) =>
         {
             var folds = result.GetValue(tagFolds);

@@ -27,26 +27,35 @@ public static class ParserTrainer
     private const int TaggerEpochs = 15;
 
     /// <summary>
+    /// Epochs a pass of each jackknife tagger in <see cref="RetrainWithDev"/>, where no development
+    /// sentences are left to choose them: about where the shipped tagger's development score peaks.
+    /// </summary>
+    public const int RetrainTaggerEpochs = 6;
+
+    /// <summary>
     /// Trains the shipped parser from the corpora folder <paramref name="dataDir"/> (holding
     /// <c>ud-english-ewt/</c>) and writes <see cref="ModelFileName"/> into <paramref name="outDir"/>.
     /// With <paramref name="jackknifeFolds"/> of 2 or more, the parser learns from the tags a tagger
     /// predicts rather than gold tags (<see cref="JackknifeTagging"/>), because those are the tags it gets
     /// in the pipeline; the epoch is then chosen on dev tagged by a tagger trained on all of train, as
     /// the shipped one is (or by <paramref name="devTagger"/> when given, which saves training it).
-    /// With 0 or 1 fold, gold tags are used throughout. Deterministic for the same corpora and arguments.
+    /// With 0 or 1 fold, gold tags are used throughout. With <paramref name="retrainWithDev"/> the
+    /// written model is trained again, from scratch, on train and dev together for the number of epochs
+    /// dev chose (see <see cref="RetrainWithDev"/>); otherwise the train-only model is written.
+    /// Deterministic for the same corpora and arguments.
     /// </summary>
     public static ParserModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int jackknifeFolds = 4,
-        int epochs = DefaultEpochs, int seed = 1, ParserTrainingOptions? options = null, TaggerModel? devTagger = null)
+        int epochs = DefaultEpochs, int seed = 1, ParserTrainingOptions? options = null, TaggerModel? devTagger = null, bool retrainWithDev = false)
     {
         ArgumentNullException.ThrowIfNull(dataDir);
         ArgumentNullException.ThrowIfNull(outDir);
         ArgumentNullException.ThrowIfNull(log);
         var ud = Path.Combine(dataDir, "ud-english-ewt");
-        IReadOnlyList<ConlluSentence> train = new List<ConlluSentence>(ConlluReader.ReadFile(Path.Combine(ud, "en_ewt-ud-train.conllu")));
-        IReadOnlyList<ConlluSentence> dev = new List<ConlluSentence>(ConlluReader.ReadFile(Path.Combine(ud, "en_ewt-ud-dev.conllu")));
+        IReadOnlyList<ConlluSentence> goldTrain = new List<ConlluSentence>(ConlluReader.ReadFile(Path.Combine(ud, "en_ewt-ud-train.conllu")));
+        IReadOnlyList<ConlluSentence> goldDev = new List<ConlluSentence>(ConlluReader.ReadFile(Path.Combine(ud, "en_ewt-ud-dev.conllu")));
+        var (train, dev) = (goldTrain, goldDev);
         if (jackknifeFolds >= 2)
         {
-            var (goldTrain, goldDev) = (train, dev);
             var clock = Stopwatch.StartNew();
             // The taggers' logs are long and say nothing about the parser; only the summary lines go out.
             train = JackknifeTagging.Retag(goldTrain, jackknifeFolds, rest => TaggerTrainer.Train(rest, goldDev, TaggerEpochs, seed, _ => { }), log.WriteLine);
@@ -55,12 +64,48 @@ public static class ParserTrainer
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"jackknife: train and dev tagged in {clock.Elapsed.TotalSeconds:F0} s; Penn tags as gold: train {TagAgreement(goldTrain, train)}, dev {TagAgreement(goldDev, dev)}"));
         }
-        var model = Train(train, dev, epochs, seed, log, options);
+        if (retrainWithDev && goldDev.Count > 0)
+        {
+            log.WriteLine("phase 1: train only, dev chooses the epochs");
+        }
+        var (model, chosenEpochs) = TrainChoosingEpochs(train, dev, epochs, seed, log, options);
+        if (retrainWithDev && goldDev.Count > 0)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase 2: train and dev, {chosenEpochs} epochs (chosen in phase 1)"));
+            model = RetrainWithDev(goldTrain, goldDev, chosenEpochs, jackknifeFolds, seed, log, options);
+        }
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, ModelFileName);
         model.Save(path);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {path} ({new FileInfo(path).Length:N0} bytes)"));
         return model;
+    }
+
+    /// <summary>
+    /// Trains a parser from scratch on <paramref name="goldTrain"/> and <paramref name="goldDev"/> together
+    /// for exactly <paramref name="epochs"/> epochs, keeping the last one (no development sentences are
+    /// left to choose with). With <paramref name="jackknifeFolds"/> of 2 or more, the tags come from
+    /// jackknifing over all the sentences in that many contiguous folds: each fold is tagged by a tagger
+    /// trained on the other folds for <see cref="RetrainTaggerEpochs"/> epochs a pass, about where the
+    /// shipped tagger's development score peaks. Otherwise gold tags are used.
+    /// </summary>
+    public static ParserModel RetrainWithDev(IReadOnlyList<ConlluSentence> goldTrain, IReadOnlyList<ConlluSentence> goldDev, int epochs,
+        int jackknifeFolds, int seed, TextWriter log, ParserTrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(goldTrain);
+        ArgumentNullException.ThrowIfNull(goldDev);
+        ArgumentNullException.ThrowIfNull(log);
+        IReadOnlyList<ConlluSentence> all = [.. goldTrain, .. goldDev];
+        if (jackknifeFolds >= 2)
+        {
+            var clock = Stopwatch.StartNew();
+            var gold = all;
+            all = JackknifeTagging.Retag(gold, jackknifeFolds, rest => TaggerTrainer.Train(rest, [], RetrainTaggerEpochs, seed, _ => { }), log.WriteLine);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"jackknife: train and dev tagged in {clock.Elapsed.TotalSeconds:F0} s; Penn tags as gold: {TagAgreement(gold, all)}"));
+        }
+        // A checkpoint needs dev scores; with none, the run's one model is the last epoch's.
+        return Train(all, null, epochs, seed, log, (options ?? new ParserTrainingOptions()) with { CheckpointPath = null });
     }
 
     /// <summary>
@@ -87,7 +132,15 @@ public static class ParserTrainer
     /// best dev LAS (and stops after <see cref="ParserTrainingOptions.Patience"/> epochs without gain),
     /// otherwise keeps the last epoch. The returned model is the one its saved bytes describe.
     /// </summary>
-    public static ParserModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, int epochs, int seed, TextWriter log, ParserTrainingOptions? options = null)
+    public static ParserModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, int epochs, int seed, TextWriter log, ParserTrainingOptions? options = null) =>
+        TrainChoosingEpochs(train, dev, epochs, seed, log, options).Model;
+
+    /// <summary>
+    /// <see cref="Train(IReadOnlyList{ConlluSentence}, IReadOnlyList{ConlluSentence}?, int, int, TextWriter, ParserTrainingOptions?)"/>,
+    /// also returning the number of epochs of the model returned (the best dev epoch, or the last one without dev).
+    /// </summary>
+    internal static (ParserModel Model, int Epochs) TrainChoosingEpochs(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev,
+        int epochs, int seed, TextWriter log, ParserTrainingOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(log);
@@ -134,6 +187,7 @@ public static class ParserTrainer
             order[i] = i;
         }
         byte[]? best = null;
+        var bestEpoch = 0;
         var bestLas = double.NegativeInfinity;
         var sinceBest = 0;
         for (var epoch = 1; epoch <= epochs; epoch++)
@@ -164,6 +218,7 @@ public static class ParserTrainer
             {
                 log.WriteLine(line);
                 best = bytes;
+                bestEpoch = epoch;
                 continue;
             }
             // Score the model as it will be stored (16-bit weights), so the chosen epoch is the one shipped.
@@ -180,6 +235,7 @@ public static class ParserTrainer
             {
                 bestLas = evaluation.Las;
                 best = bytes;
+                bestEpoch = epoch;
                 sinceBest = 0;
                 if (options.CheckpointPath is { } checkpoint)
                 {
@@ -198,7 +254,11 @@ public static class ParserTrainer
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pruned weights below {options.FinalPruneThreshold}: {chosen.FeatureCount} features, {ToBytes(chosen).Length / 1e6:F1} MB"));
         }
-        return chosen;
+        if (devDocuments.Count > 0)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chosen: epoch {bestEpoch} (dev LAS {bestLas:F2})"));
+        }
+        return (chosen, bestEpoch);
     }
 
     private static ParserModel Final(ParserModel chosen, ParserTrainingOptions options) =>
