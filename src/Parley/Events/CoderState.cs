@@ -181,6 +181,9 @@ internal sealed class CoderState
         return false;
     }
 
+    /// <summary>True when the token has a subject of its own (<c>nsubj</c> or <c>nsubj:pass</c>).</summary>
+    public bool HasSubject(int token) => HasChild(token, "nsubj") || HasChild(token, "nsubj:pass");
+
     /// <summary>True when a <c>case</c> or <c>mark</c> dependent of the token is <paramref name="word"/>.</summary>
     public bool MarkerIs(int token, string word)
     {

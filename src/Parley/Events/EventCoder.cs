@@ -159,13 +159,12 @@ public sealed class EventCoder
                 }
                 var a = document.Analyses[t];
                 bool nominal;
-                if ((a.Upos is "VERB" && !state.HasChild(t, "nmod:poss")) || IsVerbReadAsAdjective(state, t))
+                if ((a.Upos is "VERB" && !IsNounReadAsVerb(state, t)) || IsVerbReadAsAdjective(state, t))
                 {
                     nominal = false;
                 }
                 else if (a.Upos is "NOUN" or "PROPN" or "VERB")
                 {
-                    // A verb with a possessor is a noun the tagger misread ("the army's advance").
                     nominal = true;
                 }
                 else
@@ -1056,6 +1055,9 @@ public sealed class EventCoder
         }
     }
 
+    // "The army's advance" with "advance" read as a verb: a verb has no possessor.
+    private static bool IsNounReadAsVerb(CoderState state, int token) => state.HasChild(token, "nmod:poss");
+
     // "Police arrested students" with "arrested" read as an adjective of "students": a past form
     // between a name and the noun it modifies, both naming actors, is the clause's verb. After a
     // determiner ("the arrested students") it is an adjective.
@@ -1496,8 +1498,8 @@ public sealed class EventCoder
         var nearest = -1;
         for (var c = state.FirstChild[head]; c >= 0 && c < verb; c = state.NextSibling[c])
         {
-            if (c > nearest && state.Relation(c) == "conj" && state.Analyses[c].Upos is "VERB" or "AUX"
-                && (state.HasChild(c, "nsubj") || state.HasChild(c, "nsubj:pass")))
+            // Children come in text order, so the last one found is the nearest.
+            if (state.Relation(c) == "conj" && state.Analyses[c].Upos is "VERB" or "AUX" && state.HasSubject(c))
             {
                 nearest = c;
             }
@@ -1599,7 +1601,7 @@ public sealed class EventCoder
             root = up;
         }
         if (root == verb || root > verb || state.Relation(root) != "root" || state.Analyses[root].Upos is not ("PROPN" or "NOUN")
-            || !HasOwnActor(state, root) || state.HasChild(root, "cop") || state.HasChild(root, "nsubj") || state.HasChild(root, "nsubj:pass"))
+            || !HasOwnActor(state, root) || state.HasChild(root, "cop") || state.HasSubject(root))
         {
             return -1;
         }

@@ -64,12 +64,13 @@ public static class ParserTrainer
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"jackknife: train and dev tagged in {clock.Elapsed.TotalSeconds:F0} s; Penn tags as gold: train {TagAgreement(goldTrain, train)}, dev {TagAgreement(goldDev, dev)}"));
         }
-        if (retrainWithDev && goldDev.Count > 0)
+        var retrain = retrainWithDev && goldDev.Count > 0;
+        if (retrain)
         {
             log.WriteLine("phase 1: train only, dev chooses the epochs");
         }
         var (model, chosenEpochs) = TrainChoosingEpochs(train, dev, epochs, seed, log, options);
-        if (retrainWithDev && goldDev.Count > 0)
+        if (retrain)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase 2: train and dev, {chosenEpochs} epochs (chosen in phase 1)"));
             model = RetrainWithDev(goldTrain, goldDev, chosenEpochs, jackknifeFolds, seed, log, options);
