@@ -35,6 +35,11 @@ internal static class TrainCommand
             Description = "Taggers trained on the other folds of EWT train and dev tag the training sentences (jackknifing; 5, the shipped model), so no tagger model is needed; 0: the tagger in --out, else the shipped one, tags them.",
             DefaultValueFactory = _ => EntityTrainer.DefaultTagFolds,
         };
+        var seeds = new Option<int>("--seeds")
+        {
+            Description = "Runs with seeds 1, 2, … each choose their epochs on dev; the model written is the mean of their weights (an ensemble at the cost of one model). 1: a single run.",
+            DefaultValueFactory = _ => 1,
+        };
         command.Subcommands.Add(Create("tagger", "Part-of-speech tagger and lemmatizer (tagger-v1.bin).", (result, data, output) =>
         {
             var width = result.GetValue(beam);
@@ -80,8 +85,8 @@ internal static class TrainCommand
                 throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--checkpoint {checkpoint}: the folder '{folder}' does not exist.");
             }
             ParserTrainer.TrainFromCorpora(data, output, Console.Out, epochs: epochs,
-                options: new ParserTrainingOptions { BeamWidth = width, CheckpointPath = checkpoint }, retrainWithDev: result.GetValue(parserWithDev));
-        }, parserBeam, parserEpochs, parserCheckpoint, parserWithDev));
+                options: new ParserTrainingOptions { BeamWidth = width, CheckpointPath = checkpoint, Seeds = Seeds(result, seeds) }, retrainWithDev: result.GetValue(parserWithDev));
+        }, parserBeam, parserEpochs, parserCheckpoint, parserWithDev, seeds));
         command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin), trained on tags predicted by taggers trained on the other folds of EWT train and dev (jackknifing).", (result, data, output) =>
         {
             var folds = result.GetValue(tagFolds);
@@ -107,9 +112,19 @@ internal static class TrainCommand
             }
             var places = Path.Combine(shipped!, Gazetteer.RelativePath);
             EntityTrainer.TrainFromCorpora(data, gazetteer, output, Console.Out, tagFolds: folds, taggerModel: tagger,
-                placesGazetteer: File.Exists(places) ? places : null, retrainWithDev: result.GetValue(nerWithDev));
-        }, nerWithDev, tagFolds));
+                placesGazetteer: File.Exists(places) ? places : null, retrainWithDev: result.GetValue(nerWithDev), seeds: Seeds(result, seeds));
+        }, nerWithDev, tagFolds, seeds));
         return command;
+    }
+
+    private static int Seeds(ParseResult result, Option<int> option)
+    {
+        var count = result.GetValue(option);
+        if (count is < 1 or > 16)
+        {
+            throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--seeds {count}: give a number of runs from 1 to 16.");
+        }
+        return count;
     }
 
     // A train subcommand: --data and --out (plus its own options); finds the corpora and the output folder, then trains.

@@ -28,7 +28,7 @@ public static class EntityTrainer
     /// Trains from the corpora folder <paramref name="dataDir"/> (holding <c>ud-english-ewt/</c> and
     /// <c>uner-english-ewt/</c>) with the gazetteer TSV at <paramref name="gazetteer"/>; writes
     /// <see cref="ModelFileName"/> into <paramref name="outDir"/>. The sentences are tagged as
-    /// <see cref="Train(string, string, string, string, string?, string, string, int, int, TextWriter, int, WordClusters?, string?, bool)"/>
+    /// <see cref="Train(string, string, string, string, string?, string, string, int, int, TextWriter, int, WordClusters?, string?, bool, int)"/>
     /// says. Word classes come from <paramref name="clustersPath"/>, by default <see cref="WordClusters.FileName"/>
     /// in <paramref name="outDir"/> when it exists (built by <see cref="WordClusters.BuildFromCorpora"/>).
     /// <paramref name="placesGazetteer"/>, when given, is the places gazetteer whose names join the
@@ -36,7 +36,7 @@ public static class EntityTrainer
     /// false the model written is the one trained on train alone, as scored on dev.
     /// </summary>
     public static EntityModel TrainFromCorpora(string dataDir, string gazetteer, string outDir, TextWriter log, int epochs = 25, int seed = 1,
-        int tagFolds = DefaultTagFolds, string? taggerModel = null, string? clustersPath = null, string? placesGazetteer = null, bool retrainWithDev = true)
+        int tagFolds = DefaultTagFolds, string? taggerModel = null, string? clustersPath = null, string? placesGazetteer = null, bool retrainWithDev = true, int seeds = 1)
     {
         ArgumentNullException.ThrowIfNull(log);
         clustersPath ??= Path.Combine(outDir, WordClusters.FileName);
@@ -46,7 +46,7 @@ public static class EntityTrainer
         var uner = Path.Combine(dataDir, "uner-english-ewt");
         return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(uner, "en_ewt-ud-train.iob2"),
             Path.Combine(ud, "en_ewt-ud-dev.conllu"), Path.Combine(uner, "en_ewt-ud-dev.iob2"),
-            taggerModel, gazetteer, outDir, epochs, seed, log, tagFolds, clusters, placesGazetteer, retrainWithDev);
+            taggerModel, gazetteer, outDir, epochs, seed, log, tagFolds, clusters, placesGazetteer, retrainWithDev, seeds);
     }
 
     /// <summary>
@@ -61,7 +61,7 @@ public static class EntityTrainer
     /// <paramref name="retrainWithDev"/> false keeps the model trained on train alone.
     /// </summary>
     public static EntityModel Train(string trainConllu, string trainIob2, string devConllu, string devIob2,
-        string? taggerModel, string gazetteer, string outDir, int epochs, int seed, TextWriter log, int tagFolds = DefaultTagFolds, WordClusters? clusters = null, string? placesGazetteer = null, bool retrainWithDev = true)
+        string? taggerModel, string gazetteer, string outDir, int epochs, int seed, TextWriter log, int tagFolds = DefaultTagFolds, WordClusters? clusters = null, string? placesGazetteer = null, bool retrainWithDev = true, int seeds = 1)
     {
         ArgumentNullException.ThrowIfNull(log);
         IReadOnlyList<ConlluSentence> train = [.. ConlluReader.ReadFile(trainConllu)];
@@ -78,7 +78,7 @@ public static class EntityTrainer
         var model = Train(
             train, GoldEntities.ReadById(trainIob2),
             dev, GoldEntities.ReadById(devIob2),
-            tagger, EntityGazetteer.Load(gazetteer, placesGazetteer), epochs, seed, log.WriteLine, null, clusters, retrainWithDev);
+            tagger, EntityGazetteer.Load(gazetteer, placesGazetteer), epochs, seed, log.WriteLine, null, clusters, retrainWithDev, seeds);
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, ModelFileName);
         model.Save(path);
@@ -126,7 +126,7 @@ public static class EntityTrainer
     public static EntityModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyDictionary<string, Iob2Sentence> trainEntities,
         IReadOnlyList<ConlluSentence> dev, IReadOnlyDictionary<string, Iob2Sentence> devEntities,
         TaggerModel? tagger, EntityGazetteer gazetteer, int epochs, int seed, Action<string> log,
-        IReadOnlyList<TokenAnalysis[]>? trainAnalyses = null, WordClusters? clusters = null, bool retrainWithDev = true)
+        IReadOnlyList<TokenAnalysis[]>? trainAnalyses = null, WordClusters? clusters = null, bool retrainWithDev = true, int seeds = 1)
     {
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(log);
@@ -146,47 +146,36 @@ public static class EntityTrainer
             forms.Add(words);
         }
         var cases = CaseLexicon.Build(forms);
-        var trainer = new PerceptronTrainer(EntityTags.Scored);
         var scratch = new EntityScratch();
-        var order = Enumerable.Range(0, trainDocuments.Count).ToArray();
-        var random = new Random(seed);
-        PerceptronModel? best = null;
-        var bestScore = -1.0;
-        var bestEpoch = 0;
-        for (var epoch = 1; epoch <= epochs; epoch++)
+        var context = new Context(trainSet, trainDocuments, devSet, devDocuments, gazetteer, cases, clusters, scratch, log);
+        ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
+        var runs = new (PerceptronModel Model, int Epochs)[seeds];
+        for (var k = 0; k < seeds; k++)
         {
-            var clock = Stopwatch.StartNew();
-            RunEpoch(trainer, trainSet, trainDocuments, order, random, gazetteer, cases, clusters, scratch);
-            var compiled = trainer.Compile();
-            var line = $"epoch {epoch}: {clock.Elapsed.TotalSeconds:F1} s, {compiled.FeatureCount:N0} features";
-            var score = (double)epoch;
-            if (devSet.Count > 0)
+            if (seeds > 1)
             {
-                var (p, r, f) = Score(compiled, gazetteer, cases, clusters, devSet, devDocuments, scratch);
-                line += string.Create(CultureInfo.InvariantCulture, $"; dev P {p:F2} R {r:F2} F1 {f:F2}");
-                score = f;
+                log($"ner: run {k + 1} of {seeds}, seed {seed + k}");
             }
-            log(line);
-            if (score > bestScore)
-            {
-                best = compiled;
-                bestScore = score;
-                bestEpoch = epoch;
-            }
-            else if (epoch - bestEpoch >= Patience)
-            {
-                log($"stopping: no dev improvement since epoch {bestEpoch}");
-                break;
-            }
+            runs[k] = ChooseEpochs(context, epochs, seed + k);
         }
-        log($"kept epoch {bestEpoch}");
+        var best = runs[0].Model;
+        var bestScore = -1.0;
+        if (seeds > 1)
+        {
+            best = PerceptronModel.Average(Array.ConvertAll(runs, run => run.Model));
+        }
         var outsideBias = 0f;
         if (devSet.Count > 0)
         {
+            bestScore = Score(best, gazetteer, cases, clusters, devSet, devDocuments, scratch).F;
+            if (seeds > 1)
+            {
+                log(string.Create(CultureInfo.InvariantCulture, $"mean of {seeds} runs: dev F1 {bestScore:F2}"));
+            }
             // The bias towards names is chosen on dev after the weights are fixed; ties keep the smaller.
             foreach (var bias in OutsideBiases)
             {
-                var (p, r, f) = Score(best!, gazetteer, cases, clusters, devSet, devDocuments, scratch, bias);
+                var (p, r, f) = Score(best, gazetteer, cases, clusters, devSet, devDocuments, scratch, bias);
                 log(string.Create(CultureInfo.InvariantCulture, $"outside bias {bias:F2}: dev P {p:F2} R {r:F2} F1 {f:F2}"));
                 if (f > bestScore)
                 {
@@ -199,24 +188,73 @@ public static class EntityTrainer
         if (retrainWithDev && devSet.Count > 0)
         {
             // With the epochs and the bias chosen, the final weights learn from the development
-            // sentences too, in as many epochs as the kept model had.
+            // sentences too, each run in as many epochs as its kept model had.
             List<(Document Document, int[] Gold)> all = [.. trainSet, .. devSet];
             List<List<int>> allDocuments = [.. trainDocuments];
             foreach (var sentences in devDocuments)
             {
                 allDocuments.Add(sentences.ConvertAll(s => s + trainSet.Count));
             }
-            var again = new PerceptronTrainer(EntityTags.Scored);
-            var allOrder = Enumerable.Range(0, allDocuments.Count).ToArray();
-            random = new Random(seed);
-            for (var epoch = 1; epoch <= bestEpoch; epoch++)
+            var again = new PerceptronModel[seeds];
+            for (var k = 0; k < seeds; k++)
             {
-                RunEpoch(again, all, allDocuments, allOrder, random, gazetteer, cases, clusters, scratch);
+                var trainer = new PerceptronTrainer(EntityTags.Scored);
+                var allOrder = Enumerable.Range(0, allDocuments.Count).ToArray();
+                var random = new Random(seed + k);
+                for (var epoch = 1; epoch <= runs[k].Epochs; epoch++)
+                {
+                    RunEpoch(trainer, all, allDocuments, allOrder, random, gazetteer, cases, clusters, scratch);
+                }
+                log($"retrained on training and development sentences for {runs[k].Epochs} epochs{(seeds > 1 ? $" (seed {seed + k})" : "")}");
+                again[k] = trainer.Compile();
             }
-            log($"retrained on training and development sentences for {bestEpoch} epochs");
-            best = again.Compile();
+            best = seeds > 1 ? PerceptronModel.Average(again) : again[0];
         }
-        return new EntityModel(best!, gazetteer, cases, clusters, outsideBias);
+        return new EntityModel(best, gazetteer, cases, clusters, outsideBias);
+    }
+
+    private sealed record Context(List<(Document Document, int[] Gold)> TrainSet, List<List<int>> TrainDocuments,
+        List<(Document Document, int[] Gold)> DevSet, List<List<int>> DevDocuments,
+        EntityGazetteer Gazetteer, CaseLexicon Cases, WordClusters Clusters, EntityScratch Scratch, Action<string> Log);
+
+    // One run on the training sentences: the model of the epoch with the best dev F1 (the last one
+    // without dev sentences), stopping once dev has not improved for Patience epochs.
+    private static (PerceptronModel Model, int Epochs) ChooseEpochs(Context context, int epochs, int seed)
+    {
+        var trainer = new PerceptronTrainer(EntityTags.Scored);
+        var order = Enumerable.Range(0, context.TrainDocuments.Count).ToArray();
+        var random = new Random(seed);
+        PerceptronModel? best = null;
+        var bestScore = -1.0;
+        var bestEpoch = 0;
+        for (var epoch = 1; epoch <= epochs; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            RunEpoch(trainer, context.TrainSet, context.TrainDocuments, order, random, context.Gazetteer, context.Cases, context.Clusters, context.Scratch);
+            var compiled = trainer.Compile();
+            var line = $"epoch {epoch}: {clock.Elapsed.TotalSeconds:F1} s, {compiled.FeatureCount:N0} features";
+            var score = (double)epoch;
+            if (context.DevSet.Count > 0)
+            {
+                var (p, r, f) = Score(compiled, context.Gazetteer, context.Cases, context.Clusters, context.DevSet, context.DevDocuments, context.Scratch);
+                line += string.Create(CultureInfo.InvariantCulture, $"; dev P {p:F2} R {r:F2} F1 {f:F2}");
+                score = f;
+            }
+            context.Log(line);
+            if (score > bestScore)
+            {
+                best = compiled;
+                bestScore = score;
+                bestEpoch = epoch;
+            }
+            else if (epoch - bestEpoch >= Patience)
+            {
+                context.Log($"stopping: no dev improvement since epoch {bestEpoch}");
+                break;
+            }
+        }
+        context.Log($"kept epoch {bestEpoch}");
+        return (best!, bestEpoch);
     }
 
     // One pass over the documents in a fresh random order, their sentences kept in order, so the

@@ -195,6 +195,28 @@ public sealed class PackedPerceptronModel
     /// <summary>Writes the model, compressed, weights as 16-bit floats. Same model, same bytes.</summary>
     public void Save(Stream stream)
     {
+        var contents = Contents();
+        SparseWeightsFile.Write(stream, _classes, _keys, _offsets, contents.ClassIds, contents.Values);
+    }
+
+    /// <summary>
+    /// The ensemble of <paramref name="models"/> as one model: the mean of their weights
+    /// (see <see cref="SparseWeightsFile.Contents.Average"/>), which scores as the mean of their scores.
+    /// </summary>
+    public static PackedPerceptronModel Average(IReadOnlyList<PackedPerceptronModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var sets = new SparseWeightsFile.Contents[models.Count];
+        for (var m = 0; m < sets.Length; m++)
+        {
+            sets[m] = models[m].Contents();
+        }
+        var mean = SparseWeightsFile.Contents.Average(sets);
+        return new PackedPerceptronModel(mean.Classes, mean.Keys, mean.Offsets, mean.ClassIds, mean.Values);
+    }
+
+    private SparseWeightsFile.Contents Contents()
+    {
         var classIds = new ushort[WeightCount];
         var values = new float[WeightCount];
         for (var e = 0; e < values.Length; e++)
@@ -203,7 +225,7 @@ public sealed class PackedPerceptronModel
             classIds[e] = (ushort)((word >> 1) & (MaxClasses - 1));
             values[e] = BitConverter.UInt32BitsToSingle(word & ValueMask);
         }
-        SparseWeightsFile.Write(stream, _classes, _keys, _offsets, classIds, values);
+        return new SparseWeightsFile.Contents(_classes, _keys, _offsets, classIds, values);
     }
 
     /// <summary>Reads a model written by <see cref="Save"/> or by <see cref="PerceptronModel.Save"/>.</summary>

@@ -220,5 +220,21 @@ public sealed class PerceptronModel
         return new PerceptronModel(file.Classes, file.Keys, file.Offsets, file.ClassIds, file.Values);
     }
 
+    /// <summary>
+    /// The ensemble of <paramref name="models"/> as one model: the mean of their weights
+    /// (see <see cref="SparseWeightsFile.Contents.Average"/>), which scores as the mean of their scores.
+    /// </summary>
+    public static PerceptronModel Average(IReadOnlyList<PerceptronModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var sets = new SparseWeightsFile.Contents[models.Count];
+        for (var m = 0; m < sets.Length; m++)
+        {
+            sets[m] = new SparseWeightsFile.Contents(models[m]._classes, models[m]._keys, models[m]._offsets, models[m]._classIds, models[m]._values);
+        }
+        var mean = SparseWeightsFile.Contents.Average(sets);
+        return new PerceptronModel(mean.Classes, mean.Keys, mean.Offsets, mean.ClassIds, mean.Values);
+    }
+
     private static ulong Scramble(ulong key) => (key ^ (key >> 29)) * 0xBF58476D1CE4E5B9UL >> 7;
 }

@@ -273,6 +273,27 @@ public sealed class ParserModel
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude: smaller and faster.</summary>
     public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold), _beamWidth);
 
+    /// <summary>
+    /// The ensemble of parsers trained alike (same labels and beam width) as one parser: the mean of
+    /// their weights, so every transition is scored with the mean of their scores.
+    /// </summary>
+    /// <exception cref="ArgumentException">The parsers differ in labels or beam width.</exception>
+    public static ParserModel Average(IReadOnlyList<ParserModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentOutOfRangeException.ThrowIfZero(models.Count);
+        var weights = new PackedPerceptronModel[models.Count];
+        for (var m = 0; m < weights.Length; m++)
+        {
+            if (models[m]._beamWidth != models[0]._beamWidth || !models[m]._labels.AsSpan().SequenceEqual(models[0]._labels))
+            {
+                throw new ArgumentException("Only parsers with the same labels and beam width can be averaged.", nameof(models));
+            }
+            weights[m] = models[m]._weights;
+        }
+        return new ParserModel(models[0]._labels, PackedPerceptronModel.Average(weights), models[0]._beamWidth);
+    }
+
     /// <summary>Writes the model. The same model always gives the same bytes.</summary>
     public void Save(Stream stream)
     {

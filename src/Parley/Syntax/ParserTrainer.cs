@@ -69,11 +69,11 @@ public static class ParserTrainer
         {
             log.WriteLine("phase 1: train only, dev chooses the epochs");
         }
-        var (model, chosenEpochs) = TrainChoosingEpochs(train, dev, epochs, seed, log, options);
+        var (model, chosenEpochs) = TrainRuns(train, dev, epochs, seed, log, options ?? new ParserTrainingOptions());
         if (retrain)
         {
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase 2: train and dev, {chosenEpochs} epochs (chosen in phase 1)"));
-            model = RetrainWithDev(goldTrain, goldDev, chosenEpochs, jackknifeFolds, seed, log, options);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase 2: train and dev, {string.Join(", ", chosenEpochs)} epochs (chosen in phase 1)"));
+            model = RetrainRunsWithDev(goldTrain, goldDev, chosenEpochs, jackknifeFolds, seed, log, options);
         }
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, ModelFileName);
@@ -91,7 +91,12 @@ public static class ParserTrainer
     /// shipped tagger's development score peaks. Otherwise gold tags are used.
     /// </summary>
     public static ParserModel RetrainWithDev(IReadOnlyList<ConlluSentence> goldTrain, IReadOnlyList<ConlluSentence> goldDev, int epochs,
-        int jackknifeFolds, int seed, TextWriter log, ParserTrainingOptions? options = null)
+        int jackknifeFolds, int seed, TextWriter log, ParserTrainingOptions? options = null) =>
+        RetrainRunsWithDev(goldTrain, goldDev, [epochs], jackknifeFolds, seed, log, (options ?? new ParserTrainingOptions()) with { Seeds = 1 });
+
+    // The retraining of every run (seed + k for epochs[k] epochs), averaged when there are several.
+    private static ParserModel RetrainRunsWithDev(IReadOnlyList<ConlluSentence> goldTrain, IReadOnlyList<ConlluSentence> goldDev, int[] epochs,
+        int jackknifeFolds, int seed, TextWriter log, ParserTrainingOptions? options)
     {
         ArgumentNullException.ThrowIfNull(goldTrain);
         ArgumentNullException.ThrowIfNull(goldDev);
@@ -106,7 +111,88 @@ public static class ParserTrainer
                 $"jackknife: train and dev tagged in {clock.Elapsed.TotalSeconds:F0} s; Penn tags as gold: {TagAgreement(gold, all)}"));
         }
         // A checkpoint needs dev scores; with none, the run's one model is the last epoch's.
-        return Train(all, null, epochs, seed, log, (options ?? new ParserTrainingOptions()) with { CheckpointPath = null });
+        options = (options ?? new ParserTrainingOptions()) with { CheckpointPath = null };
+        if (epochs.Length == 1)
+        {
+            return Train(all, null, epochs[0], seed, log, options);
+        }
+        var runs = RunSeeds(epochs.Length, log, (k, runLog) => Train(all, null, epochs[k], seed + k, runLog, options with { FinalPruneThreshold = 0 }));
+        return Final(ParserModel.Average(runs), options);
+    }
+
+    /// <summary>
+    /// <see cref="TrainChoosingEpochs"/> once, or, with <see cref="ParserTrainingOptions.Seeds"/> of more
+    /// than one, once per seed (two at a time on a machine with two cores or more; the result does not
+    /// depend on it), the model being the mean of the runs' weights, pruned after the mean is taken.
+    /// Also returns each run's chosen number of epochs.
+    /// </summary>
+    private static (ParserModel Model, int[] Epochs) TrainRuns(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev,
+        int epochs, int seed, TextWriter log, ParserTrainingOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Seeds, 1);
+        if (options.Seeds == 1)
+        {
+            var (single, chosen) = TrainChoosingEpochs(train, dev, epochs, seed, log, options);
+            return (single, [chosen]);
+        }
+        var kept = new int[options.Seeds];
+        var each = options with { FinalPruneThreshold = 0, CheckpointPath = null };
+        var runs = RunSeeds(options.Seeds, log, (k, runLog) =>
+        {
+            var (model, chosen) = TrainChoosingEpochs(train, dev, epochs, seed + k, runLog, each);
+            kept[k] = chosen;
+            return model;
+        });
+        var mean = Final(ParserModel.Average(runs), options);
+        var devDocuments = BuildDevDocuments(dev);
+        if (devDocuments.Count > 0)
+        {
+            var evaluation = new ParserEvaluation();
+            foreach (var (document, gold) in devDocuments)
+            {
+                mean.Parse(document);
+                evaluation.Add(document, gold);
+            }
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean of {options.Seeds} runs: {mean.FeatureCount} features, {ToBytes(mean).Length / 1e6:F1} MB; dev {evaluation}"));
+        }
+        return (mean, kept);
+    }
+
+    // Runs train(k, log) for k = 0 … count - 1, two at a time when there are cores for it; each run's
+    // log lines carry its number. The results come back in run order.
+    private static ParserModel[] RunSeeds(int count, TextWriter log, Func<int, TextWriter, ParserModel> train)
+    {
+        var models = new ParserModel[count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 2) };
+        Parallel.For(0, count, parallel, k =>
+        {
+            using var runLog = new PrefixedWriter(log, string.Create(CultureInfo.InvariantCulture, $"run {k + 1}: "));
+            models[k] = train(k, runLog);
+        });
+        return models;
+    }
+
+    // A writer that hands every whole line, prefixed, to a shared log under a lock.
+    private sealed class PrefixedWriter(TextWriter log, string prefix) : TextWriter
+    {
+        private readonly System.Text.StringBuilder _line = new();
+
+        public override System.Text.Encoding Encoding => log.Encoding;
+
+        public override void Write(char value)
+        {
+            if (value == '\n')
+            {
+                lock (log)
+                {
+                    log.WriteLine(prefix + _line.ToString().TrimEnd('\r'));
+                    log.Flush();
+                }
+                _line.Clear();
+                return;
+            }
+            _line.Append(value);
+        }
     }
 
     /// <summary>

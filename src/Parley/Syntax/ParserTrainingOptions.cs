@@ -32,6 +32,13 @@ public sealed record ParserTrainingOptions
     public int BeamWidth { get; init; } = 1;
 
     /// <summary>
+    /// Number of training runs, with seeds seed, seed + 1, …, each choosing its epochs on dev; the
+    /// model is the mean of their weights (an ensemble at the cost of one model), pruned after the
+    /// mean is taken. 1 trains a single parser.
+    /// </summary>
+    public int Seeds { get; init; } = 1;
+
+    /// <summary>
     /// When set, every epoch that improves dev LAS writes the model chosen so far (pruned as the final
     /// one is) to this file, so a long run stopped early still leaves the model a run of that many
     /// epochs would have returned.

@@ -1,4 +1,5 @@
 using Parley.Entities;
+using Parley.Model;
 using Parley.Syntax;
 using Parley.Tests.Syntax;
 
@@ -50,6 +51,32 @@ public sealed class EntityTrainerTests
         var (trainB, devB) = EntityTrainer.JackknifeTags(train, Dev(), 3, 2, _ => { });
         Assert.Equal(Tags(trainA), Tags(trainB));
         Assert.Equal(Tags(devA), Tags(devB));
+    }
+
+    [Fact]
+    public void Several_seeds_give_one_model_the_same_on_every_run_that_still_recognises_the_training_names()
+    {
+        // Every sentence a document of its own, so the runs' seeds shuffle them into different orders.
+        List<ConlluSentence> training = [.. ConlluReader.Read(new StringReader(EntityTestData.Conllu().Replace("# sent_id", "# newdoc\n# sent_id", StringComparison.Ordinal)))];
+        EntityModel Train(int seeds) => EntityTrainer.Train(training, EntityTestData.Entities(),
+            training, EntityTestData.Entities(), null, EntityTestData.Gazetteer(), 8, 3, _ => { }, seeds: seeds);
+        var single = Bytes(Train(1));
+        var mean = Train(3);
+        Assert.Equal(Bytes(mean), Bytes(Train(3)));
+        Assert.NotEqual(single, Bytes(mean));
+        var gold = EntityTestData.Sentences()[4];
+        var document = ConlluDocuments.ToDocument("t", [gold]);
+        document.Analyses = [.. gold.Words.Select(w => new TokenAnalysis(w.Upos, w.Xpos, w.Lemma, -1, ""))];
+        document.AddLayers(Layers.Tags);
+        var found = Array.ConvertAll(mean.Recognize(document), e => $"{document.Text[e.Start..e.End]}/{e.Type}");
+        Assert.Equal(["Maria Kovacs/Person", "New York/Location"], found);
+    }
+
+    private static byte[] Bytes(EntityModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
     }
 
     private static List<string> Tags(IReadOnlyList<ConlluSentence> sentences) =>

@@ -36,4 +36,29 @@ public sealed class ParserTrainFromCorporaTests
             Directory.Delete(corpora, recursive: true);
         }
     }
+
+    [Fact]
+    public void Several_seeds_give_one_averaged_parser_the_same_on_every_run()
+    {
+        var corpora = TinyCorpora();
+        try
+        {
+            var log = new StringWriter();
+            var options = new ParserTrainingOptions { Seeds = 3 };
+            var mean = ParserTrainer.TrainFromCorpora(corpora, Path.Combine(corpora, "a"), log, jackknifeFolds: 0, epochs: 2, options: options);
+            ParserTrainer.TrainFromCorpora(corpora, Path.Combine(corpora, "b"), TextWriter.Null, jackknifeFolds: 0, epochs: 2, options: options);
+            ParserTrainer.TrainFromCorpora(corpora, Path.Combine(corpora, "c"), TextWriter.Null, jackknifeFolds: 0, epochs: 2);
+            var a = File.ReadAllBytes(Path.Combine(corpora, "a", ParserTrainer.ModelFileName));
+            Assert.Equal(a, File.ReadAllBytes(Path.Combine(corpora, "b", ParserTrainer.ModelFileName)));
+            Assert.NotEqual(a, File.ReadAllBytes(Path.Combine(corpora, "c", ParserTrainer.ModelFileName)));
+            var text = log.ToString();
+            Assert.Contains("run 3: ", text, StringComparison.Ordinal);
+            Assert.Contains("mean of 3 runs", text, StringComparison.Ordinal);
+            Assert.True(mean.FeatureCount > 0);
+        }
+        finally
+        {
+            Directory.Delete(corpora, recursive: true);
+        }
+    }
 }
