@@ -63,6 +63,43 @@ public sealed class EntityGazetteerTests
     }
 
     [Fact]
+    public void The_shipped_gazetteer_holds_each_phrase_once_per_category_and_within_the_phrase_length()
+    {
+        var gazetteer = EntityGazetteer.Load(Parley.Tests.Syntax.TestPaths.File("data/lexicons/ner-gazetteer.tsv"));
+        var repeated = gazetteer.Entries
+            .GroupBy(e => (e.Category, Phrase: e.Phrase.ToLowerInvariant()))
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.Category}: {g.Key.Phrase}");
+        Assert.Empty(repeated);
+        var tooLong = gazetteer.Entries.Where(e => e.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > EntityGazetteer.MaxPhraseTokens);
+        Assert.Empty(tooLong);
+        Assert.InRange(gazetteer.Categories.Count, 1, 30);   // one bit is left for the places gazetteer's names
+    }
+
+    [Fact]
+    public void The_shipped_gazetteer_writes_each_word_as_one_token()
+    {
+        // Phrases are matched token by token, so a word the tokenizer splits ("Wal-Mart" is
+        // Wal - Mart) could never match; clitics ("'s") stand as words of their own.
+        var gazetteer = EntityGazetteer.Load(Parley.Tests.Syntax.TestPaths.File("data/lexicons/ner-gazetteer.tsv"));
+        var split = new List<string>();
+        foreach (var word in gazetteer.Entries.SelectMany(e => e.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Distinct())
+        {
+            if (word is "'s" or "'")
+            {
+                continue;
+            }
+            var text = word + " said so";
+            var tokens = Parley.Text.EwtTokenizer.Default.Tokenize(text);
+            if (tokens.Length != 3 || tokens[0].Length != word.Length)
+            {
+                split.Add(word);
+            }
+        }
+        Assert.True(split.Count == 0, "Words the tokenizer splits: " + string.Join(", ", split));
+    }
+
+    [Fact]
     public void Place_entries_keep_regions_and_large_cities_once_and_leave_out_countries()
     {
         const string places = "#parley-gazetteer\t1\n"
