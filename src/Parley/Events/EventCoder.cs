@@ -1465,6 +1465,11 @@ public sealed class EventCoder
                 // the speaker: its doer is in the report.
                 return -1;
             }
+            if (relation == "advcl" && IsUnmarkedReportBefore(state, verb, head))
+            {
+                // The same report parsed as an adverbial clause of the speech verb.
+                return -1;
+            }
             if (relation == "conj" && NearestSubjectConjunct(state, head, verb) is var nearer and >= 0)
             {
                 // "X urged talks, Y has launched an attack, renewed shelling": a subject carries on
@@ -1491,6 +1496,13 @@ public sealed class EventCoder
         }
         return -1;
     }
+
+    // "X signed the deal, officials said" parsed with "signed" as an adverbial clause of "said": a
+    // finite verb before a speech verb, with no word that makes it adverbial ("when", "after"), is
+    // the report. A participle ("Speaking to X, Y said") or a marked clause keeps the speaker.
+    private static bool IsUnmarkedReportBefore(CoderState state, int verb, int head) =>
+        verb < head && SpeechVerbs.Contains(state.Lemma(head)) && state.Analyses[verb].Xpos is "VBD" or "VBZ" or "VBP"
+        && !state.HasChild(verb, "mark");
 
     // The conjunct of the same head closest before the verb that has a subject of its own, or -1.
     private static int NearestSubjectConjunct(CoderState state, int head, int verb)
@@ -1777,16 +1789,23 @@ public sealed class EventCoder
         return count;
     }
 
-    // The word and its conjuncts.
+    // The word and its conjuncts. "Arnor, the Shire, Fornost and Bree" parsed with "Fornost" as an
+    // apposition of "Shire": a proper-noun apposition followed by a conjunct of the same word is one
+    // more member of the list.
     private static void AddMember(CoderState state, int member, Span<int> members, ref int count)
     {
         if (count < members.Length)
         {
             members[count++] = member;
         }
+        var lastConjunct = -1;
+        for (var c = state.FirstChild[member]; c >= 0; c = state.NextSibling[c])
+        {
+            lastConjunct = state.Relation(c) == "conj" ? c : lastConjunct;
+        }
         for (var c = state.FirstChild[member]; c >= 0 && count < members.Length; c = state.NextSibling[c])
         {
-            if (state.Relation(c) == "conj")
+            if (state.Relation(c) == "conj" || (state.Relation(c) == "appos" && c < lastConjunct && state.Analyses[c].Upos == "PROPN"))
             {
                 members[count++] = c;
             }

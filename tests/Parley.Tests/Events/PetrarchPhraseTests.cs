@@ -208,6 +208,44 @@ public sealed class PetrarchPhraseTests
         e = Assert.Single(coder.Code(doc));
         Assert.Equal(("HAR", "RHU", "042"), (e.Source!.Code, e.Target!.Code, e.Code));
     }
+
+    [Fact]
+    public void A_report_before_its_speaker_parsed_as_an_adverbial_clause_is_not_the_speakers_act()
+    {
+        const string text = """
+            --- VISIT  [042] ---
+            VISIT
+            """;
+        var coder = Coder(text);
+        // Harad on Monday visited Rhun , officials said . — "visited" hung on "said" as an adverbial clause.
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|0|root on|on|ADP|3|case Monday|Monday|PROPN|1|nmod visited|visit|VERB|8|advcl|VBD"
+            + " Rhun|Rhun|PROPN|4|obj ,|,|PUNCT|8|punct officials|official|NOUN|8|nsubj said|say|VERB|1|parataxis|VBD .|.|PUNCT|8|punct",
+            ("HAR", [1]), ("RHU", [5]), ("OFF", [7]));
+        var e = Assert.Single(coder.Code(doc));
+        Assert.Equal(("HAR", "RHU", "042"), (e.Source!.Code, e.Target!.Code, e.Code));
+    }
+
+    [Fact]
+    public void A_name_in_a_list_parsed_as_an_apposition_is_one_more_member()
+    {
+        const string text = """
+            --- STORM  [190] ---
+            STORM
+            """;
+        var coder = Coder(text);
+        // Harad , Umbar and Khand stormed Rhun . — "Umbar" parsed as an apposition of "Harad".
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|6|nsubj ,|,|PUNCT|3|punct Umbar|Umbar|PROPN|1|appos and|and|CCONJ|5|cc"
+            + " Khand|Khand|PROPN|1|conj stormed|storm|VERB|0|root Rhun|Rhun|PROPN|6|obj .|.|PUNCT|6|punct",
+            ("HAR", [1]), ("UMB", [3]), ("KHA", [5]), ("RHU", [7]));
+        var coded = coder.Code(doc).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}").Order().ToList();
+        Assert.Equal(["HAR RHU 190", "KHA RHU 190", "UMB RHU 190"], coded);
+        // Harad , the kingdom , stormed Rhun . — an apposition with no conjunct after it is the same side.
+        doc = ParsedDocs.Build("Harad|Harad|PROPN|6|nsubj ,|,|PUNCT|4|punct the|the|DET|4|det Umbar|Umbar|PROPN|1|appos ,|,|PUNCT|4|punct"
+            + " stormed|storm|VERB|0|root Rhun|Rhun|PROPN|6|obj .|.|PUNCT|6|punct", ("HAR", [1]), ("UMB", [4]), ("RHU", [7]));
+        coded = coder.Code(doc).Select(e => $"{e.Source!.Code} {e.Target!.Code} {e.Code}").ToList();
+        Assert.Equal(["HAR RHU 190"], coded);
+    }
+
     [Fact]
     public void The_subject_of_a_passive_does_the_infinitive_it_governs()
     {
