@@ -1,5 +1,8 @@
 using System.IO.Compression;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Parley.Learning;
 
@@ -106,11 +109,29 @@ public sealed class PackedPerceptronModel
         Span<int> slotOf = stackalloc int[features.Length];
         Span<int> starts = stackalloc int[features.Length];
         ulong touch = 0;
-        for (var i = 0; i < features.Length; i++)
+        if (Sse.IsSupported)
         {
-            var slot = SlotOf(features[i]);
-            slotOf[i] = slot;
-            touch ^= slots[slot];
+            // A prefetch retires at once, where a load waits for its data: the processor runs ahead
+            // through the whole batch and every miss is under way together.
+            ref var first = ref MemoryMarshal.GetReference(slots);
+            for (var i = 0; i < features.Length; i++)
+            {
+                var slot = SlotOf(features[i]);
+                slotOf[i] = slot;
+                unsafe
+                {
+                    Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, slot)));
+                }
+            }
+        }
+        else
+        {
+            for (var i = 0; i < features.Length; i++)
+            {
+                var slot = SlotOf(features[i]);
+                slotOf[i] = slot;
+                touch ^= slots[slot];
+            }
         }
         uint touched = 0;
         for (var i = 0; i < features.Length; i++)
@@ -128,7 +149,17 @@ public sealed class PackedPerceptronModel
                 if ((uint)(found >> 32) == fingerprint)
                 {
                     start = (int)(uint)found;
-                    touched ^= weights[start];
+                    if (Sse.IsSupported)
+                    {
+                        unsafe
+                        {
+                            Sse.Prefetch0(Unsafe.AsPointer(ref weights[start]));
+                        }
+                    }
+                    else
+                    {
+                        touched ^= weights[start];
+                    }
                     break;
                 }
                 slot = (slot + 1) & _mask;

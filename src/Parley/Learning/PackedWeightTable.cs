@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Parley.Learning;
 
@@ -148,7 +150,19 @@ internal sealed class PackedWeightTable
             var at = _base + 4 * SlotOf(mixed);
             found[i] = at;
             fingerprints[i] = FingerprintOf(mixed);
-            touch ^= slots[at];
+            if (Sse.IsSupported)
+            {
+                // A prefetch retires at once, where a load waits for its data: the processor runs
+                // ahead through the whole batch and every miss is under way together.
+                unsafe
+                {
+                    Sse.Prefetch0(Unsafe.AsPointer(ref slots[at]));
+                }
+            }
+            else
+            {
+                touch ^= slots[at];
+            }
         }
         for (var i = 0; i < features.Length; i++)
         {
