@@ -26,7 +26,7 @@ public sealed class EwtEntityTests
         var result = NlpEvaluator.Evaluate(test, pipeline, gold);
         Assert.True(result.HasEntities, result.Format());
         // The shipped model learned from the dev sentences too, so it is held to test: measured F1
-        // 74.76 when the model was trained; a drop means a regression.
-        Assert.True(result.EntityScore().F1 >= 73.5, result.Format());
+        // 76.72 (tagged by the shipped tagger) when the model was trained; a drop means a regression.
+        Assert.True(result.EntityScore().F1 >= 76.0, result.Format());
     }
 }
