@@ -64,8 +64,9 @@ internal sealed class PackedWeightTable
                 rest += count > 3 ? count - 2 : 0;
             }
         }
-        _rest = new uint[rest];
-        _dense = new float[checked(rows * classes)];
+        // Pinned, as the slots are, so that scoring may prefetch through pointers into them.
+        _rest = GC.AllocateArray<uint>(rest, pinned: true);
+        _dense = GC.AllocateArray<float>(checked(rows * classes), pinned: true);
         rest = 0;
         rows = 0;
         for (var i = 0; i < keys.Length; i++)
@@ -176,9 +177,21 @@ internal sealed class PackedWeightTable
                     var third = slots[at + 3];
                     if ((slots[at + 2] & LastFlag) == 0 && (slots[at + 1] & LastFlag) == 0 && (third & LastFlag) == 0)
                     {
-                        touch ^= (third & DenseFlag) != 0
-                            ? BitConverter.SingleToUInt32Bits(_dense[(int)(third >> 2) * _classes])
-                            : rest[(int)(third >> 2)];
+                        if (Sse.IsSupported)
+                        {
+                            unsafe
+                            {
+                                Sse.Prefetch0((third & DenseFlag) != 0
+                                    ? Unsafe.AsPointer(ref _dense[(int)(third >> 2) * _classes])
+                                    : Unsafe.AsPointer(ref rest[(int)(third >> 2)]));
+                            }
+                        }
+                        else
+                        {
+                            touch ^= (third & DenseFlag) != 0
+                                ? BitConverter.SingleToUInt32Bits(_dense[(int)(third >> 2) * _classes])
+                                : rest[(int)(third >> 2)];
+                        }
                     }
                     break;
                 }
