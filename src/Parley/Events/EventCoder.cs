@@ -1459,15 +1459,12 @@ public sealed class EventCoder
         }
         if (relation is "conj" or "advcl" or "ccomp" or "parataxis")
         {
-            if (relation == "ccomp" && (state.Analyses[head].Upos != "VERB" || verb < head))
+            if ((relation == "ccomp" && (state.Analyses[head].Upos != "VERB" || verb < head))
+                || (relation == "advcl" && IsUnmarkedReportBefore(state, verb, head)))
             {
-                // A report put before its verb ("X signed the deal, officials said") is not said of
-                // the speaker: its doer is in the report.
-                return -1;
-            }
-            if (relation == "advcl" && IsUnmarkedReportBefore(state, verb, head))
-            {
-                // The same report parsed as an adverbial clause of the speech verb.
+                // A report put before its verb ("X signed the deal, officials said"), also when parsed
+                // as an adverbial clause of the speech verb, is not said of the speaker: its doer is
+                // in the report.
                 return -1;
             }
             if (relation == "conj" && NearestSubjectConjunct(state, head, verb) is var nearer and >= 0)

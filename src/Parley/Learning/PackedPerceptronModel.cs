@@ -1,8 +1,5 @@
 using System.IO.Compression;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Parley.Learning;
 
@@ -99,9 +96,8 @@ public sealed class PackedPerceptronModel
     private const int MaxBatch = 128;
 
     // Three passes so that the cache misses of different features overlap instead of queueing: the
-    // first only loads each feature's slot (no branch depends on the loads, so the processor issues
-    // them all at once), the second probes the now cached slots and loads each feature's first
-    // weight, the third adds the weights.
+    // first only prefetches each feature's slot (LargePages.Touch), the second probes the now cached
+    // slots and prefetches each feature's first weight, the third adds the weights.
     private void AddBatch(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var slots = _slots.AsSpan(_slotBase, _mask + 1);
@@ -109,29 +105,11 @@ public sealed class PackedPerceptronModel
         Span<int> slotOf = stackalloc int[features.Length];
         Span<int> starts = stackalloc int[features.Length];
         ulong touch = 0;
-        if (Sse.IsSupported)
+        for (var i = 0; i < features.Length; i++)
         {
-            // A prefetch retires at once, where a load waits for its data: the processor runs ahead
-            // through the whole batch and every miss is under way together.
-            ref var first = ref MemoryMarshal.GetReference(slots);
-            for (var i = 0; i < features.Length; i++)
-            {
-                var slot = SlotOf(features[i]);
-                slotOf[i] = slot;
-                unsafe
-                {
-                    Sse.Prefetch0(Unsafe.AsPointer(ref Unsafe.Add(ref first, slot)));
-                }
-            }
-        }
-        else
-        {
-            for (var i = 0; i < features.Length; i++)
-            {
-                var slot = SlotOf(features[i]);
-                slotOf[i] = slot;
-                touch ^= slots[slot];
-            }
+            var slot = SlotOf(features[i]);
+            slotOf[i] = slot;
+            touch ^= LargePages.Touch(ref slots[slot]);
         }
         uint touched = 0;
         for (var i = 0; i < features.Length; i++)
@@ -149,17 +127,7 @@ public sealed class PackedPerceptronModel
                 if ((uint)(found >> 32) == fingerprint)
                 {
                     start = (int)(uint)found;
-                    if (Sse.IsSupported)
-                    {
-                        unsafe
-                        {
-                            Sse.Prefetch0(Unsafe.AsPointer(ref weights[start]));
-                        }
-                    }
-                    else
-                    {
-                        touched ^= weights[start];
-                    }
+                    touched ^= LargePages.Touch(ref weights[start]);
                     break;
                 }
                 slot = (slot + 1) & _mask;

@@ -1,6 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 
 namespace Parley.Learning;
 
@@ -64,7 +62,7 @@ internal sealed class PackedWeightTable
                 rest += count > 3 ? count - 2 : 0;
             }
         }
-        // Pinned, as the slots are, so that scoring may prefetch through pointers into them.
+        // Pinned, as the slots are, so that scoring may prefetch into them (LargePages.Touch).
         _rest = GC.AllocateArray<uint>(rest, pinned: true);
         _dense = GC.AllocateArray<float>(checked(rows * classes), pinned: true);
         rest = 0;
@@ -134,9 +132,8 @@ internal sealed class PackedWeightTable
     }
 
     // Three passes so that the cache misses of different features overlap instead of queueing: the
-    // first only loads each feature's home slot (no branch depends on the loads, so the processor
-    // issues them all at once), the second probes the now cached slots and loads the first spilled
-    // weight of the features that have some, the third adds the weights feature by feature in the
+    // first only prefetches each feature's home slot (LargePages.Touch), the second probes the now
+    // cached slots and prefetches the first spilled weight of the features that have some, the third adds the weights feature by feature in the
     // given order, so every score is the same sum, in the same order, as a plain loop would make.
     private void AddBatch(ReadOnlySpan<ulong> features, Span<float> scores)
     {
@@ -151,19 +148,7 @@ internal sealed class PackedWeightTable
             var at = _base + 4 * SlotOf(mixed);
             found[i] = at;
             fingerprints[i] = FingerprintOf(mixed);
-            if (Sse.IsSupported)
-            {
-                // A prefetch retires at once, where a load waits for its data: the processor runs
-                // ahead through the whole batch and every miss is under way together.
-                unsafe
-                {
-                    Sse.Prefetch0(Unsafe.AsPointer(ref slots[at]));
-                }
-            }
-            else
-            {
-                touch ^= slots[at];
-            }
+            touch ^= LargePages.Touch(ref slots[at]);
         }
         for (var i = 0; i < features.Length; i++)
         {
@@ -177,21 +162,9 @@ internal sealed class PackedWeightTable
                     var third = slots[at + 3];
                     if ((slots[at + 2] & LastFlag) == 0 && (slots[at + 1] & LastFlag) == 0 && (third & LastFlag) == 0)
                     {
-                        if (Sse.IsSupported)
-                        {
-                            unsafe
-                            {
-                                Sse.Prefetch0((third & DenseFlag) != 0
-                                    ? Unsafe.AsPointer(ref _dense[(int)(third >> 2) * _classes])
-                                    : Unsafe.AsPointer(ref rest[(int)(third >> 2)]));
-                            }
-                        }
-                        else
-                        {
-                            touch ^= (third & DenseFlag) != 0
-                                ? BitConverter.SingleToUInt32Bits(_dense[(int)(third >> 2) * _classes])
-                                : rest[(int)(third >> 2)];
-                        }
+                        touch ^= (third & DenseFlag) != 0
+                            ? LargePages.Touch(ref _dense[(int)(third >> 2) * _classes])
+                            : LargePages.Touch(ref rest[(int)(third >> 2)]);
                     }
                     break;
                 }

@@ -147,12 +147,7 @@ public static class ParserTrainer
         var devDocuments = BuildDevDocuments(dev);
         if (devDocuments.Count > 0)
         {
-            var evaluation = new ParserEvaluation();
-            foreach (var (document, gold) in devDocuments)
-            {
-                mean.Parse(document);
-                evaluation.Add(document, gold);
-            }
+            var evaluation = Evaluate(mean, devDocuments);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean of {options.Seeds} runs: {mean.FeatureCount} features, {ToBytes(mean).Length / 1e6:F1} MB; dev {evaluation}"));
         }
         return (mean, kept);
@@ -310,12 +305,7 @@ public static class ParserTrainer
             }
             // Score the model as it will be stored (16-bit weights), so the chosen epoch is the one shipped.
             var stored = FromBytes(bytes);
-            var evaluation = new ParserEvaluation();
-            foreach (var (document, gold) in devDocuments)
-            {
-                stored.Parse(document);
-                evaluation.Add(document, gold);
-            }
+            var evaluation = Evaluate(stored, devDocuments);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}; dev {evaluation}"));
             log.Flush();
             if (evaluation.Las > bestLas)
@@ -551,6 +541,17 @@ public static class ParserTrainer
             documents.Add((document, batch));
         }
         return documents;
+    }
+
+    private static ParserEvaluation Evaluate(ParserModel model, List<(Document, IReadOnlyList<ConlluSentence>)> devDocuments)
+    {
+        var evaluation = new ParserEvaluation();
+        foreach (var (document, gold) in devDocuments)
+        {
+            model.Parse(document);
+            evaluation.Add(document, gold);
+        }
+        return evaluation;
     }
 
     private static byte[] ToBytes(ParserModel model)
