@@ -1501,14 +1501,20 @@ public sealed class EventCoder
         verb < head && SpeechVerbs.Contains(state.Lemma(head)) && state.Analyses[verb].Xpos is "VBD" or "VBZ" or "VBP"
         && !state.HasChild(verb, "mark");
 
-    // The conjunct of the same head closest before the verb that has a subject of its own, or -1.
+    // The conjunct of the same head closest before the verb that has a subject of its own, or -1. A
+    // conjunct joined by a comma alone ("X pushed for talks as Y has launched an intensive, renewed
+    // assault", with "renewed" hung on "pushed") also continues the nearest adverbial clause of the head
+    // that has a subject: verbs are seldom coordinated without "and", so such a conjunct belongs to
+    // the clause it follows.
     private static int NearestSubjectConjunct(CoderState state, int head, int verb)
     {
         var nearest = -1;
+        var asyndetic = !state.HasChild(verb, "cc");
         for (var c = state.FirstChild[head]; c >= 0 && c < verb; c = state.NextSibling[c])
         {
             // Children come in text order, so the last one found is the nearest.
-            if (state.Relation(c) == "conj" && state.Analyses[c].Upos is "VERB" or "AUX" && state.HasSubject(c))
+            var relation = state.Relation(c);
+            if ((relation == "conj" || (asyndetic && relation == "advcl")) && state.Analyses[c].Upos is "VERB" or "AUX" && state.HasSubject(c))
             {
                 nearest = c;
             }

@@ -137,25 +137,47 @@ public sealed class ParserModel
             {
                 continue;
             }
-            var state = Prepare(scratch, n);
+            // A chain of hyphen-joined words is one word to the parser (see HyphenChains): the
+            // parser's word i + 1 is tokens [UnitFirst[i], UnitLast[i]], headed by UnitHead[i].
             var first = sentence.FirstToken;
-            for (var i = 0; i < n; i++)
+            var end = first + n;
+            var units = 0;
+            scratch.EnsureUnits(n);
+            for (var k = first; k < end; k++)
             {
-                var a = analyses[first + i];
+                var last = HyphenChains.End(document, k, end);
+                scratch.UnitFirst[units] = k;
+                scratch.UnitLast[units] = last;
+                scratch.UnitHead[units] = last == k ? k : HyphenChains.Head(analyses, k, last);
+                units++;
+                k = last;
+            }
+            var state = Prepare(scratch, units);
+            for (var i = 0; i < units; i++)
+            {
+                var k = scratch.UnitHead[i];
+                var a = analyses[k];
                 var tag = a.Xpos is { Length: > 0 } and not "_" ? a.Xpos : a.Upos ?? string.Empty;
-                state.Word[i + 1] = ParserFeatures.WordOf(document.TokenText(first + i));
+                var from = document.Tokens[scratch.UnitFirst[i]].Start;
+                var form = document.Text.AsSpan(from, document.Tokens[scratch.UnitLast[i]].End - from);
+                state.Word[i + 1] = ParserFeatures.WordOf(form);
                 state.Tag[i + 1] = ParserFeatures.TagOf(tag);
                 state.IsPunct[i + 1] = a.Upos == "PUNCT";
             }
             Run(scratch);
-            for (var i = 0; i < n; i++)
+            for (var i = 0; i < units; i++)
             {
                 var head = state.Head[i + 1];
-                analyses[first + i] = analyses[first + i] with
+                var k = scratch.UnitHead[i];
+                analyses[k] = analyses[k] with
                 {
-                    Head = head == 0 ? -1 : first + head - 1,
+                    Head = head == 0 ? -1 : scratch.UnitHead[head - 1],
                     Relation = _relations[state.Label[i + 1]],
                 };
+                if (scratch.UnitLast[i] != scratch.UnitFirst[i])
+                {
+                    HyphenChains.Attach(analyses, scratch.UnitFirst[i], scratch.UnitLast[i], k);
+                }
             }
         }
     }

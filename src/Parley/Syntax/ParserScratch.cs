@@ -11,6 +11,21 @@ internal sealed class ParserScratch
     public float[] Scores = [];
     public int[] Queue = [];
     public ArcEagerBeam? Beam;
+    public int[] UnitFirst = [];
+    public int[] UnitLast = [];
+    public int[] UnitHead = [];
+
+    /// <summary>Makes sure the word-to-token maps hold a sentence of <paramref name="tokens"/> tokens.</summary>
+    public void EnsureUnits(int tokens)
+    {
+        if (UnitFirst.Length < tokens)
+        {
+            var size = Math.Max(tokens, UnitFirst.Length * 2);
+            UnitFirst = new int[size];
+            UnitLast = new int[size];
+            UnitHead = new int[size];
+        }
+    }
 
     /// <summary>Makes sure the buffers hold <paramref name="actions"/> scores and a sentence of <paramref name="words"/> words.</summary>
     public void Ensure(int actions, int words)

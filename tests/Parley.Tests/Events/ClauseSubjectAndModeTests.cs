@@ -73,6 +73,25 @@ public sealed class ClauseSubjectAndModeTests(ITestOutputHelper output)
     }
 
     [Theory]
+    // Rohan praised Gondor as Mordor has shelled Arnor , attacked Umbar . ("attacked" hung on the first
+    // verb instead of the clause it follows: Mordor attacked)
+    [InlineData("Rohan|Rohan|PROPN|2|nsubj praised|praise|VERB|0|root Gondor|Gondor|PROPN|2|obj as|as|SCONJ|7|mark "
+        + "Mordor|Mordor|PROPN|7|nsubj has|have|AUX|7|aux shelled|shell|VERB|2|advcl Arnor|Arnor|PROPN|7|obj ,|,|PUNCT|10|punct "
+        + "attacked|attack|VERB|2|conj Umbar|Umbar|PROPN|10|obj .|.|PUNCT|2|punct", 8, 11, "MOR")]
+    // Rohan praised Gondor as Mordor shelled Arnor , and attacked Umbar . (joined by "and": Rohan attacked)
+    [InlineData("Rohan|Rohan|PROPN|2|nsubj praised|praise|VERB|0|root Gondor|Gondor|PROPN|2|obj as|as|SCONJ|6|mark "
+        + "Mordor|Mordor|PROPN|6|nsubj shelled|shell|VERB|2|advcl Arnor|Arnor|PROPN|6|obj ,|,|PUNCT|10|punct "
+        + "and|and|CCONJ|10|cc attacked|attack|VERB|2|conj Umbar|Umbar|PROPN|10|obj .|.|PUNCT|2|punct", 7, 11, "ROH")]
+    public void A_conjunct_after_an_adverbial_clause_continues_it_only_when_joined_by_a_comma_alone(string parsed, int arnor, int umbar, string attacker)
+    {
+        var doc = ParsedDocs.Build(parsed, ("ROH", [1]), ("GON", [3]), ("MOR", [5]), ("ARN", [arnor]), ("UMB", [umbar]));
+        var events = Coder.Code(doc);
+        output.WriteLine(Describe(events));
+        var attack = Assert.Single(events, x => x.Target?.Code == "UMB");
+        Assert.Equal(attacker, attack.Source?.Code);
+    }
+
+    [Theory]
     // Rohan rejected plans to attack Mordor . (the infinitive hung on the verb: the plan is not Rohan's)
     [InlineData("Rohan|Rohan|PROPN|2|nsubj rejected|reject|VERB|0|root plans|plan|NOUN|2|obj to|to|PART|5|mark attack|attack|VERB|2|advcl Mordor|Mordor|PROPN|5|obj .|.|PUNCT|2|punct", null)]
     // Rohan announced plans to attack Mordor . (after a light verb the plan is the subject's)
