@@ -51,7 +51,8 @@ public sealed class EntityModel
     /// <summary>
     /// The entity mentions of every sentence of <paramref name="document"/>, in text order, never
     /// overlapping and never crossing a sentence boundary. Uses the document's tags when present
-    /// (they should be, as in training), and works without them at lower accuracy.
+    /// (they should be, as in training), and works without them at lower accuracy. A capitalised
+    /// name found in one place is also found where its exact words recur (<see cref="NameRecurrence"/>).
     /// </summary>
     public EntityMention[] Recognize(Document document)
     {
@@ -65,6 +66,7 @@ public sealed class EntityModel
             scratch.Remember(sentence.TokenCount, scratch.Classes);
             AddMentions(document, sentence.FirstToken, sentence.TokenCount, scratch.Classes, mentions);
         }
+        NameRecurrence.Complete(document, mentions);
         return [.. mentions];
     }
 

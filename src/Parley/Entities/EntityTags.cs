@@ -11,6 +11,9 @@ internal static class EntityTags
     public const int Count = 13;
     public const int Outside = 0;
 
+    /// <summary>Number of entity types; tags 1 + 4t … 4 + 4t are type t's B, I, L and U.</summary>
+    public const int Types = 3;
+
     /// <summary>
     /// Classes of the perceptron behind the recognizer: the <see cref="Count"/> tags, scored by the
     /// features of the token alone, then one class per (previous tag, tag) pair, the previous tag
