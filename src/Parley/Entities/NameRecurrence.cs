@@ -42,12 +42,17 @@ internal static class NameRecurrence
             }
             name.Votes[(int)mention.Type]++;
         }
+        if (byFirstWord.Count == 0)
+        {
+            return;
+        }
+        var lookup = byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         var added = 0;
         foreach (var sentence in document.Sentences)
         {
             for (var i = sentence.FirstToken; i < sentence.EndToken; i++)
             {
-                if (covered[i] || !byFirstWord.TryGetValue(document.TokenText(i).ToString(), out var names))
+                if (covered[i] || !lookup.TryGetValue(document.TokenText(i), out var names))
                 {
                     continue;
                 }

@@ -25,7 +25,8 @@ internal static class HyphenChains
         var tokens = document.Tokens;
         var last = start;
         var words = 1;
-        if (!IsWord(document, start))
+        // Most tokens are not followed by a joined hyphen: that is checked first.
+        if (start + 2 >= end || tokens[start].End != tokens[start + 1].Start || document.TokenText(start + 1) is not "-" || !IsWord(document, start))
         {
             return start;
         }
