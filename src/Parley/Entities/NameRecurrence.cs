@@ -22,14 +22,14 @@ internal static class NameRecurrence
         foreach (var mention in mentions)
         {
             Array.Fill(covered, true, mention.FirstToken, mention.TokenCount);
+            if (!char.IsUpper(document.TokenText(mention.FirstToken)[0]))
+            {
+                continue;
+            }
             var words = new string[mention.TokenCount];
             for (var k = 0; k < words.Length; k++)
             {
                 words[k] = document.TokenText(mention.FirstToken + k).ToString();
-            }
-            if (!char.IsUpper(words[0][0]))
-            {
-                continue;
             }
             if (!byFirstWord.TryGetValue(words[0], out var names))
             {

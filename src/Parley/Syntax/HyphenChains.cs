@@ -22,22 +22,27 @@ internal static class HyphenChains
     /// </summary>
     public static int End(Document document, int start, int end)
     {
-        var tokens = document.Tokens;
-        var last = start;
-        var words = 1;
-        // Most tokens are not followed by a joined hyphen: that is checked first.
-        if (start + 2 >= end || tokens[start].End != tokens[start + 1].Start || document.TokenText(start + 1) is not "-" || !IsWord(document, start))
+        // Most tokens are not followed by a joined hyphen: that is checked before the letters.
+        if (!HyphenJoins(document, start, end) || !IsWord(document, start))
         {
             return start;
         }
-        while (last + 2 < end
-            && tokens[last].End == tokens[last + 1].Start && tokens[last + 1].End == tokens[last + 2].Start
-            && document.TokenText(last + 1) is "-" && IsWord(document, last + 2))
+        var last = start;
+        var words = 1;
+        while (HyphenJoins(document, last, end) && IsWord(document, last + 2))
         {
             last += 2;
             words++;
         }
         return words >= MinWords ? last : start;
+    }
+
+    // Token k, a hyphen and the token after it, inside [.., end) and with no space between them.
+    private static bool HyphenJoins(Document document, int k, int end)
+    {
+        var tokens = document.Tokens;
+        return k + 2 < end && tokens[k].End == tokens[k + 1].Start && tokens[k + 1].End == tokens[k + 2].Start
+            && document.TokenText(k + 1) is "-";
     }
 
     /// <summary>
@@ -50,7 +55,7 @@ internal static class HyphenChains
     {
         for (var k = first + 2; k < last; k += 2)
         {
-            if (analyses[k].Upos is "ADP" or "PART" or "CCONJ" || analyses[k].Upos == "SCONJ")
+            if (analyses[k].Upos is "ADP" or "PART" or "CCONJ" or "SCONJ")
             {
                 return analyses[first].Upos is "ADP" or "DET" ? last : first;
             }
@@ -65,6 +70,11 @@ internal static class HyphenChains
     /// </summary>
     public static void Attach(TokenAnalysis[] analyses, int first, int last, int head)
     {
+        var coordinated = false;
+        for (var j = first + 2; j < last; j += 2)
+        {
+            coordinated |= analyses[j].Upos == "CCONJ";
+        }
         for (var k = first; k <= last; k++)
         {
             if (k == head)
@@ -82,12 +92,7 @@ internal static class HyphenChains
             }
             if (head == first && k == last)
             {
-                var linked = false;
-                for (var j = first + 2; j < last; j += 2)
-                {
-                    linked |= analyses[j].Upos == "CCONJ";
-                }
-                analyses[k] = a with { Head = head, Relation = linked ? "conj" : "nmod" };
+                analyses[k] = a with { Head = head, Relation = coordinated ? "conj" : "nmod" };
                 continue;
             }
             var relation = a.Upos switch

@@ -188,14 +188,17 @@ public sealed class PetrarchPhraseTests
         Assert.Equal("", Code("Harad|Harad|PROPN|2|nsubj watched|watch|VERB|0|root Rhun|Rhun|PROPN|2|obj .|.|PUNCT|2|punct",
             ("HAR", [1]), ("RHU", [3])));
     }
+
+    // A verb dictionary with one pattern: VISIT codes 042.
+    private const string Visit = """
+        --- VISIT  [042] ---
+        VISIT
+        """;
+
     [Fact]
     public void A_report_before_its_speaker_is_not_the_speakers_act_and_a_name_parsed_as_root_acts()
     {
-        const string text = """
-            --- VISIT  [042] ---
-            VISIT
-            """;
-        var coder = Coder(text);
+        var coder = Coder(Visit);
         // Harad on Monday visited Rhun , officials said . — parsed with "Harad" as the root.
         var doc = ParsedDocs.Build("Harad|Harad|PROPN|0|root on|on|ADP|3|case Monday|Monday|PROPN|1|nmod visited|visit|VERB|8|ccomp"
             + " Rhun|Rhun|PROPN|4|obj ,|,|PUNCT|8|punct officials|official|NOUN|8|nsubj said|say|VERB|1|parataxis .|.|PUNCT|8|punct",
@@ -212,11 +215,7 @@ public sealed class PetrarchPhraseTests
     [Fact]
     public void A_report_before_its_speaker_parsed_as_an_adverbial_clause_is_not_the_speakers_act()
     {
-        const string text = """
-            --- VISIT  [042] ---
-            VISIT
-            """;
-        var coder = Coder(text);
+        var coder = Coder(Visit);
         // Harad on Monday visited Rhun , officials said . — "visited" hung on "said" as an adverbial clause.
         var doc = ParsedDocs.Build("Harad|Harad|PROPN|0|root on|on|ADP|3|case Monday|Monday|PROPN|1|nmod visited|visit|VERB|8|advcl|VBD"
             + " Rhun|Rhun|PROPN|4|obj ,|,|PUNCT|8|punct officials|official|NOUN|8|nsubj said|say|VERB|1|parataxis|VBD .|.|PUNCT|8|punct",
@@ -294,6 +293,7 @@ public sealed class PetrarchPhraseTests
         Assert.Equal("HAR RHU 033", Code("Harad|Harad|PROPN|2|nsubj received|receive|VERB|0|root Rhun|Rhun|PROPN|2|obj .|.|PUNCT|2|punct",
             ("HAR", [1]), ("RHU", [3])));
     }
+
     [Fact]
     public void A_subject_with_a_preposition_is_a_misparsed_oblique()
     {
