@@ -67,9 +67,10 @@ public static class EntityTrainer
         IReadOnlyList<ConlluSentence> train = [.. ConlluReader.ReadFile(trainConllu)];
         IReadOnlyList<ConlluSentence> dev = [.. ConlluReader.ReadFile(devConllu)];
         TaggerModel? tagger = null;
+        var names = EntityGazetteer.Load(gazetteer, placesGazetteer);
         if (tagFolds >= 2)
         {
-            (train, dev) = JackknifeTags(train, dev, tagFolds, seed, log.WriteLine);
+            (train, dev) = JackknifeTags(train, dev, tagFolds, seed, log.WriteLine, names);
         }
         else if (taggerModel is not null)
         {
@@ -78,7 +79,7 @@ public static class EntityTrainer
         var model = Train(
             train, GoldEntities.ReadById(trainIob2),
             dev, GoldEntities.ReadById(devIob2),
-            tagger, EntityGazetteer.Load(gazetteer, placesGazetteer), epochs, seed, log.WriteLine, null, clusters, retrainWithDev, seeds);
+            tagger, names, epochs, seed, log.WriteLine, null, clusters, retrainWithDev, seeds);
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, ModelFileName);
         model.Save(path);
@@ -91,15 +92,17 @@ public static class EntityTrainer
     /// jackknifing over all their sentences in <paramref name="folds"/> contiguous folds (contiguous, so
     /// that a document's recurring names are not learned from its own other sentences). Every fold's
     /// tagger is trained on the other folds for a fixed number of epochs a pass, about where the
-    /// shipped tagger's development score peaks (no development sentences are left to choose them).
+    /// shipped tagger's development score peaks (no development sentences are left to choose them),
+    /// and made as the shipped tagger is: with <paramref name="gazetteer"/>, the mean of
+    /// <see cref="TaggerTrainer.ShippedSeeds"/> runs, pruned at <see cref="TaggerTrainer.ShippedPruneThreshold"/>.
     /// </summary>
     public static (IReadOnlyList<ConlluSentence> Train, IReadOnlyList<ConlluSentence> Dev) JackknifeTags(
-        IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int folds, int seed, Action<string> log)
+        IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int folds, int seed, Action<string> log, EntityGazetteer? gazetteer = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(dev);
         List<ConlluSentence> all = [.. train, .. dev];
-        var tagged = JackknifeTagging.Retag(all, folds, rest => TaggerTrainer.Train(rest, [], JackknifeEpochs, seed, _ => { }), line => log("ner: " + line));
+        var tagged = JackknifeTagging.Retag(all, folds, rest => TaggerTrainer.Train(rest, [], JackknifeEpochs, seed, _ => { }, gazetteer: gazetteer, seeds: TaggerTrainer.ShippedSeeds).Prune(TaggerTrainer.ShippedPruneThreshold), line => log("ner: " + line));
         var first = new ConlluSentence[train.Count];
         var second = new ConlluSentence[dev.Count];
         for (var s = 0; s < tagged.Count; s++)

@@ -1,3 +1,4 @@
+using Parley.Entities;
 using Parley.Learning;
 using Parley.Model;
 
@@ -18,8 +19,13 @@ internal static class TaggerFeatures
     private static readonly ulong EndWord = FeatureHash.Add(FeatureHash.Of(1), "</s>");
     private static readonly ulong RareWord = FeatureHash.Add(FeatureHash.Of(1), "<rare>");
 
-    /// <summary>Computes the per-token hashes and flags of tokens <c>[first, first + count)</c>.</summary>
-    public static void Prepare(string text, Token[] tokens, int first, int count, TagLexicon lexicon, TaggerScratch scratch)
+    /// <summary>
+    /// Computes the per-token hashes and flags of tokens <c>[first, first + count)</c> and, with a
+    /// <paramref name="gazetteer"/>, the names they belong to. <paramref name="reversed"/> says the tokens
+    /// are in reverse text order (a right-to-left pass's training sentence); names are still matched in
+    /// text order.
+    /// </summary>
+    public static void Prepare(string text, Token[] tokens, int first, int count, TagLexicon lexicon, EntityGazetteer? gazetteer, TaggerScratch scratch, bool reversed = false)
     {
         scratch.Ensure(count);
         int words = 0, capitalised = 0, upper = 0;
@@ -45,6 +51,24 @@ internal static class TaggerFeatures
             }
         }
         scratch.Casing = SentenceCasing(words, capitalised, upper);
+        scratch.HasGazetteer = gazetteer is not null;
+        if (gazetteer is null)
+        {
+            return;
+        }
+        if (!reversed)
+        {
+            gazetteer.Match(text, tokens, first, count, scratch.GazetteerMask, scratch.GazetteerPosition);
+            return;
+        }
+        var inOrder = scratch.Reversed;
+        for (var i = 0; i < count; i++)
+        {
+            inOrder[i] = tokens[first + count - 1 - i];
+        }
+        gazetteer.Match(text, inOrder, 0, count, scratch.GazetteerMask, scratch.GazetteerPosition);
+        Array.Reverse(scratch.GazetteerMask, 0, count);
+        Array.Reverse(scratch.GazetteerPosition, 0, count);
     }
 
     // How the sentence as a whole uses capitals: web text is often all lower case, all capitals or
@@ -110,6 +134,20 @@ internal static class TaggerFeatures
         f[n++] = FeatureHash.Add(FeatureHash.Of(27), ambiguityAfter);
         f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(28), ambiguity), ambiguityAfter);
         f[n++] = FeatureHash.Add(FeatureHash.Of(29), i + 2 < count ? scratch.Ambiguity[i + 2] : EndWord);
+        if (scratch.HasGazetteer)
+        {
+            // The names of the project's lexicons (places, people, organisations) the word is part
+            // of, with its capitals: a capitalised word inside a known name is a proper noun far more
+            // often than the same word elsewhere.
+            var mask = scratch.GazetteerMask[i];
+            var position = scratch.GazetteerPosition[i];
+            var capital = scratch.Flags[i] & (InitialUpper | AllUpper | SentenceStart);
+            f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(60), mask), position);
+            f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(61), mask), position), capital);
+            f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(62), mask), casing), capital);
+            f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(63), i >= 1 ? scratch.GazetteerMask[i - 1] : -1), mask);
+            f[n++] = FeatureHash.Add(FeatureHash.Add(FeatureHash.Of(64), mask), i + 1 < count ? scratch.GazetteerMask[i + 1] : -1);
+        }
         if (firstPass is not null)
         {
             // The second pass sees the first pass's guesses for the words to the right, which a

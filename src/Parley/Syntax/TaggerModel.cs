@@ -1,3 +1,4 @@
+using Parley.Entities;
 using Parley.Learning;
 using Parley.Model;
 
@@ -14,11 +15,13 @@ public sealed class TaggerModel
 {
     /// <summary>
     /// Version of the stored format; <see cref="Load(Stream)"/> rejects any other. Version 2 adds the
-    /// beam width; a greedy model (width 1) is still written as version 1, so its bytes do not change.
+    /// beam width, version 3 the gazetteer; a model is written in the oldest version that holds it
+    /// (a greedy model without a gazetteer as version 1), so older models keep their bytes.
     /// </summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     private const int GreedyFormatVersion = 1;
+    private const int BeamFormatVersion = 2;
 
     private const int Magic = 0x47415450; // "PTAG"
     private readonly string[] _xpos;
@@ -28,7 +31,8 @@ public sealed class TaggerModel
     private readonly PerceptronModel _second;
     private readonly TagLexicon _lexicon;
 
-    internal TaggerModel(string[] xpos, string[] upos, PerceptronModel model, PerceptronModel second, TagLexicon lexicon, Lemmatizer lemmatizer, int beamWidth)
+    internal TaggerModel(string[] xpos, string[] upos, PerceptronModel model, PerceptronModel second, TagLexicon lexicon, Lemmatizer lemmatizer, int beamWidth,
+        EntityGazetteer? gazetteer = null)
     {
         if (xpos.Length != upos.Length || model.Classes != xpos.Length || second.Classes != xpos.Length)
         {
@@ -44,6 +48,7 @@ public sealed class TaggerModel
         _model = model;
         _second = second;
         _lexicon = lexicon;
+        Gazetteer = gazetteer;
         Lemmatizer = lemmatizer;
         _lemmaTag = new int[xpos.Length];
         for (var c = 0; c < xpos.Length; c++)
@@ -52,11 +57,45 @@ public sealed class TaggerModel
         }
     }
 
+    /// <summary>
+    /// The ensemble of taggers trained alike on the same sentences (same tag classes, beam width and
+    /// gazetteer) as one tagger: each pass's weights are the mean of theirs, so it scores as the mean of
+    /// their scores. The word lexicon and lemmatizer are the first model's.
+    /// </summary>
+    /// <exception cref="ArgumentException">The taggers differ in their classes, beam width or gazetteer.</exception>
+    public static TaggerModel Average(IReadOnlyList<TaggerModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentOutOfRangeException.ThrowIfZero(models.Count);
+        var first = models[0];
+        var passes = new PerceptronModel[models.Count];
+        var seconds = new PerceptronModel[models.Count];
+        for (var m = 0; m < models.Count; m++)
+        {
+            var model = models[m];
+            if (model.BeamWidth != first.BeamWidth || !model._xpos.AsSpan().SequenceEqual(first._xpos) || !model._upos.AsSpan().SequenceEqual(first._upos)
+                || !ReferenceEquals(model.Gazetteer, first.Gazetteer))
+            {
+                throw new ArgumentException("Only taggers trained alike can be averaged.", nameof(models));
+            }
+            passes[m] = model._model;
+            seconds[m] = model._second;
+        }
+        return new TaggerModel(first._xpos, first._upos, PerceptronModel.Average(passes), PerceptronModel.Average(seconds), first._lexicon, first.Lemmatizer, first.BeamWidth, first.Gazetteer);
+    }
+
+    /// <summary>A copy whose passes leave out the weights smaller than <paramref name="threshold"/> in magnitude: smaller and faster.</summary>
+    public TaggerModel Prune(float threshold) =>
+        new(_xpos, _upos, _model.Prune(threshold), _second.Prune(threshold), _lexicon, Lemmatizer, BeamWidth, Gazetteer);
+
     /// <summary>Largest beam width a model may use.</summary>
     public const int MaxBeamWidth = 16;
 
     /// <summary>Tag sequences kept by each pass's search; 1 is greedy. Tagging uses the width the model was trained with.</summary>
     public int BeamWidth { get; }
+
+    /// <summary>The names whose matches are features (the recogniser's gazetteer, stored with the model), or null for none.</summary>
+    public EntityGazetteer? Gazetteer { get; }
 
     /// <summary>The lemmatizer applied after tagging.</summary>
     public Lemmatizer Lemmatizer { get; }
@@ -140,7 +179,7 @@ public sealed class TaggerModel
             reversed[i] = tokens[first + count - 1 - i];
         }
         // Word hashes are computed once and reversed for the first pass, then restored.
-        TaggerFeatures.Prepare(text, tokens, first, count, _lexicon, scratch);
+        TaggerFeatures.Prepare(text, tokens, first, count, _lexicon, Gazetteer, scratch);
         scratch.Reverse(count);
         Decode(_model, null, text, reversed, 0, count, scratch, null, BeamWidth);
         scratch.Reverse(count);
@@ -206,6 +245,16 @@ public sealed class TaggerModel
         var reader = new BinaryReader(stream);
         var version = ModelHeader.Read(reader, Magic, "tagger model", GreedyFormatVersion, FormatVersion);
         var beamWidth = version == GreedyFormatVersion ? 1 : reader.ReadInt32();
+        EntityGazetteer? gazetteer = null;
+        if (version >= FormatVersion)
+        {
+            var entries = new (string, string)[reader.ReadInt32()];
+            for (var i = 0; i < entries.Length; i++)
+            {
+                entries[i] = (reader.ReadString(), reader.ReadString());
+            }
+            gazetteer = new EntityGazetteer(entries);
+        }
         var classes = reader.ReadInt32();
         var xpos = new string[classes];
         var upos = new string[classes];
@@ -218,7 +267,7 @@ public sealed class TaggerModel
         var model = PerceptronModel.Load(new MemoryStream(reader.ReadBytes(reader.ReadInt32())));
         var second = PerceptronModel.Load(new MemoryStream(reader.ReadBytes(reader.ReadInt32())));
         var lemmatizer = Lemmatizer.Load(stream);
-        return new TaggerModel(xpos, upos, model, second, lexicon, lemmatizer, beamWidth);
+        return new TaggerModel(xpos, upos, model, second, lexicon, lemmatizer, beamWidth, gazetteer);
     }
 
     /// <summary>Writes the model to a file.</summary>
@@ -234,10 +283,20 @@ public sealed class TaggerModel
         ArgumentNullException.ThrowIfNull(stream);
         var writer = new BinaryWriter(stream);
         writer.Write(Magic);
-        writer.Write(BeamWidth == 1 ? GreedyFormatVersion : FormatVersion);
-        if (BeamWidth > 1)
+        var version = Gazetteer is not null ? FormatVersion : BeamWidth > 1 ? BeamFormatVersion : GreedyFormatVersion;
+        writer.Write(version);
+        if (version > GreedyFormatVersion)
         {
             writer.Write(BeamWidth);
+        }
+        if (Gazetteer is not null)
+        {
+            writer.Write(Gazetteer.Entries.Count);
+            foreach (var (category, phrase) in Gazetteer.Entries)
+            {
+                writer.Write(category);
+                writer.Write(phrase);
+            }
         }
         writer.Write(_xpos.Length);
         for (var c = 0; c < _xpos.Length; c++)

@@ -17,6 +17,9 @@ internal sealed class TaggerScratch
     public ulong[] Shape = new ulong[64];
     public ulong[] Ambiguity = new ulong[64];
     public int[] Flags = new int[64];
+    public int[] GazetteerMask = new int[64];
+    public int[] GazetteerPosition = new int[64];
+    public bool HasGazetteer;
     public int Casing;
     public int[] Classes = new int[64];
     public int[] FirstPass = new int[64];
@@ -48,6 +51,8 @@ internal sealed class TaggerScratch
         Array.Reverse(Shape, 0, count);
         Array.Reverse(Flags, 0, count);
         Array.Reverse(Ambiguity, 0, count);
+        Array.Reverse(GazetteerMask, 0, count);
+        Array.Reverse(GazetteerPosition, 0, count);
         Flags[count - 1] &= ~TaggerFeatures.SentenceStart;
         Flags[0] |= TaggerFeatures.SentenceStart;
     }
@@ -75,6 +80,8 @@ internal sealed class TaggerScratch
         Array.Resize(ref Shape, size);
         Array.Resize(ref Flags, size);
         Array.Resize(ref Ambiguity, size);
+        Array.Resize(ref GazetteerMask, size);
+        Array.Resize(ref GazetteerPosition, size);
         Array.Resize(ref Classes, size);
         Array.Resize(ref FirstPass, size);
         Array.Resize(ref Reversed, size);

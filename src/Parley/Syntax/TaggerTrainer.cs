@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Parley.Entities;
 using Parley.Learning;
 using Parley.Model;
 
@@ -15,8 +16,17 @@ namespace Parley.Syntax;
 /// </summary>
 public static class TaggerTrainer
 {
-    /// <summary>File name of the model written by <see cref="Train(string, string, string, int, int, TextWriter, int, bool)"/>.</summary>
+    /// <summary>File name of the model written by <see cref="Train(string, string, string, int, int, TextWriter, int, bool, EntityGazetteer, int, float)"/>.</summary>
     public const string ModelFileName = "tagger-v1.bin";
+
+    /// <summary>Runs the shipped tagger is the mean of (<c>train tagger --seeds</c>).</summary>
+    public const int ShippedSeeds = 4;
+
+    /// <summary>
+    /// Weights of the shipped tagger below this are left out (<c>train tagger --prune</c>): chosen on
+    /// EWT dev with a model trained on train alone, where it costs nothing.
+    /// </summary>
+    public const float ShippedPruneThreshold = 0.2f;
 
     // Pairs seen fewer times than this are annotation noise; their tokens train the usual pair of their Penn tag.
     private const int MinPairCount = 3;
@@ -27,23 +37,32 @@ public static class TaggerTrainer
     /// by a model trained on train alone, which is written (the shipped one) unless
     /// <paramref name="retrainWithDev"/> asks for one trained again on train and dev for those epochs.
     /// </summary>
-    public static TaggerModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int epochs = 15, int seed = 1, int beamWidth = 1, bool retrainWithDev = false)
+    public static TaggerModel TrainFromCorpora(string dataDir, string outDir, TextWriter log, int epochs = 15, int seed = 1, int beamWidth = 1, bool retrainWithDev = false,
+        EntityGazetteer? gazetteer = null, int seeds = 1, float pruneThreshold = 0)
     {
         var ud = Path.Combine(dataDir, "ud-english-ewt");
-        return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(ud, "en_ewt-ud-dev.conllu"), outDir, epochs, seed, log, beamWidth, retrainWithDev);
+        return Train(Path.Combine(ud, "en_ewt-ud-train.conllu"), Path.Combine(ud, "en_ewt-ud-dev.conllu"), outDir, epochs, seed, log, beamWidth, retrainWithDev, gazetteer, seeds, pruneThreshold);
     }
 
     /// <summary>
     /// Trains on <paramref name="trainConllu"/>, picks the epoch by <paramref name="devConllu"/>, writes
     /// <see cref="ModelFileName"/> into <paramref name="outDir"/> (created if needed) and returns the model.
-    /// With <paramref name="retrainWithDev"/> the written model is trained again on both files.
+    /// With <paramref name="retrainWithDev"/> the written model is trained again on both files. Weights
+    /// smaller than <paramref name="pruneThreshold"/> in magnitude are left out of the written model.
     /// </summary>
-    public static TaggerModel Train(string trainConllu, string devConllu, string outDir, int epochs, int seed, TextWriter log, int beamWidth = 1, bool retrainWithDev = false)
+    public static TaggerModel Train(string trainConllu, string devConllu, string outDir, int epochs, int seed, TextWriter log, int beamWidth = 1, bool retrainWithDev = false,
+        EntityGazetteer? gazetteer = null, int seeds = 1, float pruneThreshold = 0)
     {
         ArgumentNullException.ThrowIfNull(log);
         var train = new List<ConlluSentence>(ConlluReader.ReadFile(trainConllu));
         var dev = new List<ConlluSentence>(ConlluReader.ReadFile(devConllu));
-        var model = Train(train, dev, epochs, seed, log.WriteLine, beamWidth, retrainWithDev);
+        var model = Train(train, dev, epochs, seed, log.WriteLine, beamWidth, retrainWithDev, gazetteer, seeds);
+        if (pruneThreshold > 0)
+        {
+            var features = model.FeatureCount;
+            model = model.Prune(pruneThreshold);
+            log.WriteLine($"pruned weights below {pruneThreshold.ToString(CultureInfo.InvariantCulture)}: {features:N0} -> {model.FeatureCount:N0} features");
+        }
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, ModelFileName);
         model.Save(path);
@@ -57,9 +76,14 @@ public static class TaggerTrainer
     /// as a beam search with early update, and the model tags with the same width. With
     /// <paramref name="retrainWithDev"/> and a non-empty <paramref name="dev"/>, the returned model is
     /// trained again, from scratch, on <paramref name="train"/> and <paramref name="dev"/> together, each
-    /// pass for the epochs the development score chose for it.
+    /// pass for the epochs the development score chose for it. With a <paramref name="gazetteer"/>, the
+    /// names a word belongs to are features, and the model keeps the gazetteer. With
+    /// <paramref name="seeds"/> above one, that many runs with seeds <paramref name="seed"/>,
+    /// <paramref name="seed"/> + 1, … each choose their own epochs, and the model is the mean of their
+    /// weights (see <see cref="TaggerModel.Average"/>).
     /// </summary>
-    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int epochs, int seed, Action<string> log, int beamWidth = 1, bool retrainWithDev = false)
+    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int epochs, int seed, Action<string> log, int beamWidth = 1, bool retrainWithDev = false,
+        EntityGazetteer? gazetteer = null, int seeds = 1)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(dev);
@@ -67,15 +91,41 @@ public static class TaggerTrainer
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(beamWidth, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(beamWidth, TaggerModel.MaxBeamWidth);
+        ArgumentOutOfRangeException.ThrowIfLessThan(seeds, 1);
+        if (seeds == 1)
+        {
+            return TrainRun(train, dev, epochs, seed, log, beamWidth, retrainWithDev, gazetteer);
+        }
+        // Runs with seeds seed, seed + 1, … two at a time; each logs into its own buffer, written out in
+        // order, so the log and the model do not depend on which finished first.
+        var runs = new TaggerModel[seeds];
+        var logs = new List<string>[seeds];
+        Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) }, k =>
+        {
+            logs[k] = [];
+            runs[k] = TrainRun(train, dev, epochs, seed + k, logs[k].Add, beamWidth, retrainWithDev, gazetteer);
+        });
+        for (var k = 0; k < seeds; k++)
+        {
+            log($"run {k + 1} of {seeds}, seed {seed + k}");
+            logs[k].ForEach(log);
+        }
+        log($"model: the mean of the {seeds} runs' weights");
+        return TaggerModel.Average(runs);
+    }
 
-        var (model, firstEpochs, secondEpochs) = TrainPasses(train, dev, epochs, epochs, seed, log, beamWidth);
+    // One run: epochs chosen on dev, then (on request) trained again on train and dev.
+    private static TaggerModel TrainRun(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev, int epochs, int seed, Action<string> log, int beamWidth, bool retrainWithDev,
+        EntityGazetteer? gazetteer)
+    {
+        var (model, firstEpochs, secondEpochs) = TrainPasses(train, dev, epochs, epochs, seed, log, beamWidth, gazetteer);
         if (!retrainWithDev || dev.Count == 0)
         {
             return model;
         }
         log($"retraining on training and development sentences: pass 1 for {firstEpochs} epochs, pass 2 for {secondEpochs}");
         List<ConlluSentence> all = [.. train, .. dev];
-        return TrainPasses(all, [], firstEpochs, secondEpochs, seed, log, beamWidth).Model;
+        return TrainPasses(all, [], firstEpochs, secondEpochs, seed, log, beamWidth, gazetteer).Model;
     }
 
     /// <summary>
@@ -83,7 +133,7 @@ public static class TaggerTrainer
     /// each pass keeping its best dev epoch (its last one when <paramref name="dev"/> is empty).
     /// </summary>
     private static (TaggerModel Model, int FirstEpochs, int SecondEpochs) TrainPasses(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence> dev,
-        int firstEpochs, int secondEpochs, int seed, Action<string> log, int beamWidth)
+        int firstEpochs, int secondEpochs, int seed, Action<string> log, int beamWidth, EntityGazetteer? gazetteer)
     {
         var (xpos, upos, classOf) = BuildClasses(train);
         var trainSet = Prepare(train, xpos, upos, classOf);
@@ -107,7 +157,7 @@ public static class TaggerTrainer
         log($"lemmatizer: {lemmatizer.TableSize} table entries, {lemmatizer.RuleCount} suffix rules");
 
         var lexicon = TagLexicon.Build(train);
-        var context = new PassContext(xpos, upos, lexicon, seed, beamWidth, log);
+        var context = new PassContext(xpos, upos, lexicon, gazetteer, seed, beamWidth, log);
         log("pass 1 (right to left)");
         var trainReversed = trainSet.ConvertAll(Reverse);
         var devReversed = devSet.ConvertAll(Reverse);
@@ -142,7 +192,7 @@ public static class TaggerTrainer
         log("pass 2 (left to right, with first-pass tags to the right)");
         var (second, secondEpoch) = TrainPass(context, trainSet, trainFirst, devSet, devFirst, secondEpochs, true);
 
-        var model = new TaggerModel(xpos, upos, first, second, lexicon, lemmatizer, beamWidth);
+        var model = new TaggerModel(xpos, upos, first, second, lexicon, lemmatizer, beamWidth, gazetteer);
         if (dev.Count > 0)
         {
             log(LemmaReport(model, dev));
@@ -152,14 +202,14 @@ public static class TaggerTrainer
 
     private const int Folds = 4;
 
-    private sealed record PassContext(string[] Xpos, string[] Upos, TagLexicon Lexicon, int Seed, int BeamWidth, Action<string> Log);
+    private sealed record PassContext(string[] Xpos, string[] Upos, TagLexicon Lexicon, EntityGazetteer? Gazetteer, int Seed, int BeamWidth, Action<string> Log);
 
     /// <summary>First-pass classes of a reversed sentence, in the sentence's own order.</summary>
     private static int[] FirstPass(PerceptronModel model, PassContext context, TrainingSentence reversed, TaggerScratch scratch)
     {
         var count = reversed.Gold.Length;
         scratch.Ensure(count);
-        TaggerFeatures.Prepare(reversed.Text, reversed.Tokens, 0, count, context.Lexicon, scratch);
+        TaggerFeatures.Prepare(reversed.Text, reversed.Tokens, 0, count, context.Lexicon, context.Gazetteer, scratch, reversed.Reversed);
         TaggerModel.Decode(model, null, reversed.Text, reversed.Tokens, 0, count, scratch, null, context.BeamWidth);
         var classes = scratch.Classes.AsSpan(0, count).ToArray();
         Array.Reverse(classes);
@@ -176,7 +226,7 @@ public static class TaggerTrainer
         Array.Reverse(gold);
         Array.Reverse(xpos);
         Array.Reverse(upos);
-        return new TrainingSentence(item.Text, tokens, gold, xpos, upos);
+        return new TrainingSentence(item.Text, tokens, gold, xpos, upos, !item.Reversed);
     }
 
     /// <summary>Trains one pass; returns the compiled model of the best dev epoch (the last one without dev).</summary>
@@ -205,7 +255,7 @@ public static class TaggerTrainer
                 var item = set[s];
                 var count = item.Gold.Length;
                 scratch.Ensure(count);
-                TaggerFeatures.Prepare(item.Text, item.Tokens, 0, count, context.Lexicon, scratch);
+                TaggerFeatures.Prepare(item.Text, item.Tokens, 0, count, context.Lexicon, context.Gazetteer, scratch, item.Reversed);
                 int[]? firstPass = null;
                 if (setFirst is not null)
                 {
@@ -313,7 +363,7 @@ public static class TaggerTrainer
             var item = set[s];
             var count = item.Gold.Length;
             scratch.Ensure(count);
-            TaggerFeatures.Prepare(item.Text, item.Tokens, 0, count, context.Lexicon, scratch);
+            TaggerFeatures.Prepare(item.Text, item.Tokens, 0, count, context.Lexicon, context.Gazetteer, scratch, item.Reversed);
             int[]? firstPass = null;
             if (setFirst is not null)
             {
@@ -398,5 +448,6 @@ public static class TaggerTrainer
         return list;
     }
 
-    private sealed record TrainingSentence(string Text, Token[] Tokens, int[] Gold, string[] GoldXpos, string[] GoldUpos);
+    // Reversed: the tokens are in reverse text order, for the right-to-left pass.
+    private sealed record TrainingSentence(string Text, Token[] Tokens, int[] Gold, string[] GoldXpos, string[] GoldUpos, bool Reversed = false);
 }

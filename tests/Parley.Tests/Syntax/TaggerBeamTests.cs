@@ -12,7 +12,7 @@ public sealed class TaggerBeamTests
     private static TaggerScratch Prepared(int classes)
     {
         var scratch = new TaggerScratch(classes, 2);
-        TaggerFeatures.Prepare(Text, Tokens, 0, Tokens.Length, TagLexicon.Build(TinyTreebank.Sentences()), scratch);
+        TaggerFeatures.Prepare(Text, Tokens, 0, Tokens.Length, TagLexicon.Build(TinyTreebank.Sentences()), null, scratch);
         return scratch;
     }
 

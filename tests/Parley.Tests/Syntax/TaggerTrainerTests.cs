@@ -1,3 +1,4 @@
+using Parley.Entities;
 using Parley.Model;
 using Parley.Syntax;
 
@@ -106,7 +107,8 @@ public sealed class TaggerTrainerTests
         var model = TaggerTrainer.Train(TinyTreebank.Sentences(), TinyTreebank.Sentences(), 4, 3, _ => { }, beamWidth: 3);
         Assert.Equal(3, model.BeamWidth);
         var bytes = Bytes(model);
-        Assert.Equal(TaggerModel.FormatVersion, BitConverter.ToInt32(bytes, 4));
+        // Format 2: the first to store a beam width (3 adds the gazetteer, which this model has not).
+        Assert.Equal(2, BitConverter.ToInt32(bytes, 4));
         var loaded = TaggerModel.Load(new MemoryStream(bytes));
         Assert.Equal(3, loaded.BeamWidth);
         Assert.Equal(bytes, Bytes(loaded));
@@ -148,5 +150,59 @@ public sealed class TaggerTrainerTests
     {
         var model = TaggerTrainer.Train(TinyTreebank.Sentences(), [], 3, 5, _ => { }, retrainWithDev: true);
         Assert.Equal(Bytes(TaggerTrainer.Train(TinyTreebank.Sentences(), [], 3, 5, _ => { })), Bytes(model));
+    }
+
+    [Fact]
+    public void A_model_trained_with_a_gazetteer_keeps_it_and_reloads_to_the_same_bytes()
+    {
+        var names = new EntityGazetteer([("city", "Ravenna Falls"), ("surname", "Okafor")]);
+        var model = TaggerTrainer.Train(TinyTreebank.Sentences(), TinyTreebank.Sentences(), 4, 7, _ => { }, gazetteer: names);
+        Assert.Equal(names.Entries, model.Gazetteer!.Entries);
+        var bytes = Bytes(model);
+        var loaded = TaggerModel.Load(new MemoryStream(bytes));
+        Assert.Equal(names.Entries, loaded.Gazetteer!.Entries);
+        Assert.Equal(bytes, Bytes(loaded));
+        Assert.Equal(bytes, Bytes(TaggerTrainer.Train(TinyTreebank.Sentences(), TinyTreebank.Sentences(), 4, 7, _ => { }, gazetteer: names)));
+        var document = ConlluDocuments.ToDocument("d", TinyTreebank.Sentences());
+        Assert.Equal(model.Analyze(document), loaded.Analyze(document));
+        // Without a gazetteer the model is written as before: greedy models keep format 1.
+        Assert.Null(Train().Gazetteer);
+        Assert.Equal(1, BitConverter.ToInt32(Bytes(Train()), 4));
+        Assert.Equal(TaggerModel.FormatVersion, BitConverter.ToInt32(bytes, 4));
+    }
+
+    [Fact]
+    public void Several_seeds_give_the_mean_of_their_runs_whatever_order_they_finish_in()
+    {
+        var sentences = TinyTreebank.Sentences();
+        var log = new List<string>();
+        var mean = TaggerTrainer.Train(sentences, sentences, 4, 3, log.Add, seeds: 2);
+        var runs = new[] { TaggerTrainer.Train(sentences, sentences, 4, 3, _ => { }), TaggerTrainer.Train(sentences, sentences, 4, 4, _ => { }) };
+        Assert.Equal(Bytes(TaggerModel.Average(runs)), Bytes(mean));
+        Assert.Equal(Bytes(mean), Bytes(TaggerTrainer.Train(sentences, sentences, 4, 3, _ => { }, seeds: 2)));
+        Assert.Contains("run 2 of 2, seed 4", log);
+        Assert.NotEqual(Bytes(runs[0]), Bytes(mean));
+    }
+
+    [Fact]
+    public void Only_taggers_trained_alike_are_averaged()
+    {
+        var sentences = TinyTreebank.Sentences();
+        var greedy = TaggerTrainer.Train(sentences, [], 2, 1, _ => { });
+        var beam = TaggerTrainer.Train(sentences, [], 2, 1, _ => { }, beamWidth: 2);
+        Assert.Throws<ArgumentException>(() => TaggerModel.Average([greedy, beam]));
+    }
+
+    [Fact]
+    public void Pruning_drops_the_small_weights_and_keeps_the_large_ones()
+    {
+        var model = Train();
+        var pruned = model.Prune(0.5f);
+        Assert.True(pruned.FeatureCount < model.FeatureCount);
+        Assert.Equal(model.FeatureCount, model.Prune(0).FeatureCount);
+        var bytes = Bytes(pruned);
+        Assert.Equal(bytes, Bytes(TaggerModel.Load(new MemoryStream(bytes))));
+        // A threshold above every weight leaves no features at all.
+        Assert.Equal(0, model.Prune(float.MaxValue).FeatureCount);
     }
 }
