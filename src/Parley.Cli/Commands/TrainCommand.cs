@@ -126,15 +126,14 @@ internal static class TrainCommand
                     tagger = Path.Combine(shipped, "models", "tagger-v1.bin");
                 }
             }
-            var gazetteer = shipped is null ? null : Path.Combine(shipped, "lexicons", "ner-gazetteer.tsv");
-            if ((tagger is not null && !File.Exists(tagger)) || gazetteer is null || !File.Exists(gazetteer))
+            if (tagger is not null && !File.Exists(tagger))
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
-                    "Training the recogniser needs data/lexicons/ner-gazetteer.tsv and, with --tag-folds 0, a tagger model (train it first, or keep data/models/tagger-v1.bin).");
+                    "Training the recogniser with --tag-folds 0 needs a tagger model (train it first, or keep data/models/tagger-v1.bin).");
             }
-            var places = Path.Combine(shipped!, Gazetteer.RelativePath);
+            var (gazetteer, places) = GazetteerFiles("recogniser");
             EntityTrainer.TrainFromCorpora(data, gazetteer, output, Console.Out, tagFolds: folds, taggerModel: tagger,
-                placesGazetteer: File.Exists(places) ? places : null, retrainWithDev: result.GetValue(nerWithDev), seeds: Seeds(result, seeds));
+                placesGazetteer: places, retrainWithDev: result.GetValue(nerWithDev), seeds: Seeds(result, seeds));
         }, nerWithDev, tagFolds, seeds));
         return command;
     }
@@ -144,15 +143,23 @@ internal static class TrainCommand
     // their tags, the parser scored lower on EWT dev (LAS 82.37 -> 82.18) and test.
     private static EntityGazetteer ProjectGazetteer()
     {
+        var (gazetteer, places) = GazetteerFiles("tagger");
+        return EntityGazetteer.Load(gazetteer, places);
+    }
+
+    // The gazetteer TSV and, when present, the places gazetteer of the data folder; a coded error when
+    // the TSV is missing. The tagger and the recogniser both read them.
+    private static (string Gazetteer, string? Places) GazetteerFiles(string trained)
+    {
         var shipped = DataPaths.ResolveData();
         var gazetteer = shipped is null ? null : Path.Combine(shipped, "lexicons", "ner-gazetteer.tsv");
         if (gazetteer is null || !File.Exists(gazetteer))
         {
             throw new ParleyConfigurationException(DiagnosticCodes.DataMissing,
-                "Training the tagger needs data/lexicons/ner-gazetteer.tsv; run from a Parley checkout or point PARLEY_DATA at its data folder.");
+                $"Training the {trained} needs data/lexicons/ner-gazetteer.tsv; run from a Parley checkout or point PARLEY_DATA at its data folder.");
         }
         var places = Path.Combine(shipped!, Gazetteer.RelativePath);
-        return EntityGazetteer.Load(gazetteer, File.Exists(places) ? places : null);
+        return (gazetteer, File.Exists(places) ? places : null);
     }
 
     // Runs the shipped recogniser is the mean of.

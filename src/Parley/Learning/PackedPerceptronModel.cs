@@ -164,31 +164,8 @@ public sealed class PackedPerceptronModel
     /// </summary>
     public PackedPerceptronModel Prune(float threshold)
     {
-        var keys = new List<ulong>(_keys.Length);
-        var offsets = new List<int>(_keys.Length + 1);
-        var classes = new List<ushort>(WeightCount);
-        var values = new List<float>(WeightCount);
-        for (var i = 0; i < _keys.Length; i++)
-        {
-            var start = classes.Count;
-            for (var e = _offsets[i]; e < _offsets[i + 1]; e++)
-            {
-                var word = _weights[_weightBase + e];
-                var value = BitConverter.UInt32BitsToSingle(word & ValueMask);
-                if (MathF.Abs(value) >= threshold)
-                {
-                    classes.Add((ushort)((word >> 1) & (MaxClasses - 1)));
-                    values.Add(value);
-                }
-            }
-            if (classes.Count > start)
-            {
-                keys.Add(_keys[i]);
-                offsets.Add(start);
-            }
-        }
-        offsets.Add(classes.Count);
-        return new PackedPerceptronModel(_classes, [.. keys], [.. offsets], [.. classes], [.. values]);
+        var pruned = Contents().Prune(threshold);
+        return new PackedPerceptronModel(pruned.Classes, pruned.Keys, pruned.Offsets, pruned.ClassIds, pruned.Values);
     }
 
     /// <summary>Writes the model, compressed, weights as 16-bit floats. Same model, same bytes.</summary>

@@ -226,29 +226,8 @@ public sealed class PerceptronModel
     /// </summary>
     public PerceptronModel Prune(float threshold)
     {
-        var keys = new List<ulong>(_keys.Length);
-        var offsets = new List<int>(_keys.Length + 1);
-        var classIds = new List<ushort>(_values.Length);
-        var values = new List<float>(_values.Length);
-        for (var i = 0; i < _keys.Length; i++)
-        {
-            var start = values.Count;
-            for (var e = _offsets[i]; e < _offsets[i + 1]; e++)
-            {
-                if (MathF.Abs(_values[e]) >= threshold)
-                {
-                    classIds.Add(_classIds[e]);
-                    values.Add(_values[e]);
-                }
-            }
-            if (values.Count > start)
-            {
-                keys.Add(_keys[i]);
-                offsets.Add(start);
-            }
-        }
-        offsets.Add(values.Count);
-        return new PerceptronModel(_classes, [.. keys], [.. offsets], [.. classIds], [.. values]);
+        var pruned = new SparseWeightsFile.Contents(_classes, _keys, _offsets, _classIds, _values).Prune(threshold);
+        return new PerceptronModel(pruned.Classes, pruned.Keys, pruned.Offsets, pruned.ClassIds, pruned.Values);
     }
 
     /// <summary>

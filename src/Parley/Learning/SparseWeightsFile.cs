@@ -21,6 +21,37 @@ internal static class SparseWeightsFile
         /// model with the mean weights scores every input with the mean of the sets' scores, so the
         /// result is their ensemble at the cost of one model. Same inputs in the same order, same result.
         /// </summary>
+        /// <summary>
+        /// These weights without the ones smaller than <paramref name="threshold"/> in magnitude, and
+        /// without the features left with none.
+        /// </summary>
+        public Contents Prune(float threshold)
+        {
+            var keys = new List<ulong>(Keys.Length);
+            var offsets = new List<int>(Keys.Length + 1);
+            var classIds = new List<ushort>(Values.Length);
+            var values = new List<float>(Values.Length);
+            for (var i = 0; i < Keys.Length; i++)
+            {
+                var start = values.Count;
+                for (var e = Offsets[i]; e < Offsets[i + 1]; e++)
+                {
+                    if (MathF.Abs(Values[e]) >= threshold)
+                    {
+                        classIds.Add(ClassIds[e]);
+                        values.Add(Values[e]);
+                    }
+                }
+                if (values.Count > start)
+                {
+                    keys.Add(Keys[i]);
+                    offsets.Add(start);
+                }
+            }
+            offsets.Add(values.Count);
+            return new Contents(Classes, [.. keys], [.. offsets], [.. classIds], [.. values]);
+        }
+
         public static Contents Average(IReadOnlyList<Contents> sets)
         {
             ArgumentNullException.ThrowIfNull(sets);

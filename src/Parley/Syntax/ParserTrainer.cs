@@ -155,17 +155,12 @@ public static class ParserTrainer
 
     // Runs train(k, log) for k = 0 … count - 1, two at a time when there are cores for it; each run's
     // log lines carry its number. The results come back in run order.
-    private static ParserModel[] RunSeeds(int count, TextWriter log, Func<int, TextWriter, ParserModel> train)
-    {
-        var models = new ParserModel[count];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Clamp(Environment.ProcessorCount, 1, 2) };
-        Parallel.For(0, count, parallel, k =>
+    private static ParserModel[] RunSeeds(int count, TextWriter log, Func<int, TextWriter, ParserModel> train) =>
+        SeedRuns.Run(count, k =>
         {
             using var runLog = new PrefixedWriter(log, string.Create(CultureInfo.InvariantCulture, $"run {k + 1}: "));
-            models[k] = train(k, runLog);
+            return train(k, runLog);
         });
-        return models;
-    }
 
     // A writer that hands every whole line, prefixed, to a shared log under a lock.
     private sealed class PrefixedWriter(TextWriter log, string prefix) : TextWriter

@@ -98,12 +98,11 @@ public static class TaggerTrainer
         }
         // Runs with seeds seed, seed + 1, … two at a time; each logs into its own buffer, written out in
         // order, so the log and the model do not depend on which finished first.
-        var runs = new TaggerModel[seeds];
         var logs = new List<string>[seeds];
-        Parallel.For(0, seeds, new ParallelOptions { MaxDegreeOfParallelism = Math.Min(2, Environment.ProcessorCount) }, k =>
+        var runs = SeedRuns.Run(seeds, k =>
         {
             logs[k] = [];
-            runs[k] = TrainRun(train, dev, epochs, seed + k, logs[k].Add, beamWidth, retrainWithDev, gazetteer);
+            return TrainRun(train, dev, epochs, seed + k, logs[k].Add, beamWidth, retrainWithDev, gazetteer);
         });
         for (var k = 0; k < seeds; k++)
         {
