@@ -22,4 +22,24 @@ public sealed class TrainCommandTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_non_monotonic_parser_without_the_root_last_is_refused_before_training()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "parley-train-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(root, "corpora", "ud-english-ewt"));
+        try
+        {
+            var result = ParleyProcess.Run(null, "train", "parser", "--data", Path.Combine(root, "corpora"),
+                "--out", Path.Combine(root, "out"), "--non-monotonic");
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("E104", result.Stderr, StringComparison.Ordinal);
+            Assert.Contains("--root-last", result.Stderr, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(root, "out", "parser-v1.bin")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -89,6 +89,14 @@ internal static class TrainCommand
         {
             Description = "Choose the epochs on dev with a parser trained on train alone, then write one trained again from scratch on train and dev (tags jackknifed over both) for those epochs (the shipped parser is the train-only one, the default).",
         };
+        var parserRootLast = new Option<bool>("--root-last")
+        {
+            Description = "Put the artificial root after the last word, so the sentence's root is chosen once every word has been read (stored in the model; the shipped parser puts it first).",
+        };
+        var parserNonMonotonic = new Option<bool>("--non-monotonic")
+        {
+            Description = "Let a left arc replace the head a right arc gave, so the parser can undo an early attachment (needs --root-last; stored in the model).",
+        };
         command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (result, data, output) =>
         {
             var width = result.GetValue(parserBeam);
@@ -101,14 +109,21 @@ internal static class TrainCommand
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--epochs {epochs}: give at least 1.");
             }
+            var rootLast = result.GetValue(parserRootLast);
+            var nonMonotonic = result.GetValue(parserNonMonotonic);
+            if (nonMonotonic && !rootLast)
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, "--non-monotonic needs --root-last: add it.");
+            }
             var checkpoint = result.GetValue(parserCheckpoint);
             if (checkpoint is not null && Path.GetDirectoryName(Path.GetFullPath(checkpoint)) is { } folder && !Directory.Exists(folder))
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--checkpoint {checkpoint}: the folder '{folder}' does not exist.");
             }
             ParserTrainer.TrainFromCorpora(data, output, Console.Out, epochs: epochs,
-                options: new ParserTrainingOptions { BeamWidth = width, CheckpointPath = checkpoint, Seeds = Seeds(result, parserSeeds) }, retrainWithDev: result.GetValue(parserWithDev));
-        }, parserBeam, parserEpochs, parserCheckpoint, parserWithDev, parserSeeds));
+                options: new ParserTrainingOptions { BeamWidth = width, CheckpointPath = checkpoint, Seeds = Seeds(result, parserSeeds), RootLast = rootLast, NonMonotonic = nonMonotonic },
+                retrainWithDev: result.GetValue(parserWithDev));
+        }, parserBeam, parserEpochs, parserCheckpoint, parserWithDev, parserSeeds, parserRootLast, parserNonMonotonic));
         command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin), trained on tags predicted by taggers trained on the other folds of EWT train and dev (jackknifing).", (result, data, output) =>
         {
             var folds = result.GetValue(tagFolds);

@@ -169,6 +169,9 @@ public static class NounPhraseActors
         return false;
     }
 
+    private static bool BetweenAdjectives(Document doc, int token) =>
+        token > 0 && token + 1 < doc.Tokens.Length && doc.Analyses[token - 1].Upos == "ADJ" && doc.Analyses[token + 1].Upos == "ADJ";
+
     // An of/from/in phrase says whose or where someone is; "with", "against" and the like do not.
     // A modifier with no preposition is a name the parser split ("Kallia Prime Minister Ona Berg").
     private static bool IsOwnerPhrase(Document doc, int noun)
@@ -185,11 +188,12 @@ public static class NounPhraseActors
 
     // The token's words for the dictionary: "Dol_Amroth" is the two words the dictionary lists. A
     // conjunction or comma between adjectives ("awful and evil minister") joins no actors, so it is
-    // left out rather than splitting the phrase.
+    // left out rather than splitting the phrase, whether the parser hung it on the second adjective
+    // or on the noun.
     private static void AddWords(Document doc, int token, List<string> words)
     {
         var a = doc.Analyses[token];
-        if (a.Relation is "cc" or "punct" && a.Head >= 0 && doc.Analyses[a.Head].Upos == "ADJ" && doc.Analyses[a.Head].Relation == "conj")
+        if (a.Relation is "cc" or "punct" && (a.Head >= 0 && doc.Analyses[a.Head].Upos == "ADJ" && doc.Analyses[a.Head].Relation == "conj" || BetweenAdjectives(doc, token)))
         {
             return;
         }

@@ -203,7 +203,11 @@ internal sealed class ArcEagerBeam
         }
         var labels = state.LabelCount;
         var root = state.RootLabel;
-        if (state.CanLeft)
+        if (state.CanLeft && state.LeftIsRoot)
+        {
+            Offer(score + scores[2 + root], item, 2 + root);
+        }
+        else if (state.CanLeft)
         {
             for (var l = 0; l < labels; l++)
             {

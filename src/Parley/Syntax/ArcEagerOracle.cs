@@ -13,7 +13,8 @@ internal static class ArcEagerOracle
 
     /// <summary>
     /// Unlabelled costs of Shift, Reduce, LeftArc and RightArc in <paramref name="costs"/>[0..4).
-    /// <paramref name="goldHead"/> is indexed by position (0 = root, words 1..n).
+    /// <paramref name="goldHead"/> is indexed by position (words 1..n) and gives the root as the
+    /// state places it (<see cref="ArcEagerState.RootPosition"/>).
     /// </summary>
     public static void Costs(ArcEagerState state, ReadOnlySpan<int> goldHead, Span<int> costs)
     {
@@ -21,13 +22,18 @@ internal static class ArcEagerOracle
         var b = state.Buffer;
         var n = state.Count;
         costs[0] = state.CanShift ? ShiftCost(state, goldHead, b) : Invalid;
-        costs[1] = state.CanReduce ? DependentsInBuffer(s, b, n, goldHead) : Invalid;
+        costs[1] = state.CanReduce ? DependentsInBuffer(s, b, n, goldHead) + (state.NonMonotonic && HeadStillInBuffer(state, goldHead, s) ? 1 : 0) : Invalid;
         if (state.CanLeft)
         {
-            // s loses any head in the buffer other than b, and all its dependents in the buffer.
+            // s loses any head in the buffer other than b, and all its dependents in the buffer; a
+            // left arc that replaces s's head loses that head if it was right.
             var cost = DependentsInBuffer(s, b, n, goldHead);
             var h = goldHead[s];
-            if (h > b && h <= n)
+            if (h > b && h <= state.LastPosition)
+            {
+                cost++;
+            }
+            if (state.Head[s] != ArcEagerState.None && state.Head[s] == h)
             {
                 cost++;
             }
@@ -66,6 +72,13 @@ internal static class ArcEagerOracle
         return costs[3] + (goldHead[b] == state.S0 && goldLabel[b] != label ? 1 : 0);
     }
 
+    // A non-monotonic parser can still give s its head from the buffer, even when a right arc gave it a wrong one.
+    private static bool HeadStillInBuffer(ArcEagerState state, ReadOnlySpan<int> goldHead, int s)
+    {
+        var h = goldHead[s];
+        return state.Head[s] != h && h >= state.Buffer && h <= state.LastPosition;
+    }
+
     private static int DependentsInBuffer(int s, int b, int n, ReadOnlySpan<int> goldHead)
     {
         var cost = 0;
@@ -91,7 +104,7 @@ internal static class ArcEagerOracle
             {
                 cost++;
             }
-            else if (k != 0 && state.Head[k] == ArcEagerState.None && goldHead[k] == b)
+            else if (k != 0 && (state.Head[k] == ArcEagerState.None || state.NonMonotonic) && goldHead[k] == b)
             {
                 cost++;
             }
@@ -100,12 +113,13 @@ internal static class ArcEagerOracle
     }
 
     // b gets s as its head: it loses any other head on the stack or in the buffer, and its dependents
-    // that wait headless on the stack.
+    // that wait on the stack. A wrong head costs even when a non-monotonic parser could replace it
+    // later: the oracle makes arcs right the first time, and repairs only the model's own mistakes.
     private static int RightCost(ArcEagerState state, ReadOnlySpan<int> goldHead, int s, int b)
     {
         var cost = 0;
         var h = goldHead[b];
-        if (h != s && h > b && h <= state.Count)
+        if (h != s && h > b && h <= state.LastPosition)
         {
             cost++;
         }
@@ -116,7 +130,7 @@ internal static class ArcEagerOracle
             {
                 cost++;
             }
-            else if (k != 0 && state.Head[k] == ArcEagerState.None && goldHead[k] == b)
+            else if (k != 0 && (state.Head[k] == ArcEagerState.None || state.NonMonotonic) && goldHead[k] == b)
             {
                 cost++;
             }

@@ -16,6 +16,21 @@ internal sealed class ArcEagerState
     public int LabelCount;
     public int RootLabel;
 
+    /// <summary>
+    /// True when the artificial root comes after the last word (position <c>Count + 1</c>) instead of
+    /// before the first (position 0): it is then the last buffer item, never on the stack, and takes
+    /// its dependent by a left arc once every word has been read, so the parser does not choose the
+    /// sentence's root before it has seen the sentence (after Ballesteros and Nivre, 2013).
+    /// </summary>
+    public bool RootLast;
+
+    /// <summary>
+    /// True when a left arc may also take a stack word that already has a head (given by a right arc),
+    /// replacing it: the parser can undo an early attachment when the word's true head turns up
+    /// (after Honnibal, Goldberg and Johnson, 2013). Used only with <see cref="RootLast"/>.
+    /// </summary>
+    public bool NonMonotonic;
+
     // Per-position input (index 0 = root).
     public ulong[] Word = [];
     public ulong[] Tag = [];
@@ -40,9 +55,10 @@ internal sealed class ArcEagerState
     public ulong[] RightLabels = [];
 
     /// <summary>Makes room for a sentence of <paramref name="words"/> words and clears the configuration.</summary>
-    public void Reset(int words, int labelCount, int rootLabel)
+    public void Reset(int words, int labelCount, int rootLabel, bool rootLast = false, bool nonMonotonic = false)
     {
-        var size = words + 1;
+        // Position words + 1 holds the root when it comes last; it is allocated either way.
+        var size = words + 2;
         if (Word.Length < size)
         {
             var capacity = Math.Max(size, Word.Length * 2);
@@ -64,6 +80,8 @@ internal sealed class ArcEagerState
         Count = words;
         LabelCount = labelCount;
         RootLabel = rootLabel;
+        RootLast = rootLast;
+        NonMonotonic = nonMonotonic && rootLast;
         for (var i = 0; i < size; i++)
         {
             Head[i] = None;
@@ -72,8 +90,15 @@ internal sealed class ArcEagerState
             LeftCount[i] = RightCount[i] = 0;
             LeftLabels[i] = RightLabels[i] = 0;
         }
-        Stack[0] = 0;
-        StackCount = 1;
+        if (rootLast)
+        {
+            StackCount = 0;
+        }
+        else
+        {
+            Stack[0] = 0;
+            StackCount = 1;
+        }
         Buffer = 1;
         RootChildren = 0;
     }
@@ -85,7 +110,7 @@ internal sealed class ArcEagerState
     /// </summary>
     public void CopyConfigurationFrom(ArcEagerState source)
     {
-        var size = source.Count + 1;
+        var size = source.Count + 2;
         Array.Copy(source.Stack, Stack, source.StackCount);
         Array.Copy(source.Head, Head, size);
         Array.Copy(source.Label, Label, size);
@@ -105,8 +130,8 @@ internal sealed class ArcEagerState
     /// <summary>Resets this configuration for <paramref name="source"/>'s sentence and copies its words, tags and punctuation flags.</summary>
     public void ResetLike(ArcEagerState source)
     {
-        Reset(source.Count, source.LabelCount, source.RootLabel);
-        var size = source.Count + 1;
+        Reset(source.Count, source.LabelCount, source.RootLabel, source.RootLast, source.NonMonotonic);
+        var size = source.Count + 2;
         Array.Copy(source.Word, Word, size);
         Array.Copy(source.Tag, Tag, size);
         Array.Copy(source.IsPunct, IsPunct, size);
@@ -116,16 +141,46 @@ internal sealed class ArcEagerState
 
     public int S1 => StackCount > 1 ? Stack[StackCount - 2] : None;
 
-    public bool IsTerminal => Buffer > Count;
+    /// <summary>Position of the artificial root: 0, or <c>Count + 1</c> when it comes last.</summary>
+    public int RootPosition => RootLast ? Count + 1 : 0;
+
+    /// <summary>Last position the buffer can hold: the last word, or the root when it comes last.</summary>
+    public int LastPosition => RootLast ? Count + 1 : Count;
+
+    public bool IsTerminal => RootLast ? Buffer > Count && StackCount == 0 : Buffer > Count;
 
     public bool CanShift => Buffer <= Count;
 
     public bool CanReduce => StackCount > 0 && S0 != 0 && Head[S0] != None;
 
-    public bool CanLeft => StackCount > 0 && Buffer <= Count && S0 != 0 && Head[S0] == None;
+    public bool CanLeft => StackCount > 0 && Buffer <= LastPosition && S0 != 0 && (Head[S0] == None || NonMonotonic);
+
+    /// <summary>True when a left arc now must carry the root label: the buffer's front is the root (when it comes last).</summary>
+    public bool LeftIsRoot => RootLast && Buffer > Count;
 
     // The root takes one dependent only, so that every sentence gets exactly one root.
     public bool CanRight => StackCount > 0 && Buffer <= Count && (S0 != 0 || RootChildren == 0);
+
+    /// <summary>
+    /// The one action allowed, when only one is, else -1: a shift onto an empty stack, and, once only
+    /// the root (placed last) is left in the buffer, a reduce or the left arc to the root. Such steps
+    /// need no scoring.
+    /// </summary>
+    public int ForcedAction
+    {
+        get
+        {
+            if (!RootLast)
+            {
+                return -1;
+            }
+            if (Buffer > Count)
+            {
+                return Head[S0] == None ? LeftArc(RootLabel) : NonMonotonic ? -1 : Reduce;
+            }
+            return StackCount == 0 ? Shift : -1;
+        }
+    }
 
     public static int LeftArc(int label) => 2 + label;
 
@@ -147,7 +202,7 @@ internal sealed class ArcEagerState
         var label = action - 2;
         if (label < LabelCount)
         {
-            return label != RootLabel && CanLeft;
+            return (label == RootLabel) == LeftIsRoot && CanLeft;
         }
         label -= LabelCount;
         return CanRight && (S0 == 0) == (label == RootLabel);
@@ -169,6 +224,10 @@ internal sealed class ArcEagerState
         if (label < LabelCount)
         {
             var dependent = Stack[--StackCount];
+            if (Head[dependent] != None)
+            {
+                Detach(dependent);
+            }
             AddArc(Buffer, dependent, label);
             return;
         }
@@ -179,11 +238,39 @@ internal sealed class ArcEagerState
         Stack[StackCount++] = word;
     }
 
+    // Takes back the right arc that gave the word its head, so that a left arc can give it another.
+    private void Detach(int dependent)
+    {
+        var head = Head[dependent];
+        Head[dependent] = None;
+        Label[dependent] = None;
+        if (head == RootPosition)
+        {
+            RootChildren--;
+        }
+        RightCount[head]--;
+        // The head's right dependents lie between it and the dependent (later ones are still in the buffer).
+        int first = None, second = None;
+        ulong labels = 0;
+        for (var d = head + 1; d < dependent; d++)
+        {
+            if (Head[d] == head)
+            {
+                second = first;
+                first = d;
+                labels |= 1UL << (Label[d] & 63);
+            }
+        }
+        Right1[head] = first;
+        Right2[head] = second;
+        RightLabels[head] = labels;
+    }
+
     private void AddArc(int head, int dependent, int label)
     {
         Head[dependent] = head;
         Label[dependent] = label;
-        if (head == 0)
+        if (head == RootPosition)
         {
             RootChildren++;
         }
@@ -213,6 +300,20 @@ internal sealed class ArcEagerState
     /// </summary>
     public void Finish(int punctLabel, int otherLabel)
     {
+        if (RootLast)
+        {
+            // Root arcs point at position 0 from here on. A parse that ends with several words on the
+            // root keeps the leftmost; the others are attached to it below, as headless words are.
+            var first = true;
+            for (var i = 1; i <= Count; i++)
+            {
+                if (Head[i] == Count + 1)
+                {
+                    Head[i] = first ? 0 : None;
+                    first = false;
+                }
+            }
+        }
         var root = None;
         for (var i = 1; i <= Count; i++)
         {

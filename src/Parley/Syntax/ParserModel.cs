@@ -14,13 +14,14 @@ namespace Parley.Syntax;
 public sealed class ParserModel
 {
     /// <summary>Version of the file format; <see cref="Load(Stream)"/> refuses any other.</summary>
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>Widest beam a model may declare.</summary>
     public const int MaxBeamWidth = 64;
 
-    // Format 1 had no beam width: its models are greedy.
+    // Format 1 had no beam width: its models are greedy. Format 2 had no root position: its root comes first.
     private const int GreedyFormatVersion = 1;
+    private const int BeamFormatVersion = 2;
 
     private static readonly byte[] Magic = "PARLEYDP"u8.ToArray();
 
@@ -36,8 +37,10 @@ public sealed class ParserModel
     private readonly int _otherLabel;
     private readonly PackedPerceptronModel _weights;
     private readonly int _beamWidth;
+    private readonly bool _rootLast;
+    private readonly bool _nonMonotonic;
 
-    internal ParserModel(string[] labels, PackedPerceptronModel weights, int beamWidth = 1)
+    internal ParserModel(string[] labels, PackedPerceptronModel weights, int beamWidth = 1, bool rootLast = false, bool nonMonotonic = false)
     {
         if (beamWidth is < 1 or > MaxBeamWidth)
         {
@@ -46,6 +49,8 @@ public sealed class ParserModel
         _labels = labels;
         _weights = weights;
         _beamWidth = beamWidth;
+        _rootLast = rootLast;
+        _nonMonotonic = nonMonotonic && rootLast;
         if (weights.Classes != 2 + 2 * labels.Length)
         {
             throw new InvalidDataException($"Parser model has {weights.Classes} classes for {labels.Length} labels (expected {2 + 2 * labels.Length}).");
@@ -96,6 +101,12 @@ public sealed class ParserModel
     /// <summary>Beam width the model parses with: 1 is greedy; a beam model's default is the width it was trained with.</summary>
     public int BeamWidth => _beamWidth;
 
+    /// <summary>True when the model parses with the artificial root after the last word (see <see cref="ParserTrainingOptions.RootLast"/>).</summary>
+    public bool RootLast => _rootLast;
+
+    /// <summary>True when the model's left arcs may replace a head a right arc gave (see <see cref="ParserTrainingOptions.NonMonotonic"/>).</summary>
+    public bool NonMonotonic => _nonMonotonic;
+
     /// <summary>
     /// The same weights parsing with a beam of <paramref name="width"/> (1: greedy, fastest). A beam
     /// model parses best with the width it was trained with; a greedy model gains little from a beam.
@@ -105,7 +116,7 @@ public sealed class ParserModel
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaxBeamWidth);
-        return width == _beamWidth ? this : new ParserModel(_labels, _weights, width);
+        return width == _beamWidth ? this : new ParserModel(_labels, _weights, width, _rootLast, _nonMonotonic);
     }
 
     internal int LabelCount => _labels.Length;
@@ -187,10 +198,10 @@ public sealed class ParserModel
     {
         scratch.Ensure(2 + 2 * _labels.Length, words);
         var state = scratch.State;
-        state.Reset(words, _labels.Length, _rootLabel);
-        state.Word[0] = ParserFeatures.RootWord;
-        state.Tag[0] = ParserFeatures.RootTag;
-        state.IsPunct[0] = false;
+        state.Reset(words, _labels.Length, _rootLabel, _rootLast, _nonMonotonic);
+        state.Word[state.RootPosition] = ParserFeatures.RootWord;
+        state.Tag[state.RootPosition] = ParserFeatures.RootTag;
+        state.IsPunct[state.RootPosition] = false;
         return state;
     }
 
@@ -208,6 +219,12 @@ public sealed class ParserModel
             var scores = scratch.Scores;
             while (!state.IsTerminal)
             {
+                var forced = state.ForcedAction;
+                if (forced >= 0)
+                {
+                    state.Apply(forced);
+                    continue;
+                }
                 var count = ParserFeatures.Extract(state, features);
                 _weights.Score(features.AsSpan(0, count), scores);
                 state.Apply(BestValid(state, scores));
@@ -254,7 +271,16 @@ public sealed class ParserModel
         }
         var labels = state.LabelCount;
         var root = state.RootLabel;
-        if (state.CanLeft)
+        if (state.CanLeft && state.LeftIsRoot)
+        {
+            var a = 2 + root;
+            if (best < 0 || scores[a] > bestScore)
+            {
+                best = a;
+                bestScore = scores[a];
+            }
+        }
+        else if (state.CanLeft)
         {
             for (var l = 0; l < labels; l++)
             {
@@ -293,13 +319,13 @@ public sealed class ParserModel
     }
 
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude: smaller and faster.</summary>
-    public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold), _beamWidth);
+    public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold), _beamWidth, _rootLast, _nonMonotonic);
 
     /// <summary>
     /// The ensemble of parsers trained alike (same labels and beam width) as one parser: the mean of
     /// their weights, so every transition is scored with the mean of their scores.
     /// </summary>
-    /// <exception cref="ArgumentException">The parsers differ in labels or beam width.</exception>
+    /// <exception cref="ArgumentException">The parsers differ in labels, beam width or root position.</exception>
     public static ParserModel Average(IReadOnlyList<ParserModel> models)
     {
         ArgumentNullException.ThrowIfNull(models);
@@ -307,13 +333,13 @@ public sealed class ParserModel
         var weights = new PackedPerceptronModel[models.Count];
         for (var m = 0; m < weights.Length; m++)
         {
-            if (models[m]._beamWidth != models[0]._beamWidth || !models[m]._labels.AsSpan().SequenceEqual(models[0]._labels))
+            if (models[m]._beamWidth != models[0]._beamWidth || models[m]._rootLast != models[0]._rootLast || models[m]._nonMonotonic != models[0]._nonMonotonic || !models[m]._labels.AsSpan().SequenceEqual(models[0]._labels))
             {
-                throw new ArgumentException("Only parsers with the same labels and beam width can be averaged.", nameof(models));
+                throw new ArgumentException("Only parsers with the same labels, beam width and root position can be averaged.", nameof(models));
             }
             weights[m] = models[m]._weights;
         }
-        return new ParserModel(models[0]._labels, PackedPerceptronModel.Average(weights), models[0]._beamWidth);
+        return new ParserModel(models[0]._labels, PackedPerceptronModel.Average(weights), models[0]._beamWidth, models[0]._rootLast, models[0]._nonMonotonic);
     }
 
     /// <summary>Writes the model. The same model always gives the same bytes.</summary>
@@ -323,14 +349,20 @@ public sealed class ParserModel
         using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
-            // A greedy model keeps format 1, so retraining it gives the same bytes as before beams existed.
-            if (_beamWidth == 1)
+            // A model the older formats describe keeps its format, so retraining it gives the same bytes as before.
+            if (_rootLast)
+            {
+                writer.Write(FormatVersion);
+                writer.Write(_beamWidth);
+                writer.Write((byte)(1 | (_nonMonotonic ? 2 : 0)));
+            }
+            else if (_beamWidth == 1)
             {
                 writer.Write(GreedyFormatVersion);
             }
             else
             {
-                writer.Write(FormatVersion);
+                writer.Write(BeamFormatVersion);
                 writer.Write(_beamWidth);
             }
             writer.Write(_labels.Length);
@@ -356,6 +388,7 @@ public sealed class ParserModel
         ArgumentNullException.ThrowIfNull(stream);
         string[] labels;
         int beamWidth;
+        bool rootLast, nonMonotonic;
         using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
         {
             var magic = reader.ReadBytes(Magic.Length);
@@ -364,11 +397,18 @@ public sealed class ParserModel
                 throw new InvalidDataException("Not a Parley parser model.");
             }
             var version = reader.ReadInt32();
-            if (version is not (FormatVersion or GreedyFormatVersion))
+            if (version is not (FormatVersion or BeamFormatVersion or GreedyFormatVersion))
             {
-                throw new InvalidDataException($"Parser model format {version} is not supported (expected {GreedyFormatVersion} or {FormatVersion}).");
+                throw new InvalidDataException($"Parser model format {version} is not supported (expected {GreedyFormatVersion} to {FormatVersion}).");
             }
             beamWidth = version == GreedyFormatVersion ? 1 : reader.ReadInt32();
+            var flags = version == FormatVersion ? reader.ReadByte() : 0;
+            if (flags > 3)
+            {
+                throw new InvalidDataException($"Parser model declares unknown options ({flags}).");
+            }
+            rootLast = (flags & 1) != 0;
+            nonMonotonic = (flags & 2) != 0;
             if (beamWidth is < 1 or > MaxBeamWidth)
             {
                 throw new InvalidDataException($"Parser model declares a beam of width {beamWidth}.");
@@ -384,7 +424,7 @@ public sealed class ParserModel
                 labels[i] = reader.ReadString();
             }
         }
-        return new ParserModel(labels, PackedPerceptronModel.Load(stream), beamWidth);
+        return new ParserModel(labels, PackedPerceptronModel.Load(stream), beamWidth, rootLast, nonMonotonic);
     }
 
     /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>

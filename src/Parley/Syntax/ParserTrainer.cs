@@ -276,7 +276,7 @@ public static class ParserTrainer
             foreach (var index in order)
             {
                 var sentence = instances[index];
-                var state = PrepareSentence(sentence, scratch, labels.Length, rootLabel, options.TagNoise, tagSet, rng);
+                var state = PrepareSentence(sentence, scratch, labels.Length, rootLabel, options.RootLast, options.NonMonotonic, options.TagNoise, tagSet, rng);
                 if (beamTrainer is null)
                 {
                     TrainSentence(sentence, trainer, scratch, costs, explore, rng, ref transitions, ref errors);
@@ -284,10 +284,10 @@ public static class ParserTrainer
                 }
                 // For a beam, one decision is one sentence: "wrong" counts sentences that needed an update.
                 transitions++;
-                errors += beamTrainer.Train(state, sentence.Head, sentence.Label, width, trainer) ? 1 : 0;
+                errors += beamTrainer.Train(state, sentence.HeadFor(options.RootLast), sentence.Label, width, trainer) ? 1 : 0;
             }
             var weights = trainer.CompilePacked(options.PruneThreshold);
-            var model = new ParserModel(labels, weights, width);
+            var model = new ParserModel(labels, weights, width, options.RootLast, options.NonMonotonic && options.RootLast);
             var bytes = ToBytes(model);
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch}: {clock.Elapsed.TotalSeconds:F1} s, {transitions} transitions, {100.0 * errors / Math.Max(1, transitions):F2} % wrong, {weights.FeatureCount} features, {weights.WeightCount} weights, {bytes.Length / 1e6:F1} MB");
@@ -353,14 +353,15 @@ public static class ParserTrainer
 
     // Puts the sentence's words and (possibly noised) tags into the scratch state, reset for parsing.
     private static ArcEagerState PrepareSentence(TrainingSentence sentence, ParserScratch scratch, int labelCount, int rootLabel,
-        double tagNoise, List<ulong> tagSet, Random rng)
+        bool rootLast, bool nonMonotonic, double tagNoise, List<ulong> tagSet, Random rng)
     {
         var n = sentence.Count;
         scratch.Ensure(2 + 2 * labelCount, n);
         var state = scratch.State;
-        state.Reset(n, labelCount, rootLabel);
-        state.Word[0] = ParserFeatures.RootWord;
-        state.Tag[0] = ParserFeatures.RootTag;
+        state.Reset(n, labelCount, rootLabel, rootLast, nonMonotonic);
+        state.Word[state.RootPosition] = ParserFeatures.RootWord;
+        state.Tag[state.RootPosition] = ParserFeatures.RootTag;
+        state.IsPunct[state.RootPosition] = false;
         for (var i = 1; i <= n; i++)
         {
             state.Word[i] = sentence.Word[i];
@@ -376,10 +377,16 @@ public static class ParserTrainer
         var state = scratch.State;
         var features = scratch.Features;
         var scores = scratch.Scores;
-        var goldHead = sentence.Head;
+        var goldHead = sentence.HeadFor(state.RootLast);
         var goldLabel = sentence.Label;
         while (!state.IsTerminal)
         {
+            var forced = state.ForcedAction;
+            if (forced >= 0)
+            {
+                state.Apply(forced);
+                continue;
+            }
             var count = ParserFeatures.Extract(state, features);
             var active = features.AsSpan(0, count);
             trainer.Score(active, scores);
@@ -589,5 +596,29 @@ public static class ParserTrainer
         public bool[] IsPunct { get; }
         public int[] Head { get; }
         public int[] Label { get; }
+
+        // The heads with the root at position n + 1, for the state that puts it last.
+        private int[]? _headRootLast;
+
+        public int[] HeadFor(bool rootLast)
+        {
+            if (!rootLast)
+            {
+                return Head;
+            }
+            if (_headRootLast is null)
+            {
+                var heads = (int[])Head.Clone();
+                for (var i = 1; i <= Count; i++)
+                {
+                    if (heads[i] == 0)
+                    {
+                        heads[i] = Count + 1;
+                    }
+                }
+                _headRootLast = heads;
+            }
+            return _headRootLast;
+        }
     }
 }

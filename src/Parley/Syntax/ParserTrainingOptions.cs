@@ -32,6 +32,18 @@ public sealed record ParserTrainingOptions
     public int BeamWidth { get; init; } = 1;
 
     /// <summary>
+    /// Puts the artificial root after the last word instead of before the first (see
+    /// <see cref="ArcEagerState.RootLast"/>); stored in the model, which parses the same way.
+    /// </summary>
+    public bool RootLast { get; init; }
+
+    /// <summary>
+    /// Lets a left arc replace the head a right arc gave (see <see cref="ArcEagerState.NonMonotonic"/>);
+    /// needs <see cref="RootLast"/>. Stored in the model.
+    /// </summary>
+    public bool NonMonotonic { get; init; }
+
+    /// <summary>
     /// Number of training runs, with seeds seed, seed + 1, …, each choosing its epochs on dev; the
     /// model is the mean of their weights (an ensemble at the cost of one model), pruned after the
     /// mean is taken. 1 trains a single parser.

@@ -13,6 +13,13 @@ public sealed class PetrarchPhraseTests
         return new ActorPhraseCoder(builder.Build());
     }
 
+    // The actors NounPhraseActors finds in the document, as "CODE: mention | mention".
+    private static List<string> PhraseActors(Parley.Model.Document doc, ActorPhraseCoder actors)
+    {
+        NounPhraseActors.Add(doc, actors, null);
+        return doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+    }
+
     private static string Coded(EventCoder coder, string conll, (string, int[])[] actors) =>
         string.Join("; ", coder.Code(ParsedDocs.Build(conll, actors)).Select(e => $"{e.Source?.Code} {e.Target?.Code} {e.Code}"));
 
@@ -46,8 +53,7 @@ public sealed class PetrarchPhraseTests
         var doc = ParsedDocs.Build("The|the|DET|2|det Warden|Warden|PROPN|6|nsubj of|of|ADP|5|case East|East|PROPN|5|compound"
             + " March|March|PROPN|2|nmod met|meet|VERB|0|root envoys|envoy|NOUN|6|obj .|.|PUNCT|6|punct"
             + " // Ties|tie|NOUN|4|nsubj with|with|ADP|3|case Rhun|Rhun|PROPN|1|nmod grew|grow|VERB|0|root .|.|PUNCT|4|punct");
-        NounPhraseActors.Add(doc, actors, null);
-        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        var found = PhraseActors(doc, actors);
         Assert.Equal(["EMW: The Warden of East March", "RHU: Rhun"], found);
     }
 
@@ -62,11 +68,24 @@ public sealed class PetrarchPhraseTests
         var doc = ParsedDocs.Build("Harad|Harad|PROPN|7|nmod:poss 's|'s|PART|1|case brave|brave|ADJ|6|amod and|and|CCONJ|5|cc loyal|loyal|ADJ|3|conj"
             + " envoy|envoy|NOUN|7|compound Tarcil|Tarcil|PROPN|8|nsubj spoke|speak|VERB|0|root .|.|PUNCT|8|punct"
             + " // East_March|East_March|PROPN|2|nsubj spoke|speak|VERB|0|root .|.|PUNCT|2|punct");
-        NounPhraseActors.Add(doc, actors, null);
-        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        var found = PhraseActors(doc, actors);
         Assert.Contains("HARGOV: Harad 's brave and loyal envoy Tarcil", found);
         Assert.Contains("EMA: East_March", found);
         Assert.DoesNotContain(found, f => f.StartsWith("GOV", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_conjunction_between_adjectives_joins_no_actors_wherever_the_parser_hung_it()
+    {
+        var actors = Actors("""
+            HARAD  [HAR]
+            """, "ENVOY  [~GOV]");
+        // Harad 's brave and loyal envoy Tarcil spoke . — "brave" and "and" hung on the name, "loyal" on the envoy.
+        var doc = ParsedDocs.Build("Harad|Harad|PROPN|7|nmod:poss 's|'s|PART|1|case brave|brave|ADJ|7|amod and|and|CCONJ|7|cc loyal|loyal|ADJ|6|amod"
+            + " envoy|envoy|NOUN|7|compound Tarcil|Tarcil|PROPN|8|nsubj spoke|speak|VERB|0|root .|.|PUNCT|8|punct");
+        var found = PhraseActors(doc, actors);
+        Assert.Contains("HARGOV: Harad 's brave and loyal envoy Tarcil", found);
+        Assert.DoesNotContain(found, f => f.StartsWith("HAR: Harad 's brave", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -81,8 +100,7 @@ public sealed class PetrarchPhraseTests
         // The envoys of Harad , Umbar and Rhun visited Gondor .
         var doc = ParsedDocs.Build("The|the|DET|2|det envoys|envoy|NOUN|9|nsubj of|of|ADP|4|case Harad|Harad|PROPN|2|nmod ,|,|PUNCT|6|punct"
             + " Umbar|Umbar|PROPN|4|conj and|and|CCONJ|8|cc Rhun|Rhun|PROPN|4|conj visited|visit|VERB|0|root Gondor|Gondor|PROPN|9|obj .|.|PUNCT|9|punct");
-        NounPhraseActors.Add(doc, actors, null);
-        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        var found = PhraseActors(doc, actors);
         Assert.Equal(["HARGOV: The envoys of Harad", "UMBGOV: Umbar", "RHUGOV: Rhun", "GON: Gondor"], found);
         const string verbs = """
             --- VISIT  [042] ---
@@ -144,8 +162,7 @@ public sealed class PetrarchPhraseTests
         var doc = ParsedDocs.Build("Harad|Harad|PROPN|2|nsubj feasted|feast|VERB|0|root Umbar|Umbar|PROPN|2|obj with|with|ADP|5|case"
             + " Rhun|Rhun|PROPN|3|nmod and|and|CCONJ|8|cc was|be|AUX|8|aux:pass praised|praise|VERB|2|conj in|in|ADP|10|case"
             + " Rhun|Rhun|PROPN|8|obl .|.|PUNCT|2|punct");
-        NounPhraseActors.Add(doc, actors, null);
-        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        var found = PhraseActors(doc, actors);
         Assert.Equal(["HAR: Harad", "UMB: Umbar", "RHU: Rhun | Rhun"], found);
         const string verbs = """
             --- FEAST  [---] ---
@@ -272,8 +289,7 @@ public sealed class PetrarchPhraseTests
         // Harad guards seized farmers today . — parsed with "seized" as a modifier of "farmers".
         var doc = ParsedDocs.Build("Harad|Harad|PROPN|2|compound guards|guard|NOUN|3|nsubj seized|seize|VERB|4|amod"
             + " farmers|farmer|NOUN|5|nsubj today|today|NOUN|0|root .|.|PUNCT|5|punct");
-        NounPhraseActors.Add(doc, actors, null);
-        var found = doc.Actors.Select(a => $"{a.Code}: {string.Join(" | ", a.Mentions.Select(m => m.Text))}").ToList();
+        var found = PhraseActors(doc, actors);
         Assert.Equal(["HARMIL: Harad guards", "AGR: farmers"], found);
     }
     [Fact]

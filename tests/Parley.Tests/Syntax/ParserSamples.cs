@@ -69,13 +69,44 @@ internal static class ParserSamples
 
     public static List<ConlluSentence> Sentences() => [.. ConlluReader.Read(new StringReader(Conllu))];
 
-    public static ParserModel Train(int epochs = 8, int seed = 7)
+    public static ParserModel Train(int epochs = 8, int seed = 7, bool rootLast = false, bool nonMonotonic = false)
     {
         var sentences = Sentences();
         // Five sentences: keep the one lifted decoration, and keep every weight (a model this small has
         // only small ones).
-        var options = new ParserTrainingOptions { MinDecoratedCount = 1, FinalPruneThreshold = 0 };
+        var options = new ParserTrainingOptions { MinDecoratedCount = 1, FinalPruneThreshold = 0, RootLast = rootLast, NonMonotonic = nonMonotonic };
         return ParserTrainer.Train(sentences, sentences, epochs, seed, TextWriter.Null, options);
+    }
+
+    /// <summary>The heads of every sample tree (position 0 unused, 0 = root), lifted to projective ones.</summary>
+    public static IEnumerable<int[]> LiftedHeads()
+    {
+        foreach (var sentence in Sentences())
+        {
+            var n = sentence.Words.Count;
+            var heads = new int[n + 1];
+            var labels = new string[n + 1];
+            labels[0] = "";
+            for (var i = 0; i < n; i++)
+            {
+                heads[i + 1] = sentence.Words[i].Head;
+                labels[i + 1] = sentence.Words[i].Relation;
+            }
+            ProjectiveLifting.Lift(heads, labels, n, decorate: false);
+            yield return heads;
+        }
+    }
+
+    /// <summary>Parses the sample sentences with their gold tags; returns the scores and the parsed document.</summary>
+    public static (ParserEvaluation Evaluation, Document Document) ParseSamples(ParserModel model)
+    {
+        var sentences = Sentences();
+        var document = ConlluDocuments.ToDocument("samples", sentences);
+        ParserEvaluation.FillGoldTags(document, sentences);
+        model.Parse(document);
+        var evaluation = new ParserEvaluation();
+        evaluation.Add(document, sentences);
+        return (evaluation, document);
     }
 
     public static byte[] Bytes(ParserModel model)
