@@ -217,10 +217,11 @@ public sealed class ParserModel
         {
             var features = scratch.Features;
             var scores = scratch.Scores;
+            // Only a parser with the root last has steps with a single allowed action to skip.
+            var skipForced = state.RootLast;
             while (!state.IsTerminal)
             {
-                var forced = state.ForcedAction;
-                if (forced >= 0)
+                if (skipForced && state.ForcedAction is var forced and >= 0)
                 {
                     state.Apply(forced);
                     continue;
