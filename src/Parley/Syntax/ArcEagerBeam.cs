@@ -203,15 +203,12 @@ internal sealed class ArcEagerBeam
         }
         var labels = state.LabelCount;
         var root = state.RootLabel;
-        if (state.CanLeft && state.LeftIsRoot)
+        if (state.CanLeft)
         {
-            Offer(score + scores[2 + root], item, 2 + root);
-        }
-        else if (state.CanLeft)
-        {
+            var leftIsRoot = state.LeftIsRoot;
             for (var l = 0; l < labels; l++)
             {
-                if (l != root)
+                if ((l == root) == leftIsRoot)
                 {
                     Offer(score + scores[2 + l], item, 2 + l);
                 }

@@ -79,6 +79,10 @@ internal static class ArcEagerOracle
         return state.Head[s] != h && h >= state.Buffer && h <= state.LastPosition;
     }
 
+    // Stack word k still expects b as its head: it has none yet, or (non-monotonic) b could replace the one it has.
+    private static bool WaitsFor(ArcEagerState state, ReadOnlySpan<int> goldHead, int k, int b) =>
+        k != 0 && goldHead[k] == b && (state.Head[k] == ArcEagerState.None || state.NonMonotonic);
+
     private static int DependentsInBuffer(int s, int b, int n, ReadOnlySpan<int> goldHead)
     {
         var cost = 0;
@@ -104,7 +108,7 @@ internal static class ArcEagerOracle
             {
                 cost++;
             }
-            else if (k != 0 && (state.Head[k] == ArcEagerState.None || state.NonMonotonic) && goldHead[k] == b)
+            else if (WaitsFor(state, goldHead, k, b))
             {
                 cost++;
             }
@@ -130,7 +134,7 @@ internal static class ArcEagerOracle
             {
                 cost++;
             }
-            else if (k != 0 && (state.Head[k] == ArcEagerState.None || state.NonMonotonic) && goldHead[k] == b)
+            else if (WaitsFor(state, goldHead, k, b))
             {
                 cost++;
             }

@@ -55,8 +55,9 @@ internal sealed class ArcEagerState
     public ulong[] RightLabels = [];
 
     /// <summary>Makes room for a sentence of <paramref name="words"/> words and clears the configuration.</summary>
-    public void Reset(int words, int labelCount, int rootLabel, bool rootLast = false, bool nonMonotonic = false)
+    public void Reset(int words, int labelCount, int rootLabel, ParserTransitions transitions = ParserTransitions.None)
     {
+        var rootLast = (transitions & ParserTransitions.RootLast) != 0;
         // Position words + 1 holds the root when it comes last; it is allocated either way.
         var size = words + 2;
         if (Word.Length < size)
@@ -81,7 +82,7 @@ internal sealed class ArcEagerState
         LabelCount = labelCount;
         RootLabel = rootLabel;
         RootLast = rootLast;
-        NonMonotonic = nonMonotonic && rootLast;
+        NonMonotonic = rootLast && (transitions & ParserTransitions.NonMonotonic) != 0;
         for (var i = 0; i < size; i++)
         {
             Head[i] = None;
@@ -101,7 +102,14 @@ internal sealed class ArcEagerState
         }
         Buffer = 1;
         RootChildren = 0;
+        Word[RootPosition] = ParserFeatures.RootWord;
+        Tag[RootPosition] = ParserFeatures.RootTag;
+        IsPunct[RootPosition] = false;
     }
+
+    /// <summary>The transition system the state runs.</summary>
+    public ParserTransitions Transitions =>
+        (RootLast ? ParserTransitions.RootLast : ParserTransitions.None) | (NonMonotonic ? ParserTransitions.NonMonotonic : ParserTransitions.None);
 
     /// <summary>
     /// Makes this configuration a copy of <paramref name="source"/>'s (stack, buffer and arcs), which
@@ -130,7 +138,7 @@ internal sealed class ArcEagerState
     /// <summary>Resets this configuration for <paramref name="source"/>'s sentence and copies its words, tags and punctuation flags.</summary>
     public void ResetLike(ArcEagerState source)
     {
-        Reset(source.Count, source.LabelCount, source.RootLabel, source.RootLast, source.NonMonotonic);
+        Reset(source.Count, source.LabelCount, source.RootLabel, source.Transitions);
         var size = source.Count + 2;
         Array.Copy(source.Word, Word, size);
         Array.Copy(source.Tag, Tag, size);
@@ -307,7 +315,7 @@ internal sealed class ArcEagerState
             var first = true;
             for (var i = 1; i <= Count; i++)
             {
-                if (Head[i] == Count + 1)
+                if (Head[i] == RootPosition)
                 {
                     Head[i] = first ? 0 : None;
                     first = false;

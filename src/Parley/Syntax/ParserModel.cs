@@ -37,10 +37,9 @@ public sealed class ParserModel
     private readonly int _otherLabel;
     private readonly PackedPerceptronModel _weights;
     private readonly int _beamWidth;
-    private readonly bool _rootLast;
-    private readonly bool _nonMonotonic;
+    private readonly ParserTransitions _transitions;
 
-    internal ParserModel(string[] labels, PackedPerceptronModel weights, int beamWidth = 1, bool rootLast = false, bool nonMonotonic = false)
+    internal ParserModel(string[] labels, PackedPerceptronModel weights, int beamWidth = 1, ParserTransitions transitions = ParserTransitions.None)
     {
         if (beamWidth is < 1 or > MaxBeamWidth)
         {
@@ -49,8 +48,11 @@ public sealed class ParserModel
         _labels = labels;
         _weights = weights;
         _beamWidth = beamWidth;
-        _rootLast = rootLast;
-        _nonMonotonic = nonMonotonic && rootLast;
+        if (transitions > (ParserTransitions.RootLast | ParserTransitions.NonMonotonic) || transitions == ParserTransitions.NonMonotonic)
+        {
+            throw new InvalidDataException($"Parser model declares unknown options ({(int)transitions}).");
+        }
+        _transitions = transitions;
         if (weights.Classes != 2 + 2 * labels.Length)
         {
             throw new InvalidDataException($"Parser model has {weights.Classes} classes for {labels.Length} labels (expected {2 + 2 * labels.Length}).");
@@ -102,10 +104,10 @@ public sealed class ParserModel
     public int BeamWidth => _beamWidth;
 
     /// <summary>True when the model parses with the artificial root after the last word (see <see cref="ParserTrainingOptions.RootLast"/>).</summary>
-    public bool RootLast => _rootLast;
+    public bool RootLast => (_transitions & ParserTransitions.RootLast) != 0;
 
     /// <summary>True when the model's left arcs may replace a head a right arc gave (see <see cref="ParserTrainingOptions.NonMonotonic"/>).</summary>
-    public bool NonMonotonic => _nonMonotonic;
+    public bool NonMonotonic => (_transitions & ParserTransitions.NonMonotonic) != 0;
 
     /// <summary>
     /// The same weights parsing with a beam of <paramref name="width"/> (1: greedy, fastest). A beam
@@ -116,7 +118,7 @@ public sealed class ParserModel
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaxBeamWidth);
-        return width == _beamWidth ? this : new ParserModel(_labels, _weights, width, _rootLast, _nonMonotonic);
+        return width == _beamWidth ? this : new ParserModel(_labels, _weights, width, _transitions);
     }
 
     internal int LabelCount => _labels.Length;
@@ -198,7 +200,7 @@ public sealed class ParserModel
     {
         scratch.Ensure(2 + 2 * _labels.Length, words);
         var state = scratch.State;
-        state.Reset(words, _labels.Length, _rootLabel, _rootLast, _nonMonotonic);
+        state.Reset(words, _labels.Length, _rootLabel, _transitions);
         state.Word[state.RootPosition] = ParserFeatures.RootWord;
         state.Tag[state.RootPosition] = ParserFeatures.RootTag;
         state.IsPunct[state.RootPosition] = false;
@@ -272,21 +274,14 @@ public sealed class ParserModel
         }
         var labels = state.LabelCount;
         var root = state.RootLabel;
-        if (state.CanLeft && state.LeftIsRoot)
+        if (state.CanLeft)
         {
-            var a = 2 + root;
-            if (best < 0 || scores[a] > bestScore)
-            {
-                best = a;
-                bestScore = scores[a];
-            }
-        }
-        else if (state.CanLeft)
-        {
+            // A left arc carries the root label exactly when the root (placed last) takes it.
+            var leftIsRoot = state.LeftIsRoot;
             for (var l = 0; l < labels; l++)
             {
                 var a = 2 + l;
-                if (l != root && (best < 0 || scores[a] > bestScore))
+                if ((l == root) == leftIsRoot && (best < 0 || scores[a] > bestScore))
                 {
                     best = a;
                     bestScore = scores[a];
@@ -320,7 +315,7 @@ public sealed class ParserModel
     }
 
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude: smaller and faster.</summary>
-    public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold), _beamWidth, _rootLast, _nonMonotonic);
+    public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold), _beamWidth, _transitions);
 
     /// <summary>
     /// The ensemble of parsers trained alike (same labels and beam width) as one parser: the mean of
@@ -334,13 +329,13 @@ public sealed class ParserModel
         var weights = new PackedPerceptronModel[models.Count];
         for (var m = 0; m < weights.Length; m++)
         {
-            if (models[m]._beamWidth != models[0]._beamWidth || models[m]._rootLast != models[0]._rootLast || models[m]._nonMonotonic != models[0]._nonMonotonic || !models[m]._labels.AsSpan().SequenceEqual(models[0]._labels))
+            if (models[m]._beamWidth != models[0]._beamWidth || models[m]._transitions != models[0]._transitions || !models[m]._labels.AsSpan().SequenceEqual(models[0]._labels))
             {
                 throw new ArgumentException("Only parsers with the same labels, beam width and root position can be averaged.", nameof(models));
             }
             weights[m] = models[m]._weights;
         }
-        return new ParserModel(models[0]._labels, PackedPerceptronModel.Average(weights), models[0]._beamWidth, models[0]._rootLast, models[0]._nonMonotonic);
+        return new ParserModel(models[0]._labels, PackedPerceptronModel.Average(weights), models[0]._beamWidth, models[0]._transitions);
     }
 
     /// <summary>Writes the model. The same model always gives the same bytes.</summary>
@@ -351,11 +346,11 @@ public sealed class ParserModel
         {
             writer.Write(Magic);
             // A model the older formats describe keeps its format, so retraining it gives the same bytes as before.
-            if (_rootLast)
+            if (_transitions != ParserTransitions.None)
             {
                 writer.Write(FormatVersion);
                 writer.Write(_beamWidth);
-                writer.Write((byte)(1 | (_nonMonotonic ? 2 : 0)));
+                writer.Write((byte)_transitions);
             }
             else if (_beamWidth == 1)
             {
@@ -389,7 +384,7 @@ public sealed class ParserModel
         ArgumentNullException.ThrowIfNull(stream);
         string[] labels;
         int beamWidth;
-        bool rootLast, nonMonotonic;
+        var transitions = ParserTransitions.None;
         using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
         {
             var magic = reader.ReadBytes(Magic.Length);
@@ -403,13 +398,10 @@ public sealed class ParserModel
                 throw new InvalidDataException($"Parser model format {version} is not supported (expected {GreedyFormatVersion} to {FormatVersion}).");
             }
             beamWidth = version == GreedyFormatVersion ? 1 : reader.ReadInt32();
-            var flags = version == FormatVersion ? reader.ReadByte() : 0;
-            if (flags > 3)
+            if (version == FormatVersion)
             {
-                throw new InvalidDataException($"Parser model declares unknown options ({flags}).");
+                transitions = (ParserTransitions)reader.ReadByte();
             }
-            rootLast = (flags & 1) != 0;
-            nonMonotonic = (flags & 2) != 0;
             if (beamWidth is < 1 or > MaxBeamWidth)
             {
                 throw new InvalidDataException($"Parser model declares a beam of width {beamWidth}.");
@@ -425,7 +417,7 @@ public sealed class ParserModel
                 labels[i] = reader.ReadString();
             }
         }
-        return new ParserModel(labels, PackedPerceptronModel.Load(stream), beamWidth, rootLast, nonMonotonic);
+        return new ParserModel(labels, PackedPerceptronModel.Load(stream), beamWidth, transitions);
     }
 
     /// <summary>Reads a model file written by <see cref="Save(string)"/>.</summary>

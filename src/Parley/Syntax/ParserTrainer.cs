@@ -276,7 +276,7 @@ public static class ParserTrainer
             foreach (var index in order)
             {
                 var sentence = instances[index];
-                var state = PrepareSentence(sentence, scratch, labels.Length, rootLabel, options.RootLast, options.NonMonotonic, options.TagNoise, tagSet, rng);
+                var state = PrepareSentence(sentence, scratch, labels.Length, rootLabel, options.Transitions, options.TagNoise, tagSet, rng);
                 if (beamTrainer is null)
                 {
                     TrainSentence(sentence, trainer, scratch, costs, explore, rng, ref transitions, ref errors);
@@ -287,7 +287,7 @@ public static class ParserTrainer
                 errors += beamTrainer.Train(state, sentence.HeadFor(options.RootLast), sentence.Label, width, trainer) ? 1 : 0;
             }
             var weights = trainer.CompilePacked(options.PruneThreshold);
-            var model = new ParserModel(labels, weights, width, options.RootLast, options.NonMonotonic && options.RootLast);
+            var model = new ParserModel(labels, weights, width, options.Transitions);
             var bytes = ToBytes(model);
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch}: {clock.Elapsed.TotalSeconds:F1} s, {transitions} transitions, {100.0 * errors / Math.Max(1, transitions):F2} % wrong, {weights.FeatureCount} features, {weights.WeightCount} weights, {bytes.Length / 1e6:F1} MB");
@@ -353,15 +353,12 @@ public static class ParserTrainer
 
     // Puts the sentence's words and (possibly noised) tags into the scratch state, reset for parsing.
     private static ArcEagerState PrepareSentence(TrainingSentence sentence, ParserScratch scratch, int labelCount, int rootLabel,
-        bool rootLast, bool nonMonotonic, double tagNoise, List<ulong> tagSet, Random rng)
+        ParserTransitions transitions, double tagNoise, List<ulong> tagSet, Random rng)
     {
         var n = sentence.Count;
         scratch.Ensure(2 + 2 * labelCount, n);
         var state = scratch.State;
-        state.Reset(n, labelCount, rootLabel, rootLast, nonMonotonic);
-        state.Word[state.RootPosition] = ParserFeatures.RootWord;
-        state.Tag[state.RootPosition] = ParserFeatures.RootTag;
-        state.IsPunct[state.RootPosition] = false;
+        state.Reset(n, labelCount, rootLabel, transitions);
         for (var i = 1; i <= n; i++)
         {
             state.Word[i] = sentence.Word[i];

@@ -43,6 +43,10 @@ public sealed record ParserTrainingOptions
     /// </summary>
     public bool NonMonotonic { get; init; }
 
+    // The two options as the model stores them (non-monotonic only with the root last).
+    internal ParserTransitions Transitions =>
+        !RootLast ? ParserTransitions.None : NonMonotonic ? ParserTransitions.RootLast | ParserTransitions.NonMonotonic : ParserTransitions.RootLast;
+
     /// <summary>
     /// Number of training runs, with seeds seed, seed + 1, …, each choosing its epochs on dev; the
     /// model is the mean of their weights (an ensemble at the cost of one model), pruned after the

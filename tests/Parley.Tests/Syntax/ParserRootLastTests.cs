@@ -12,7 +12,7 @@ public sealed class ParserRootLastTests
     private static ArcEagerState Start(int words, bool nonMonotonic = false)
     {
         var state = new ArcEagerState();
-        state.Reset(words, Labels, Root, rootLast: true, nonMonotonic);
+        state.Reset(words, Labels, Root, nonMonotonic ? ParserTransitions.RootLast | ParserTransitions.NonMonotonic : ParserTransitions.RootLast);
         return state;
     }
 
