@@ -81,6 +81,7 @@ internal static class TrainCommand
             Description = "Most epochs to train on train alone; dev LAS picks the one kept (and, with --with-dev, how many the retraining on train and dev runs).",
             DefaultValueFactory = _ => ParserTrainer.DefaultEpochs,
         };
+        parserEpochs.Description = $"Most epochs to train on train alone (default {ParserTrainer.DefaultNeuralEpochs}, {ParserTrainer.DefaultEpochs} with --perceptron); dev LAS picks the one kept (and, with --with-dev, how many the retraining on train and dev runs).";
         var parserCheckpoint = new Option<string?>("--checkpoint")
         {
             Description = "After every epoch that improves dev LAS, write the model chosen so far to this file, so a long run stopped early still leaves a usable model (with --with-dev, the train-only model of the first phase).",
@@ -96,6 +97,10 @@ internal static class TrainCommand
         var parserNonMonotonic = new Option<bool>("--non-monotonic")
         {
             Description = "Let a left arc replace the head a right arc gave, so the parser can undo an early attachment (needs --root-last; stored in the model).",
+        };
+        var parserPerceptron = new Option<bool>("--perceptron")
+        {
+            Description = "Train the feature-weight parser (averaged perceptron over Zhang and Nivre's features, the shipped parser before models 10) instead of the neural one; --beam and --seeds need it.",
         };
         command.Subcommands.Add(Create("parser", "Dependency parser (parser-v1.bin), trained on tags predicted by taggers trained on the other folds (jackknifing).", (result, data, output) =>
         {
@@ -115,15 +120,25 @@ internal static class TrainCommand
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, "--non-monotonic needs --root-last: add it.");
             }
+            var neural = !result.GetValue(parserPerceptron);
+            var seeds = Seeds(result, parserSeeds);
+            if (neural && (width != 1 || seeds != 1))
+            {
+                throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, "The neural parser parses greedily with one network: --beam and --seeds need --perceptron.");
+            }
+            if (neural && result.GetResult(parserEpochs) is null or { Implicit: true })
+            {
+                epochs = ParserTrainer.DefaultNeuralEpochs;
+            }
             var checkpoint = result.GetValue(parserCheckpoint);
             if (checkpoint is not null && Path.GetDirectoryName(Path.GetFullPath(checkpoint)) is { } folder && !Directory.Exists(folder))
             {
                 throw new ParleyConfigurationException(DiagnosticCodes.InvalidOption, $"--checkpoint {checkpoint}: the folder '{folder}' does not exist.");
             }
             ParserTrainer.TrainFromCorpora(data, output, Console.Out, epochs: epochs,
-                options: new ParserTrainingOptions { BeamWidth = width, CheckpointPath = checkpoint, Seeds = Seeds(result, parserSeeds), RootLast = rootLast, NonMonotonic = nonMonotonic },
+                options: new ParserTrainingOptions { BeamWidth = width, CheckpointPath = checkpoint, Seeds = seeds, RootLast = rootLast, NonMonotonic = nonMonotonic, Neural = neural },
                 retrainWithDev: result.GetValue(parserWithDev));
-        }, parserBeam, parserEpochs, parserCheckpoint, parserWithDev, parserSeeds, parserRootLast, parserNonMonotonic));
+        }, parserBeam, parserEpochs, parserCheckpoint, parserWithDev, parserSeeds, parserRootLast, parserNonMonotonic, parserPerceptron));
         command.Subcommands.Add(Create("ner", "Named-entity recogniser (ner-v1.bin), trained on tags predicted by taggers trained on the other folds of EWT train and dev (jackknifing).", (result, data, output) =>
         {
             var folds = result.GetValue(tagFolds);

@@ -15,6 +15,7 @@ internal sealed class CoderState
     private readonly int[] _mentionEnd;
     private readonly int[]? _place;
     private readonly int[]? _time;
+    private readonly string?[] _relationRead;
 
     public CoderState(Document document)
     {
@@ -40,6 +41,32 @@ internal sealed class CoderState
             {
                 NextSibling[t] = FirstChild[head];
                 FirstChild[head] = t;
+            }
+        }
+        // A clause opened by "that", "whether" or "if" is a complement, whatever attachment the parser
+        // chose ("expressed hopes that X could be drawn in" with the clause read as parataxis).
+        _relationRead = new string?[n];
+        for (var t = 0; t < n; t++)
+        {
+            if (Analyses[t].Relation == "iobj" && !HasObject(Analyses[t].Head))
+            {
+                // An indirect object with no direct object beside it is the direct object
+                // ("warned their populations about X").
+                _relationRead[t] = "obj";
+                continue;
+            }
+            if (Analyses[t].Relation != "parataxis")
+            {
+                continue;
+            }
+            for (var c = FirstChild[t]; c >= 0 && c < t; c = NextSibling[c])
+            {
+                if (Analyses[c].Relation == "mark" && document.Text.AsSpan(document.Tokens[c].Start, document.Tokens[c].End - document.Tokens[c].Start) is var word
+                    && (word.Equals("that", StringComparison.OrdinalIgnoreCase) || word.Equals("whether", StringComparison.OrdinalIgnoreCase) || word.Equals("if", StringComparison.OrdinalIgnoreCase)))
+                {
+                    _relationRead[t] = "ccomp";
+                    break;
+                }
             }
         }
         if (document.Removed.Count > 0)
@@ -105,7 +132,23 @@ internal sealed class CoderState
 
     public bool[] Removed { get; }
 
-    public string Relation(int token) => Analyses[token].Relation ?? string.Empty;
+    private bool HasObject(int head)
+    {
+        if (head < 0 || head >= FirstChild.Length)
+        {
+            return false;
+        }
+        for (var c = FirstChild[head]; c >= 0; c = NextSibling[c])
+        {
+            if (Analyses[c].Relation is "obj" or "ccomp" or "xcomp")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public string Relation(int token) => _relationRead[token] ?? Analyses[token].Relation ?? string.Empty;
 
     /// <summary>The lemma in lower case; lemmas of names keep their capitals in the analyses.</summary>
     public string Lemma(int token)

@@ -226,8 +226,10 @@ public sealed class EventCoder
                 var by = -1;
                 for (var j = 0; j < candidates.Count && !consumed; j++)
                 {
-                    // ...unless its own match says as much ("issued a call for talks with X").
-                    consumed = i != j && candidates[j].Consumes(candidates[i].Predicate) && candidates[j].Score > candidates[i].Score;
+                    // ...unless its own match says as much ("issued a call for talks with X"), or someone
+                    // else is to do it ("a request for the envoy to visit": the visit is the envoy's).
+                    consumed = i != j && candidates[j].Consumes(candidates[i].Predicate) && candidates[j].Score > candidates[i].Score
+                        && !IsForTo(state, candidates[i].Predicate);
                     by = j;
                 }
                 for (var j = 0; j < candidates.Count && !consumed; j++)
@@ -1481,6 +1483,13 @@ public sealed class EventCoder
             }
             return state.Analyses[head].Upos == "VERB" ? ClimbOrSelf(state, head, sentence, depth, out inherited) : -1;
         }
+        if (relation == "acl" && ForSubjectBetween(state, head, verb) is var forSubject and >= 0)
+        {
+            // "a request for the envoy to visit" with both "envoy" and "visit" hung on "request":
+            // the for-phrase names who is to act.
+            inherited = true;
+            return forSubject;
+        }
         if (relation == "acl:relcl" || (relation == "acl" && state.Analyses[verb].Xpos != "VBN"))
         {
             inherited = true;
@@ -1729,12 +1738,27 @@ public sealed class EventCoder
                 light = LightVerbs.Contains(state.Lemma(t)) ? t : light;
                 continue;
             }
-            if (upos is not ("DET" or "ADJ" or "NUM") && state.Lemma(t) != ",")
+            // An adjective before a comma read as a lone noun ("an intensive, renewed assault" with
+            // "intensive" tagged a noun) is still one of the noun's modifiers.
+            var loneNounBeforeComma = upos == "NOUN" && t + 1 < noun && state.Lemma(t + 1) == "," && HasOnlyDeterminers(state, t);
+            if (upos is not ("DET" or "ADJ" or "NUM") && state.Lemma(t) != "," && !loneNounBeforeComma)
             {
                 break;
             }
         }
         return light >= 0 ? ActorJustBefore(state, light, sentence) : -1;
+    }
+
+    private static bool HasOnlyDeterminers(CoderState state, int token)
+    {
+        for (var c = state.FirstChild[token]; c >= 0; c = state.NextSibling[c])
+        {
+            if (state.Analyses[c].Upos != "DET" && state.Lemma(c) != ",")
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Actors named by the subtree at token: the token's own actor, or one named by a close dependent
@@ -1987,9 +2011,24 @@ public sealed class EventCoder
             forSubject |= state.Lemma(c) == "for" || (state.Relation(c) is "nsubj" && state.MarkerIs(c, "for"));
         }
         var head = state.Analyses[verb].Head;
-        // The parser may hang the clause on its subject: "for the envoy to visit" with "visit" an acl of "envoy".
-        forSubject |= head >= 0 && head < verb && state.Relation(verb) == "acl" && state.MarkerIs(head, "for");
+        // The parser may hang the clause on its subject ("for the envoy to visit" with "visit" an acl of
+        // "envoy") or on the noun the for-phrase modifies ("a request for the envoy to visit").
+        forSubject |= head >= 0 && head < verb && state.Relation(verb) == "acl"
+            && (state.MarkerIs(head, "for") || ForSubjectBetween(state, head, verb) >= 0);
         return to && forSubject;
+    }
+
+    // A phrase opened by "for" that modifies the noun and stands between it and the verb, or -1.
+    private static int ForSubjectBetween(CoderState state, int noun, int verb)
+    {
+        for (var c = state.FirstChild[noun]; c >= 0 && c < verb; c = state.NextSibling[c])
+        {
+            if (c > noun && state.Relation(c).StartsWith("nmod", StringComparison.Ordinal) && state.MarkerIs(c, "for"))
+            {
+                return c;
+            }
+        }
+        return -1;
     }
 
     private static bool IsNegated(CoderState state, int token)

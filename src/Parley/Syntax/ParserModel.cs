@@ -16,6 +16,9 @@ public sealed class ParserModel
     /// <summary>Version of the file format; <see cref="Load(Stream)"/> refuses any other.</summary>
     public const int FormatVersion = 3;
 
+    // Format 4: a neural parser, whose scorer is a ParserNetwork instead of feature weights.
+    private const int NeuralFormatVersion = 4;
+
     /// <summary>Widest beam a model may declare.</summary>
     public const int MaxBeamWidth = 64;
 
@@ -38,6 +41,14 @@ public sealed class ParserModel
     private readonly PackedPerceptronModel _weights;
     private readonly int _beamWidth;
     private readonly ParserTransitions _transitions;
+    private readonly ParserNetwork? _network;
+
+    /// <summary>A neural parser: transitions scored by <paramref name="network"/>, greedily.</summary>
+    internal ParserModel(string[] labels, ParserNetwork network, ParserTransitions transitions = ParserTransitions.None)
+        : this(labels, new PackedPerceptronModel(network.Actions, [], [0], [], []), 1, transitions)
+    {
+        _network = network;
+    }
 
     internal ParserModel(string[] labels, PackedPerceptronModel weights, int beamWidth = 1, ParserTransitions transitions = ParserTransitions.None)
     {
@@ -106,6 +117,9 @@ public sealed class ParserModel
     /// <summary>True when the model parses with the artificial root after the last word (see <see cref="ParserTrainingOptions.RootLast"/>).</summary>
     public bool RootLast => (_transitions & ParserTransitions.RootLast) != 0;
 
+    /// <summary>True when transitions are scored by a neural network (see <see cref="ParserTrainingOptions.Neural"/>) instead of feature weights.</summary>
+    public bool IsNeural => _network is not null;
+
     /// <summary>True when the model's left arcs may replace a head a right arc gave (see <see cref="ParserTrainingOptions.NonMonotonic"/>).</summary>
     public bool NonMonotonic => (_transitions & ParserTransitions.NonMonotonic) != 0;
 
@@ -114,14 +128,22 @@ public sealed class ParserModel
     /// model parses best with the width it was trained with; a greedy model gains little from a beam.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The width is outside 1..<see cref="MaxBeamWidth"/>.</exception>
+    /// <exception cref="NotSupportedException">The model is neural, which parses greedily only.</exception>
     public ParserModel WithBeamWidth(int width)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(width, MaxBeamWidth);
+        if (_network is not null && width != 1)
+        {
+            throw new NotSupportedException("The neural parser parses greedily only; beam search is not available for it.");
+        }
         return width == _beamWidth ? this : new ParserModel(_labels, _weights, width, _transitions);
     }
 
     internal int LabelCount => _labels.Length;
+
+    /// <summary>The network of a neural parser, or null.</summary>
+    internal ParserNetwork? Network => _network;
 
     internal int RootLabel => _rootLabel;
 
@@ -176,6 +198,7 @@ public sealed class ParserModel
                 state.Word[i + 1] = ParserFeatures.WordOf(form);
                 state.Tag[i + 1] = ParserFeatures.TagOf(tag);
                 state.IsPunct[i + 1] = a.Upos == "PUNCT";
+                _network?.SetWord(scratch.Network ??= new ParserNetworkScratch(), i + 1, form, tag);
             }
             Run(scratch);
             for (var i = 0; i < units; i++)
@@ -211,7 +234,26 @@ public sealed class ParserModel
     internal void Run(ParserScratch scratch)
     {
         var state = scratch.State;
-        if (_beamWidth > 1)
+        if (_network is not null)
+        {
+            var network = scratch.Network ??= new ParserNetworkScratch();
+            _network.Encode(network, state.Count);
+            while (!state.IsTerminal)
+            {
+                if (state.ForcedAction is var forced and >= 0)
+                {
+                    state.Apply(forced);
+                    continue;
+                }
+                _network.Score(network, state, scratch.Scores);
+                if (_network.AllowedLabels is not null)
+                {
+                    MaskLabels(state, network, scratch.Scores);
+                }
+                state.Apply(BestValid(state, scratch.Scores));
+            }
+        }
+        else if (_beamWidth > 1)
         {
             Search(scratch, _beamWidth);
         }
@@ -256,6 +298,35 @@ public sealed class ParserModel
 
     /// <summary>The undecorated relation of a label id.</summary>
     internal string RelationOf(int label) => _relations[label];
+
+    // Scores the arcs that would give the dependent a label its tag never takes in training at minus
+    // infinity, unless that leaves the arc without any label.
+    private void MaskLabels(ArcEagerState state, ParserNetworkScratch network, Span<float> scores)
+    {
+        MaskArc(network, 2, state.S0, scores);
+        MaskArc(network, 2 + _labels.Length, state.Buffer, scores);
+    }
+
+    private void MaskArc(ParserNetworkScratch network, int first, int dependent, Span<float> scores)
+    {
+        var labels = _labels.Length;
+        var any = false;
+        for (var l = 0; l < labels && !any; l++)
+        {
+            any = _network!.Allows(network, dependent, l);
+        }
+        if (!any)
+        {
+            return;
+        }
+        for (var l = 0; l < labels; l++)
+        {
+            if (!_network!.Allows(network, dependent, l))
+            {
+                scores[first + l] = float.NegativeInfinity;
+            }
+        }
+    }
 
     /// <summary>The highest-scoring action allowed in the configuration (lowest index wins ties).</summary>
     internal static int BestValid(ArcEagerState state, ReadOnlySpan<float> scores)
@@ -315,7 +386,7 @@ public sealed class ParserModel
     }
 
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude: smaller and faster.</summary>
-    public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold), _beamWidth, _transitions);
+    public ParserModel Prune(float threshold) => _network is not null ? this : new(_labels, _weights.Prune(threshold), _beamWidth, _transitions);
 
     /// <summary>
     /// The ensemble of parsers trained alike (same labels and beam width) as one parser: the mean of
@@ -329,6 +400,10 @@ public sealed class ParserModel
         var weights = new PackedPerceptronModel[models.Count];
         for (var m = 0; m < weights.Length; m++)
         {
+            if (models[m]._network is not null)
+            {
+                throw new ArgumentException("Neural parsers cannot be averaged.", nameof(models));
+            }
             if (models[m]._beamWidth != models[0]._beamWidth || models[m]._transitions != models[0]._transitions || !models[m]._labels.AsSpan().SequenceEqual(models[0]._labels))
             {
                 throw new ArgumentException("Only parsers with the same labels, beam width and root position can be averaged.", nameof(models));
@@ -346,7 +421,12 @@ public sealed class ParserModel
         {
             writer.Write(Magic);
             // A model the older formats describe keeps its format, so retraining it gives the same bytes as before.
-            if (_transitions != ParserTransitions.None)
+            if (_network is not null)
+            {
+                writer.Write(NeuralFormatVersion);
+                writer.Write((byte)_transitions);
+            }
+            else if (_transitions != ParserTransitions.None)
             {
                 writer.Write(FormatVersion);
                 writer.Write(_beamWidth);
@@ -365,6 +445,11 @@ public sealed class ParserModel
             foreach (var label in _labels)
             {
                 writer.Write(label);
+            }
+            if (_network is not null)
+            {
+                _network.Save(writer);
+                return;
             }
         }
         _weights.Save(stream);
@@ -385,6 +470,7 @@ public sealed class ParserModel
         string[] labels;
         int beamWidth;
         var transitions = ParserTransitions.None;
+        ParserNetwork? network = null;
         using (var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true))
         {
             var magic = reader.ReadBytes(Magic.Length);
@@ -393,12 +479,12 @@ public sealed class ParserModel
                 throw new InvalidDataException("Not a Parley parser model.");
             }
             var version = reader.ReadInt32();
-            if (version is not (FormatVersion or BeamFormatVersion or GreedyFormatVersion))
+            if (version is not (NeuralFormatVersion or FormatVersion or BeamFormatVersion or GreedyFormatVersion))
             {
-                throw new InvalidDataException($"Parser model format {version} is not supported (expected {GreedyFormatVersion} to {FormatVersion}).");
+                throw new InvalidDataException($"Parser model format {version} is not supported (expected {GreedyFormatVersion} to {NeuralFormatVersion}).");
             }
-            beamWidth = version == GreedyFormatVersion ? 1 : reader.ReadInt32();
-            if (version == FormatVersion)
+            beamWidth = version is GreedyFormatVersion or NeuralFormatVersion ? 1 : reader.ReadInt32();
+            if (version is FormatVersion or NeuralFormatVersion)
             {
                 transitions = (ParserTransitions)reader.ReadByte();
             }
@@ -416,6 +502,18 @@ public sealed class ParserModel
             {
                 labels[i] = reader.ReadString();
             }
+            if (version == NeuralFormatVersion)
+            {
+                network = ParserNetwork.Load(reader);
+            }
+        }
+        if (network is not null)
+        {
+            if (network.Actions != 2 + 2 * labels.Length)
+            {
+                throw new InvalidDataException($"Parser network scores {network.Actions} transitions for {labels.Length} labels (expected {2 + 2 * labels.Length}).");
+            }
+            return new ParserModel(labels, network, transitions);
         }
         return new ParserModel(labels, PackedPerceptronModel.Load(stream), beamWidth, transitions);
     }

@@ -11,6 +11,7 @@ internal sealed class ParserScratch
     public float[] Scores = [];
     public int[] Queue = [];
     public ArcEagerBeam? Beam;
+    public ParserNetworkScratch? Network;
     public int[] UnitFirst = [];
     public int[] UnitLast = [];
     public int[] UnitHead = [];

@@ -20,6 +20,9 @@ public static class ParserTrainer
     /// <summary>Epochs <see cref="TrainFromCorpora"/> runs at most; dev LAS picks the one kept.</summary>
     public const int DefaultEpochs = 15;
 
+    /// <summary>Epochs the neural parser (<see cref="ParserTrainingOptions.Neural"/>) runs at most when the caller does not say.</summary>
+    public const int DefaultNeuralEpochs = 30;
+
     private const int DevDocumentSentences = 200;
 
     // The tagger's own defaults (TaggerTrainer.TrainFromCorpora), so the jackknife taggers are trained
@@ -223,6 +226,12 @@ public static class ParserTrainer
         ArgumentNullException.ThrowIfNull(log);
         ArgumentOutOfRangeException.ThrowIfLessThan(epochs, 1);
         options ??= new ParserTrainingOptions();
+        if (options.Neural)
+        {
+            var documents = BuildDevDocuments(dev);
+            return ParserNetworkTrainer.TrainChoosingEpochs(train, dev, epochs, seed, log, options,
+                documents.Count == 0 ? null : model => Evaluate(model, documents));
+        }
         var rng = new Random(seed);
 
         var (sentences, labels, lifted) = Prepare(train, options);
@@ -263,10 +272,7 @@ public static class ParserTrainer
         {
             order[i] = i;
         }
-        byte[]? best = null;
-        var bestEpoch = 0;
-        var bestLas = double.NegativeInfinity;
-        var sinceBest = 0;
+        var choice = new EpochChoice(options.Patience, log);
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var clock = Stopwatch.StartNew();
@@ -291,46 +297,23 @@ public static class ParserTrainer
             var bytes = ToBytes(model);
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"epoch {epoch}: {clock.Elapsed.TotalSeconds:F1} s, {transitions} transitions, {100.0 * errors / Math.Max(1, transitions):F2} % wrong, {weights.FeatureCount} features, {weights.WeightCount} weights, {bytes.Length / 1e6:F1} MB");
-            if (devDocuments.Count == 0)
-            {
-                log.WriteLine(line);
-                best = bytes;
-                bestEpoch = epoch;
-                continue;
-            }
             // Score the model as it will be stored (16-bit weights), so the chosen epoch is the one shipped.
-            var stored = FromBytes(bytes);
-            var evaluation = Evaluate(stored, devDocuments);
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line}; dev {evaluation}"));
-            log.Flush();
-            if (evaluation.Las > bestLas)
+            var stored = devDocuments.Count == 0 ? null : FromBytes(bytes);
+            var evaluation = stored is null ? null : Evaluate(stored, devDocuments);
+            if (!choice.Offer(epoch, bytes, line, evaluation,
+                options.CheckpointPath is { } checkpoint ? () => Final(stored!, options).Save(checkpoint) : null))
             {
-                bestLas = evaluation.Las;
-                best = bytes;
-                bestEpoch = epoch;
-                sinceBest = 0;
-                if (options.CheckpointPath is { } checkpoint)
-                {
-                    Final(stored, options).Save(checkpoint);
-                }
-            }
-            else if (++sinceBest >= options.Patience)
-            {
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"stopping: dev LAS has not improved for {sinceBest} epochs (best {bestLas:F2})"));
                 break;
             }
         }
-        var chosen = Final(FromBytes(best!), options);
+        var chosen = Final(FromBytes(choice.Best!), options);
         if (options.FinalPruneThreshold > 0)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"pruned weights below {options.FinalPruneThreshold}: {chosen.FeatureCount} features, {ToBytes(chosen).Length / 1e6:F1} MB"));
         }
-        if (devDocuments.Count > 0)
-        {
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"chosen: epoch {bestEpoch} (dev LAS {bestLas:F2})"));
-        }
-        return (chosen, bestEpoch);
+        choice.LogChoice();
+        return (chosen, choice.BestEpoch);
     }
 
     private static ParserModel Final(ParserModel chosen, ParserTrainingOptions options) =>

@@ -1,6 +1,10 @@
 namespace Parley.Syntax;
 
-/// <summary>Settings of <see cref="ParserTrainer"/>. The defaults are the ones the shipped model was trained with.</summary>
+/// <summary>
+/// Settings of <see cref="ParserTrainer"/>. The shipped parser is trained with <see cref="Neural"/> set
+/// (what <c>parley train parser</c> does) and every other setting at its default; the settings of the
+/// feature-weight parser are the defaults it was shipped with.
+/// </summary>
 public sealed record ParserTrainingOptions
 {
     /// <summary>Probability of following the model's own choice instead of the oracle's from the second epoch on.</summary>
@@ -42,6 +46,36 @@ public sealed record ParserTrainingOptions
     /// needs <see cref="RootLast"/>. Stored in the model.
     /// </summary>
     public bool NonMonotonic { get; init; }
+
+    /// <summary>
+    /// Trains the neural parser (<see cref="ParserNetwork"/>: embeddings, bidirectional LSTM layers and a
+    /// hidden layer scoring transitions) instead of the feature-weight perceptron. Greedy only; one seed.
+    /// </summary>
+    public bool Neural { get; init; }
+
+    /// <summary>Bidirectional LSTM layers of the neural parser (1 or 2; the shipped parser has one).</summary>
+    public int NeuralLayers { get; init; } = 1;
+
+    /// <summary>Units of each LSTM direction of the neural parser (its word vectors have twice as many).</summary>
+    public int NeuralLayerSize { get; init; } = 64;
+
+    /// <summary>
+    /// Units of each direction of the neural parser's second LSTM layer (0: as many as the first). Half
+    /// the first keeps the second layer cheap: the transitions are scored from its narrower vectors.
+    /// </summary>
+    public int NeuralSecondLayerSize { get; init; } = 32;
+
+    /// <summary>Share of training words whose tag the neural parser does not see, so it learns not to trust tags blindly.</summary>
+    public float NeuralTagDropout { get; init; } = 0.1f;
+
+    /// <summary>
+    /// The neural parser never gives a word a relation its tag never has in the training trees (stored
+    /// in the model; see <see cref="ParserNetwork.AllowedLabels"/>).
+    /// </summary>
+    public bool NeuralLabelsByTag { get; init; } = true;
+
+    /// <summary>Units of the neural parser's hidden layer that scores transitions.</summary>
+    public int NeuralHiddenSize { get; init; } = 64;
 
     // The two options as the model stores them (non-monotonic only with the root last).
     internal ParserTransitions Transitions =>

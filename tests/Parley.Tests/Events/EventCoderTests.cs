@@ -110,6 +110,41 @@ public sealed class EventCoderTests
     }
 
     [Fact]
+    public void An_adjective_read_as_a_lone_noun_before_a_comma_does_not_cut_the_nominal_event_from_its_light_verb()
+    {
+        // the Russian leader has directed an intensive , renewed assault on Ukraine and forces warn .
+        // ("intensive" tagged a noun and taken as the object; "assault" hung as the subject of "warn")
+        var doc = ParsedDocs.Build(
+            "the|the|DET|3|det Russian|Russian|ADJ|3|amod leader|leader|NOUN|5|nsubj has|have|AUX|5|aux directed|direct|VERB|0|root " +
+            "an|a|DET|7|det intensive|intensive|NOUN|5|obj ,|,|PUNCT|10|punct renewed|renew|VERB|10|amod assault|assault|NOUN|16|nsubj " +
+            "on|on|ADP|12|case Ukraine|Ukraine|PROPN|10|nmod and|and|CCONJ|14|cc forces|force|NOUN|12|conj .|.|PUNCT|5|punct warn|warn|VERB|5|conj",
+            ("RUSGOV", [1, 2, 3]), ("UKR", [12]));
+        var e = Single(Coder.Code(doc), "190");
+        Assert.Equal("RUSGOV", e.Source!.Code);
+        Assert.Equal("UKR", e.Target!.Code);
+        // A noun with words of its own before the comma is a phrase of its own, and cuts the scan.
+        var own = ParsedDocs.Build(
+            "the|the|DET|3|det Russian|Russian|ADJ|3|amod leader|leader|NOUN|5|nsubj has|have|AUX|5|aux directed|direct|VERB|0|root " +
+            "an|a|DET|8|det army|army|NOUN|8|compound unit|unit|NOUN|5|obj ,|,|PUNCT|11|punct renewed|renew|VERB|11|amod assault|assault|NOUN|17|nsubj " +
+            "on|on|ADP|13|case Ukraine|Ukraine|PROPN|11|nmod and|and|CCONJ|15|cc forces|force|NOUN|13|conj .|.|PUNCT|5|punct warn|warn|VERB|5|conj",
+            ("RUSGOV", [1, 2, 3]), ("UKR", [13]));
+        Assert.DoesNotContain(Coder.Code(own), x => x.Code == "190" && x.Source?.Code == "RUSGOV");
+    }
+
+    [Fact]
+    public void A_for_phrase_hung_beside_the_infinitive_on_the_same_noun_names_who_is_to_act()
+    {
+        // Vietnam made a request for the Chinese envoy to visit Hanoi . ("envoy" and "visit" both hung on "request")
+        var doc = ParsedDocs.Build(
+            "Vietnam|Vietnam|PROPN|2|nsubj made|make|VERB|0|root a|a|DET|4|det request|request|NOUN|2|obj for|for|ADP|8|case the|the|DET|8|det " +
+            "Chinese|Chinese|ADJ|8|amod envoy|envoy|NOUN|4|nmod to|to|PART|10|mark visit|visit|VERB|4|acl Hanoi|Hanoi|PROPN|10|obj .|.|PUNCT|2|punct",
+            ("VNM", [1]), ("CHNGOV", [7, 8]), ("VNMGOV", [11]));
+        var events = Coder.Code(doc);
+        Assert.Contains(events, e => e.Root == "04" && e.Source?.Code == "CHNGOV" && e.Target?.Code == "VNMGOV" && e.Mode == EventModes.Intended);
+        Assert.DoesNotContain(events, e => e.Root == "04" && e.Source?.Code == "VNM");
+    }
+
+    [Fact]
     public void A_possessive_nominal_event_takes_the_possessor_as_source()
     {
         // Gondor 's invasion of Mordor continued .

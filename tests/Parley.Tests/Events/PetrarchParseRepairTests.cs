@@ -66,6 +66,41 @@ public sealed class PetrarchParseRepairTests
     }
 
     [Fact]
+    public void A_clause_opened_by_that_is_a_complement_even_when_the_parser_hung_it_as_parataxis()
+    {
+        var coder = Coder("""
+            --- EXPRESS  [020] ---
+            EXPRESS
+            - * HOPES  [024]
+            """);
+        // Rohan expressed hopes that Harad could be drawn in . (the that-clause read as parataxis, then as the complement it is)
+        const string tail = " could|could|AUX|8|aux be|be|AUX|8|aux:pass drawn|draw|VERB|2|{0} in|in|ADP|8|compound:prt .|.|PUNCT|2|punct";
+        const string head = "Rohan|Rohan|PROPN|2|nsubj expressed|express|VERB|0|root hopes|hope|NOUN|2|obj that|that|SCONJ|8|mark Harad|Harad|PROPN|8|nsubj:pass";
+        var complement = Coded(coder, head + string.Format(System.Globalization.CultureInfo.InvariantCulture, tail, "ccomp"), ("ROH", [1]), ("HAR", [5]));
+        Assert.Equal(["ROH HAR 024"], complement);
+        Assert.Equal(complement, Coded(coder, head + string.Format(System.Globalization.CultureInfo.InvariantCulture, tail, "parataxis"), ("ROH", [1]), ("HAR", [5])));
+        // Without the subordinator a parataxis clause stays apart: the event has no target from it.
+        var apart = head.Replace("that|that|SCONJ|8|mark", "then|then|ADV|8|advmod", StringComparison.Ordinal);
+        Assert.Equal(["ROH - 024"], Coded(coder, apart + string.Format(System.Globalization.CultureInfo.InvariantCulture, tail, "parataxis"), ("ROH", [1]), ("HAR", [5])));
+    }
+
+    [Fact]
+    public void An_indirect_object_with_no_direct_object_beside_it_is_read_as_the_object()
+    {
+        var coder = Coder("""
+            --- WARN  [160] ---
+            WARN
+            - * THEIR ^ ABOUT +  [162]
+            """);
+        // Rohan warned their people about Harad . ("people" read as an indirect object with "about Harad" under it)
+        const string parse = "Rohan|Rohan|PROPN|2|nsubj warned|warn|VERB|0|root their|their|PRON|4|nmod:poss people|people|NOUN|2|{0}"
+            + " about|about|ADP|6|case Harad|Harad|PROPN|4|nmod .|.|PUNCT|2|punct";
+        var asObject = Coded(coder, string.Format(System.Globalization.CultureInfo.InvariantCulture, parse, "obj"), ("ROH", [1]), ("HAR", [6]));
+        Assert.Equal(["ROH HAR 162"], asObject);
+        Assert.Equal(asObject, Coded(coder, string.Format(System.Globalization.CultureInfo.InvariantCulture, parse, "iobj"), ("ROH", [1]), ("HAR", [6])));
+    }
+
+    [Fact]
     public void A_target_named_before_the_verb_may_be_the_subject_an_infinitive_shares()
     {
         var coder = Coder("""
