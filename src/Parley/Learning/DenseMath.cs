@@ -136,8 +136,20 @@ internal static class DenseMath
     /// <paramref name="a"/> and row j &lt; n of <paramref name="b"/>, over k columns: the product of a
     /// with the transpose of b, four rows of a by two of b at a time so each load serves several products.
     /// </summary>
-    public static void MultiplyTransposed(float[] a, int aOff, int lda, int m, float[] b, int bOff, int ldb, int n, int k, float[] c, int ldc, float[]? bias)
+    public static void MultiplyTransposed(float[] a, int aOff, int lda, int m, float[] b, int bOff, int ldb, int n, int k, float[] c, int ldc, float[]? bias,
+        int cOff = 0)
     {
+        if (cOff != 0)
+        {
+            // Into columns from cOff of c: through a row-aligned buffer, so the kernel below stays simple.
+            var buffer = new float[m * n];
+            MultiplyTransposed(a, aOff, lda, m, b, bOff, ldb, n, k, buffer, n, bias);
+            for (var row = 0; row < m; row++)
+            {
+                buffer.AsSpan(row * n, n).CopyTo(c.AsSpan(row * ldc + cOff, n));
+            }
+            return;
+        }
         var width = Vector<float>.Count;
         if (k % width != 0 || aOff + (m - 1) * lda + k > a.Length || bOff + (n - 1) * ldb + k > b.Length || (m - 1) * ldc + n > c.Length)
         {
