@@ -48,7 +48,8 @@ internal sealed class CoderState
         _relationRead = new string?[n];
         for (var t = 0; t < n; t++)
         {
-            if (Analyses[t].Relation == "iobj" && !HasObject(Analyses[t].Head))
+            var head = Analyses[t].Head;
+            if (Analyses[t].Relation == "iobj" && head >= 0 && head < n && !(HasChild(head, "obj") || HasChild(head, "ccomp") || HasChild(head, "xcomp")))
             {
                 // An indirect object with no direct object beside it is the direct object
                 // ("warned their populations about X").
@@ -61,8 +62,7 @@ internal sealed class CoderState
             }
             for (var c = FirstChild[t]; c >= 0 && c < t; c = NextSibling[c])
             {
-                if (Analyses[c].Relation == "mark" && document.Text.AsSpan(document.Tokens[c].Start, document.Tokens[c].End - document.Tokens[c].Start) is var word
-                    && (word.Equals("that", StringComparison.OrdinalIgnoreCase) || word.Equals("whether", StringComparison.OrdinalIgnoreCase) || word.Equals("if", StringComparison.OrdinalIgnoreCase)))
+                if (Analyses[c].Relation == "mark" && Form(c) is "that" or "whether" or "if")
                 {
                     _relationRead[t] = "ccomp";
                     break;
@@ -131,22 +131,6 @@ internal sealed class CoderState
     public int[] NextSibling { get; }
 
     public bool[] Removed { get; }
-
-    private bool HasObject(int head)
-    {
-        if (head < 0 || head >= FirstChild.Length)
-        {
-            return false;
-        }
-        for (var c = FirstChild[head]; c >= 0; c = NextSibling[c])
-        {
-            if (Analyses[c].Relation is "obj" or "ccomp" or "xcomp")
-            {
-                return true;
-            }
-        }
-        return false;
-    }
 
     public string Relation(int token) => _relationRead[token] ?? Analyses[token].Relation ?? string.Empty;
 

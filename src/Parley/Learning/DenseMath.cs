@@ -132,28 +132,18 @@ internal static class DenseMath
     }
 
     /// <summary>
-    /// <c>c[i·ldc + j] = bias[j] + Σ_q a[aOff + i·lda + q] · b[bOff + j·ldb + q]</c> for row i &lt; m of
+    /// <c>c[cOff + i·ldc + j] = bias[j] + Σ_q a[aOff + i·lda + q] · b[bOff + j·ldb + q]</c> for row i &lt; m of
     /// <paramref name="a"/> and row j &lt; n of <paramref name="b"/>, over k columns: the product of a
     /// with the transpose of b, four rows of a by two of b at a time so each load serves several products.
     /// </summary>
     public static void MultiplyTransposed(float[] a, int aOff, int lda, int m, float[] b, int bOff, int ldb, int n, int k, float[] c, int ldc, float[]? bias,
         int cOff = 0)
     {
-        if (cOff != 0)
-        {
-            // Into columns from cOff of c: through a row-aligned buffer, so the kernel below stays simple.
-            var buffer = new float[m * n];
-            MultiplyTransposed(a, aOff, lda, m, b, bOff, ldb, n, k, buffer, n, bias);
-            for (var row = 0; row < m; row++)
-            {
-                buffer.AsSpan(row * n, n).CopyTo(c.AsSpan(row * ldc + cOff, n));
-            }
-            return;
-        }
+
         var width = Vector<float>.Count;
-        if (k % width != 0 || aOff + (m - 1) * lda + k > a.Length || bOff + (n - 1) * ldb + k > b.Length || (m - 1) * ldc + n > c.Length)
+        if (k % width != 0 || aOff + (m - 1) * lda + k > a.Length || bOff + (n - 1) * ldb + k > b.Length || cOff + (m - 1) * ldc + n > c.Length)
         {
-            MultiplyTransposedPlain(a, aOff, lda, m, b, bOff, ldb, n, k, c, ldc, bias);
+            MultiplyTransposedPlain(a, aOff, lda, m, b, bOff, ldb, n, k, c, cOff, ldc, bias);
             return;
         }
         ref var a0 = ref MemoryMarshal.GetArrayDataReference(a);
@@ -191,7 +181,7 @@ internal static class DenseMath
                 }
                 var z0 = bias is null ? 0 : bias[j];
                 var z1 = bias is null ? 0 : bias[j + 1];
-                var row = i * ldc + j;
+                var row = cOff + i * ldc + j;
                 c[row] = z0 + Vector.Sum(c00);
                 c[row + 1] = z1 + Vector.Sum(c01);
                 row += ldc;
@@ -208,24 +198,24 @@ internal static class DenseMath
             {
                 for (var r = 0; r < 4; r++)
                 {
-                    c[(i + r) * ldc + j] = (bias is null ? 0 : bias[j]) + Dot(a.AsSpan(aOff + (i + r) * lda, k), b.AsSpan(bOff + j * ldb, k));
+                    c[cOff + (i + r) * ldc + j] = (bias is null ? 0 : bias[j]) + Dot(a.AsSpan(aOff + (i + r) * lda, k), b.AsSpan(bOff + j * ldb, k));
                 }
             }
         }
         if (i < m)
         {
-            MultiplyTransposedPlain(a, aOff + i * lda, lda, m - i, b, bOff, ldb, n, k, c, ldc, bias, i);
+            MultiplyTransposedPlain(a, aOff + i * lda, lda, m - i, b, bOff, ldb, n, k, c, cOff + i * ldc, ldc, bias);
         }
     }
 
-    // The same product one dot at a time, from row firstRow of c (any k, any offsets).
-    private static void MultiplyTransposedPlain(float[] a, int aOff, int lda, int m, float[] b, int bOff, int ldb, int n, int k, float[] c, int ldc, float[]? bias, int firstRow = 0)
+    // The same product one dot at a time (any k, any offsets).
+    private static void MultiplyTransposedPlain(float[] a, int aOff, int lda, int m, float[] b, int bOff, int ldb, int n, int k, float[] c, int cOff, int ldc, float[]? bias)
     {
         for (var i = 0; i < m; i++)
         {
             for (var j = 0; j < n; j++)
             {
-                c[(firstRow + i) * ldc + j] = (bias is null ? 0 : bias[j]) + Dot(a.AsSpan(aOff + i * lda, k), b.AsSpan(bOff + j * ldb, k));
+                c[cOff + i * ldc + j] = (bias is null ? 0 : bias[j]) + Dot(a.AsSpan(aOff + i * lda, k), b.AsSpan(bOff + j * ldb, k));
             }
         }
     }

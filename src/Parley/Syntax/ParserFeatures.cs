@@ -26,6 +26,9 @@ internal static class ParserFeatures
     /// <summary>The hash a word form contributes (lower-cased).</summary>
     public static ulong WordOf(ReadOnlySpan<char> form) => FeatureHash.AddLower(FeatureHash.Of(1), form);
 
+    /// <summary>The tag the parser reads for a word: its Penn tag, or its universal tag when it has none.</summary>
+    public static string TagName(string? xpos, string? upos) => xpos is { Length: > 0 } and not "_" ? xpos : upos ?? string.Empty;
+
     /// <summary>The hash a tag contributes.</summary>
     public static ulong TagOf(ReadOnlySpan<char> tag) => FeatureHash.Add(FeatureHash.Of(2), tag);
 

@@ -192,13 +192,13 @@ public sealed class ParserModel
             {
                 var k = scratch.UnitHead[i];
                 var a = analyses[k];
-                var tag = a.Xpos is { Length: > 0 } and not "_" ? a.Xpos : a.Upos ?? string.Empty;
+                var tag = ParserFeatures.TagName(a.Xpos, a.Upos);
                 var from = document.Tokens[scratch.UnitFirst[i]].Start;
                 var form = document.Text.AsSpan(from, document.Tokens[scratch.UnitLast[i]].End - from);
                 state.Word[i + 1] = ParserFeatures.WordOf(form);
                 state.Tag[i + 1] = ParserFeatures.TagOf(tag);
                 state.IsPunct[i + 1] = a.Upos == "PUNCT";
-                _network?.SetWord(scratch.Network ??= new ParserNetworkScratch(), i + 1, form, tag);
+                _network?.SetWord(scratch.Network!, i + 1, form, tag);
             }
             Run(scratch);
             for (var i = 0; i < units; i++)
@@ -224,9 +224,7 @@ public sealed class ParserModel
         scratch.Ensure(2 + 2 * _labels.Length, words);
         var state = scratch.State;
         state.Reset(words, _labels.Length, _rootLabel, _transitions);
-        state.Word[state.RootPosition] = ParserFeatures.RootWord;
-        state.Tag[state.RootPosition] = ParserFeatures.RootTag;
-        state.IsPunct[state.RootPosition] = false;
+        _network?.Begin(scratch.Network ??= new ParserNetworkScratch(), words);
         return state;
     }
 
@@ -236,7 +234,7 @@ public sealed class ParserModel
         var state = scratch.State;
         if (_network is not null)
         {
-            var network = scratch.Network ??= new ParserNetworkScratch();
+            var network = scratch.Network!;
             _network.Encode(network, state.Count);
             while (!state.IsTerminal)
             {
@@ -300,30 +298,26 @@ public sealed class ParserModel
     internal string RelationOf(int label) => _relations[label];
 
     // Scores the arcs that would give the dependent a label its tag never takes in training at minus
-    // infinity, unless that leaves the arc without any label.
+    // infinity (every tag the network knows takes some label, so an allowed arc keeps one).
     private void MaskLabels(ArcEagerState state, ParserNetworkScratch network, Span<float> scores)
     {
-        MaskArc(network, 2, state.S0, scores);
-        MaskArc(network, 2 + _labels.Length, state.Buffer, scores);
+        if (state.CanLeft)
+        {
+            MaskArc(_network!.AllowedFor(network, state.S0), scores.Slice(2, _labels.Length));
+        }
+        if (state.CanRight)
+        {
+            MaskArc(_network!.AllowedFor(network, state.Buffer), scores.Slice(2 + _labels.Length, _labels.Length));
+        }
     }
 
-    private void MaskArc(ParserNetworkScratch network, int first, int dependent, Span<float> scores)
+    private static void MaskArc(ReadOnlySpan<bool> allowed, Span<float> arcScores)
     {
-        var labels = _labels.Length;
-        var any = false;
-        for (var l = 0; l < labels && !any; l++)
+        for (var l = 0; l < allowed.Length; l++)
         {
-            any = _network!.Allows(network, dependent, l);
-        }
-        if (!any)
-        {
-            return;
-        }
-        for (var l = 0; l < labels; l++)
-        {
-            if (!_network!.Allows(network, dependent, l))
+            if (!allowed[l])
             {
-                scores[first + l] = float.NegativeInfinity;
+                arcScores[l] = float.NegativeInfinity;
             }
         }
     }

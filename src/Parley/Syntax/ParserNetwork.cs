@@ -165,10 +165,19 @@ internal sealed class ParserNetwork
         }
     }
 
-    /// <summary>True when position <paramref name="position"/> of the encoded sentence may take label <paramref name="label"/> as a dependent.</summary>
-    public bool Allows(ParserNetworkScratch scratch, int position, int label) =>
-        _allowedLabels is null || position < 1 || position > scratch.Words
-        || _allowedLabels[scratch.TagId[position] * ((Actions - 2) / 2) + label];
+    /// <summary>
+    /// The labels word <paramref name="position"/> of the encoded sentence may take as a dependent (one
+    /// flag per label), or an empty span when any will do (no table, or the root or the empty position).
+    /// </summary>
+    public ReadOnlySpan<bool> AllowedFor(ParserNetworkScratch scratch, int position)
+    {
+        if (_allowedLabels is null || position < 1 || position > scratch.Words)
+        {
+            return [];
+        }
+        var labels = (Actions - 2) / 2;
+        return _allowedLabels.AsSpan(scratch.TagId[position] * labels, labels);
+    }
 
     /// <summary>Number of words with an embedding of their own.</summary>
     public int WordCount => _wordList.Length;
@@ -262,8 +271,8 @@ internal sealed class ParserNetwork
     /// <summary>The suffix key: the last three letters in lower case, or the whole word marked when shorter.</summary>
     public static string SuffixOf(ReadOnlySpan<char> form)
     {
-        var lower = form.ToString().ToLowerInvariant();
-        return lower.Length <= 3 ? "^" + lower : lower[^3..];
+        Span<char> key = stackalloc char[4];
+        return new string(key[..SuffixKey(form, key)]);
     }
 
     private static void Normalize(ReadOnlySpan<char> form, Span<char> buffer)
@@ -278,10 +287,12 @@ internal sealed class ParserNetwork
         }
     }
 
-    /// <summary>Puts word <paramref name="position"/> (from 1) of the sentence into the scratch: its ids and flags.</summary>
+    /// <summary>Readies the scratch for a sentence of <paramref name="words"/> words, before <see cref="SetWord"/>.</summary>
+    public void Begin(ParserNetworkScratch scratch, int words) => scratch.EnsureWords(words + 2, this);
+
+    /// <summary>Puts word <paramref name="position"/> (from 1) of the sentence begun with <see cref="Begin"/> into the scratch: its ids and flags.</summary>
     public void SetWord(ParserNetworkScratch scratch, int position, ReadOnlySpan<char> form, string tag)
     {
-        scratch.EnsureWords(position + 2, this);
         Span<char> buffer = form.Length <= 128 ? stackalloc char[form.Length] : new char[form.Length];
         Normalize(form, buffer);
         scratch.WordId[position] = _wordLookup.TryGetValue(buffer, out var word) ? word : 0;
@@ -332,18 +343,18 @@ internal sealed class ParserNetwork
     /// </summary>
     public void Encode(ParserNetworkScratch scratch, int n, Random? dropout = null)
     {
-        scratch.EnsureWords(n + 2, this);
         var x0 = scratch.Embedded;
-        for (var i = 1; i <= n && dropout is not null; i++)
+        // Training reads the embeddings themselves; parsing reads tables of their products (below).
+        for (var i = 1; dropout is not null && i <= n; i++)
         {
             var row = x0.AsSpan((i - 1) * InputSize, InputSize);
             var word = scratch.WordId[i];
-            if (dropout is not null && word != 0 && dropout.NextDouble() < ParserNetworkScratch.WordDropout / (ParserNetworkScratch.WordDropout + scratch.WordFrequency[i]))
+            if (word != 0 && dropout.NextDouble() < ParserNetworkScratch.WordDropout / (ParserNetworkScratch.WordDropout + scratch.WordFrequency[i]))
             {
                 word = 0;
             }
             scratch.UsedWord[i] = word;
-            var tag = scratch.TagDropRate > 0 && dropout!.NextDouble() < scratch.TagDropRate ? 0 : scratch.TagId[i];
+            var tag = scratch.TagDropRate > 0 && dropout.NextDouble() < scratch.TagDropRate ? 0 : scratch.TagId[i];
             scratch.UsedTag[i] = tag;
             WordEmbeddings.Row(word).CopyTo(row);
             TagEmbeddings.Row(tag).CopyTo(row[WordSize..]);

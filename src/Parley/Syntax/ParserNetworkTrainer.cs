@@ -79,12 +79,11 @@ internal static class ParserNetworkTrainer
                 instance.Frequency[i] = wordCounts.GetValueOrDefault(ParserNetwork.NormalizeWord(words[i - 1].Form));
             }
             heads.AsSpan(0, n + 1).CopyTo(instance.Head);
-            instance.HeadRootLast = HeadsRootLast(instance.Head, n);
             instances[s] = instance;
         }
 
-        var scratch = new ParserScratch();
         var networkScratch = new ParserNetworkScratch { DropRate = DropRate, TagDropRate = options.NeuralTagDropout };
+        var scratch = new ParserScratch { Network = networkScratch };
         var costs = new int[4];
         var scores = new float[actions];
         var order = new int[instances.Length];
@@ -231,20 +230,7 @@ internal static class ParserNetworkTrainer
         return allowed;
     }
 
-    private static string TagOf(ConlluWord word) => word.Xpos is { Length: > 0 } and not "_" ? word.Xpos : word.Upos;
-
-    private static int[] HeadsRootLast(int[] heads, int n)
-    {
-        var result = (int[])heads.Clone();
-        for (var i = 1; i <= n; i++)
-        {
-            if (result[i] == 0)
-            {
-                result[i] = n + 1;
-            }
-        }
-        return result;
-    }
+    private static string TagOf(ConlluWord word) => ParserFeatures.TagName(word.Xpos, word.Upos);
 
     private static byte[] ToBytes(ParserModel model)
     {
@@ -255,6 +241,6 @@ internal static class ParserNetworkTrainer
 
     private sealed record Instance(IReadOnlyList<ConlluWord> Words, int[] Head, int[] Label, int[] Frequency)
     {
-        public int[] HeadRootLast { get; set; } = [];
+        public int[] HeadRootLast => field ??= ParserTrainer.HeadsWithRootLast(Head, Words.Count);
     }
 }

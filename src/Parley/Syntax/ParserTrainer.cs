@@ -248,7 +248,7 @@ public static class ParserTrainer
             instances[i] = new TrainingSentence(sentences[i].Words, sentences[i].Heads, sentences[i].Labels, labelIndex);
             foreach (var word in sentences[i].Words)
             {
-                var t = ParserFeatures.TagOf(word.Xpos is { Length: > 0 } and not "_" ? word.Xpos : word.Upos);
+                var t = ParserFeatures.TagOf(ParserFeatures.TagName(word.Xpos, word.Upos));
                 if (seenTags.Add(t))
                 {
                     tagSet.Add(t);
@@ -314,6 +314,20 @@ public static class ParserTrainer
         }
         choice.LogChoice();
         return (chosen, choice.BestEpoch);
+    }
+
+    /// <summary>Gold heads (0 = root) rewritten for the state that puts the root after the last of <paramref name="n"/> words.</summary>
+    internal static int[] HeadsWithRootLast(int[] heads, int n)
+    {
+        var result = (int[])heads.Clone();
+        for (var i = 1; i <= n; i++)
+        {
+            if (result[i] == 0)
+            {
+                result[i] = n + 1;
+            }
+        }
+        return result;
     }
 
     private static ParserModel Final(ParserModel chosen, ParserTrainingOptions options) =>
@@ -564,7 +578,7 @@ public static class ParserTrainer
             {
                 var word = words[i - 1];
                 Word[i] = ParserFeatures.WordOf(word.Form);
-                Tag[i] = ParserFeatures.TagOf(word.Xpos is { Length: > 0 } and not "_" ? word.Xpos : word.Upos);
+                Tag[i] = ParserFeatures.TagOf(ParserFeatures.TagName(word.Xpos, word.Upos));
                 IsPunct[i] = word.Upos == "PUNCT";
                 Label[i] = labelIndex[labels[i]];
             }
@@ -580,25 +594,6 @@ public static class ParserTrainer
         // The heads with the root at position n + 1, for the state that puts it last.
         private int[]? _headRootLast;
 
-        public int[] HeadFor(bool rootLast)
-        {
-            if (!rootLast)
-            {
-                return Head;
-            }
-            if (_headRootLast is null)
-            {
-                var heads = (int[])Head.Clone();
-                for (var i = 1; i <= Count; i++)
-                {
-                    if (heads[i] == 0)
-                    {
-                        heads[i] = Count + 1;
-                    }
-                }
-                _headRootLast = heads;
-            }
-            return _headRootLast;
-        }
+        public int[] HeadFor(bool rootLast) => !rootLast ? Head : _headRootLast ??= HeadsWithRootLast(Head, Count);
     }
 }

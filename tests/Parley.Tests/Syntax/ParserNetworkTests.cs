@@ -134,6 +134,7 @@ public sealed class ParserNetworkTests
         {
             network.Refresh();
             state.Reset(3, labels, 2);
+            network.Begin(scratch, 3);
             for (var i = 0; i < 3; i++)
             {
                 network.SetWord(scratch, i + 1, sentence[i].Form, sentence[i].Tag);
@@ -215,6 +216,8 @@ public sealed class ParserNetworkTests
         var sentence = ParserSamples.Sentences()[0].Words;
         var parse = new ParserNetworkScratch();
         var train = new ParserNetworkScratch();
+        network.Begin(parse, sentence.Count);
+        network.Begin(train, sentence.Count);
         for (var i = 0; i < sentence.Count; i++)
         {
             network.SetWord(parse, i + 1, sentence[i].Form, sentence[i].Xpos);
